@@ -1,0 +1,33 @@
+package dev.gembatch.model;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The complete result for one row: what the model said (candidates, in index order), what the
+ * server said about the prompt, usage, identifiers, the error when there is no complete answer,
+ * and how it went (attempts, time to first byte of the answering attempt, total latency across
+ * attempts, chunk count, completion time).
+ */
+public record Answer(Status status, List<Candidate> candidates, PromptFeedback promptFeedback,
+                     Usage usage, String modelVersion, String responseId, ErrorInfo error,
+                     int attempts, Long ttftMs, Long latencyMs, int chunks, Instant completedAt)
+        implements Serializable {
+
+    public Answer {
+        candidates = candidates == null ? List.of() : List.copyOf(candidates);
+        usage = usage == null ? Usage.NONE : usage;
+    }
+
+    /** An answer for a row that was never sent. */
+    public static Answer skipped(String errorStatus, String message, Instant at) {
+        return new Answer(Status.SKIPPED, List.of(), null, Usage.NONE, null, null,
+                new ErrorInfo(null, errorStatus, null, message, false), 0, null, null, 0, at);
+    }
+
+    /** Candidate 0 (or the lowest index present), or null when the server sent none. */
+    public Candidate first() {
+        return candidates.isEmpty() ? null : candidates.get(0);
+    }
+}
