@@ -39,6 +39,16 @@ public final class ApiKey implements Serializable {
     }
 
     @Override
+    public boolean equals(Object other) {
+        return other instanceof ApiKey k && k.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    @Override
     public String toString() {
         return value.isEmpty() ? "<none>" : "***";
     }

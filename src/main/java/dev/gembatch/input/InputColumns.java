@@ -1,0 +1,43 @@
+package dev.gembatch.input;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Checks the input's columns against what the job needs: every referenced column present, and no
+ * input column named like a result column.
+ */
+public final class InputColumns {
+    private InputColumns() {
+    }
+
+    /**
+     * @param required columns each job key refers to (e.g. "prompt.template" → [review_text])
+     * @param resultColumns the result column names the output will add (prefixed)
+     */
+    public static void check(StructType schema, Map<String, List<String>> required,
+                             List<String> resultColumns) throws InvalidInputException {
+        List<String> names = Arrays.asList(schema.fieldNames());
+        List<String> problems = new ArrayList<>();
+        required.forEach((key, columns) -> {
+            for (String c : columns) {
+                if (!names.contains(c)) {
+                    problems.add(key + ": column '" + c + "' is not in the input (columns: "
+                            + String.join(", ", names) + ")");
+                }
+            }
+        });
+        for (String c : names) {
+            if (resultColumns.contains(c)) {
+                problems.add("input column '" + c + "' has the name of a result column; set"
+                        + " output.column-prefix (e.g. \"gem_\") to keep both");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+}

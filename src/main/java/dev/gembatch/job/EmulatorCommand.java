@@ -1,0 +1,50 @@
+package dev.gembatch.job;
+
+import dev.gembatch.config.EmulatorKnobs;
+import dev.gembatch.config.JobSettings;
+import dev.gembatch.emulator.EmulatorOptions;
+import dev.gembatch.emulator.GeminiEmulator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+
+/** Starts the built-in emulator: inside a job ({@code gemini.base-url = "emulator"}) or alone. */
+final class EmulatorCommand {
+    private EmulatorCommand() {
+    }
+
+    /** An emulator on a free loopback port with the job's {@code gemini.emulator} knobs. */
+    static GeminiEmulator start(JobSettings job) throws IOException {
+        EmulatorKnobs k = job.emulator();
+        return GeminiEmulator.start(EmulatorOptions.builder()
+                .firstByteLatency(k.firstByteLatency())
+                .chunkGap(k.chunkGap())
+                .chunks(k.chunks())
+                .requestsPerMinute(k.requestsPerMinute())
+                .tokensPerMinute(k.tokensPerMinute())
+                .maxConcurrentStreams(k.maxConcurrentStreams())
+                .chaosFraction(k.chaosFraction())
+                .chaosSeed(k.chaosSeed())
+                .http2(k.http2())
+                .build());
+    }
+
+    /** Serves with default options until the process is stopped. */
+    static ExitCode serve(int port, PrintStream out, PrintStream err) {
+        try (GeminiEmulator emulator = GeminiEmulator.start(
+                EmulatorOptions.builder().port(port).build())) {
+            out.println("gembatch emulator listening on " + emulator.baseUrl()
+                    + " (api key: " + emulator.apiKey() + ")");
+            out.println("job files use it with: gemini.base-url = \"" + emulator.baseUrl()
+                    + "\", GEMINI_API_KEY=" + emulator.apiKey() + "; stop with Ctrl-C");
+            new CountDownLatch(1).await();
+            return ExitCode.DONE;
+        } catch (IOException e) {
+            err.println("gembatch: the emulator cannot start: " + e.getMessage());
+            return ExitCode.INTERNAL_ERROR;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.DONE;
+        }
+    }
+}

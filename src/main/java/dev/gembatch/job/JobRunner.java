@@ -1,0 +1,88 @@
+package dev.gembatch.job;
+
+import dev.gembatch.config.GeminiSettings;
+import dev.gembatch.config.JobSettings;
+import dev.gembatch.config.PromptSettings;
+import dev.gembatch.input.InputColumns;
+import dev.gembatch.input.InputTable;
+import dev.gembatch.input.InvalidInputException;
+import dev.gembatch.output.OutputTarget;
+import dev.gembatch.output.ResultSchema;
+import dev.gembatch.pipeline.PartitionAnswerer;
+import dev.gembatch.pipeline.RowPlan;
+import dev.gembatch.prompt.RequestBodies;
+import dev.gembatch.prompt.Template;
+import dev.gembatch.report.RunCounters;
+import dev.gembatch.report.RunSummary;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Runs one job on a Spark session: reads and checks the input and the output target (nothing is
+ * sent before both are valid), answers every row on the executors, and writes the Parquet output
+ * in one action, so each request is sent once.
+ */
+public final class JobRunner {
+    private JobRunner() {
+    }
+
+    /** Runs the job against the endpoint in {@code gemini} (the job's own, or the emulator's). */
+    public static RunSummary run(SparkSession spark, JobSettings job, GeminiSettings gemini)
+            throws InvalidInputException {
+        long start = System.nanoTime();
+        Dataset<Row> input = prepare(spark, job);
+        StructType outSchema = ResultSchema.appendTo(input.schema(), job.output().columnPrefix());
+        OutputTarget target = new OutputTarget(job.output());
+        List<String> problems = target.check(spark, outSchema);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        RunCounters counters = RunCounters.register(spark.sparkContext());
+        RowPlan plan = plan(input.schema(), job, gemini);
+        target.write(input.mapPartitions(new PartitionAnswerer(plan, counters),
+                Encoders.row(outSchema)));
+        return counters.summary(job.output().path(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static Dataset<Row> prepare(SparkSession spark, JobSettings job)
+            throws InvalidInputException {
+        Dataset<Row> input = InputTable.read(spark, job.input());
+        InputColumns.check(input.schema(), requiredColumns(job),
+                ResultSchema.columnNames(job.output().columnPrefix()));
+        int partitions = job.spark().partitions();
+        return partitions > 0 ? input.repartition(partitions) : input;
+    }
+
+    private static Map<String, List<String>> requiredColumns(JobSettings job) {
+        PromptSettings p = job.prompt();
+        Map<String, List<String>> required = new LinkedHashMap<>();
+        if (p.template() != null) {
+            required.put("prompt.template", Template.parse(p.template()).columns());
+        } else {
+            required.put("prompt.column", List.of(p.column()));
+        }
+        if (p.systemInstruction() != null) {
+            required.put("prompt.system-instruction",
+                    Template.parse(p.systemInstruction()).columns());
+        }
+        if (job.input().idColumn() != null) {
+            required.put("input.id-column", List.of(job.input().idColumn()));
+        }
+        return required;
+    }
+
+    private static RowPlan plan(StructType schema, JobSettings job, GeminiSettings gemini) {
+        PromptSettings p = job.prompt();
+        return RowPlan.of(schema,
+                p.template() == null ? null : Template.parse(p.template()),
+                p.column(),
+                p.systemInstruction() == null ? null : Template.parse(p.systemInstruction()),
+                new RequestBodies(job.model()), job.model().name(), gemini);
+    }
+}

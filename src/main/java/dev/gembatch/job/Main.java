@@ -1,0 +1,98 @@
+package dev.gembatch.job;
+
+import dev.gembatch.config.GeminiSettings;
+import dev.gembatch.config.InvalidConfigException;
+import dev.gembatch.config.JobConfig;
+import dev.gembatch.config.JobSettings;
+import dev.gembatch.emulator.GeminiEmulator;
+import dev.gembatch.input.InvalidInputException;
+import dev.gembatch.model.ApiKey;
+import dev.gembatch.pipeline.SystemicFailureException;
+import dev.gembatch.report.RunSummary;
+import java.io.PrintStream;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one entry point, for {@code jobs/run} and {@code spark-submit --class dev.gembatch.job.Main}:
+ * runs a job file, or serves the built-in emulator. Exit codes: see {@link ExitCode}.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line and returns the process exit code (never calls System.exit). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli;
+        try {
+            cli = CommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("gembatch: " + e.getMessage());
+            err.println(CommandLine.USAGE);
+            return ExitCode.INVALID_JOB.code;
+        }
+        if (cli.help()) {
+            out.println(CommandLine.USAGE);
+            return ExitCode.DONE.code;
+        }
+        return cli.emulator() ? EmulatorCommand.serve(cli.port(), out, err).code
+                : runJob(cli, out, err).code;
+    }
+
+    private static ExitCode runJob(CommandLine cli, PrintStream out, PrintStream err) {
+        JobSettings job;
+        try {
+            job = JobConfig.load(cli.jobFile(), cli.siteConf(), cli.overrides(), System.getenv());
+        } catch (InvalidConfigException e) {
+            err.println("gembatch: invalid job " + cli.jobFile() + ":");
+            err.println(e.getMessage());
+            return ExitCode.INVALID_JOB;
+        }
+        ApiKey key = job.gemini().apiKey();
+        try (GeminiEmulator emulator = job.useEmulator() ? EmulatorCommand.start(job) : null) {
+            GeminiSettings gemini = emulator == null ? job.gemini()
+                    : job.gemini().withBaseUrl(emulator.baseUrl())
+                            .withApiKey(ApiKey.of(emulator.apiKey()));
+            return runOnSpark(job, gemini, out, err);
+        } catch (Exception e) {
+            err.println("gembatch: internal error: " + key.redact(String.valueOf(e)));
+            return ExitCode.INTERNAL_ERROR;
+        }
+    }
+
+    private static ExitCode runOnSpark(JobSettings job, GeminiSettings gemini, PrintStream out,
+                                       PrintStream err) {
+        SparkSessions.Owned session = SparkSessions.open(job);
+        try {
+            RunSummary summary = JobRunner.run(session.spark(), job, gemini);
+            out.println(summary.toText());
+            return ExitCode.DONE;
+        } catch (InvalidInputException e) {
+            err.println("gembatch: cannot run the job:");
+            err.println(e.getMessage());
+            return ExitCode.INVALID_JOB;
+        } catch (RuntimeException e) {
+            String abort = abortMessage(e);
+            err.println("gembatch: " + gemini.apiKey().redact(abort != null ? abort
+                    : "the job failed: " + e));
+            return abort != null ? ExitCode.ABORTED : ExitCode.INTERNAL_ERROR;
+        } finally {
+            session.close();
+        }
+    }
+
+    /** The failure-budget message inside Spark's wrapped task failure, or null. */
+    static String abortMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            int at = m.indexOf(SystemicFailureException.MARKER);
+            if (at >= 0) {
+                return m.substring(at).lines().findFirst().orElse(m);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.gembatch.output;
+
+import dev.gembatch.config.OutputSettings;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.permission.FsAction;
+import org.apache.hadoop.security.AccessControlException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/** Where the result goes: checked before any request is sent, then written once as Parquet. */
+public final class OutputTarget {
+    private final OutputSettings settings;
+
+    public OutputTarget(OutputSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Problems with the target (exists without overwrite/append, not writable, bad partition column). */
+    public List<String> check(SparkSession spark, StructType outputSchema) {
+        List<String> problems = new ArrayList<>();
+        List<String> columns = Arrays.asList(outputSchema.fieldNames());
+        for (String c : settings.partitionBy()) {
+            if (!columns.contains(c)) {
+                problems.add("output.partition-by: column '" + c + "' is neither an input nor a"
+                        + " result column");
+            }
+        }
+        Path path = new Path(settings.path());
+        try {
+            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (fs.exists(path) && settings.mode() == OutputSettings.OutputMode.ERROR_IF_EXISTS) {
+                problems.add("output.path: '" + settings.path() + "' already exists; set"
+                        + " output.mode = overwrite or append, or choose another path");
+            }
+            checkWritable(fs, path, problems);
+        } catch (IOException e) {
+            problems.add("output.path: '" + settings.path() + "' cannot be checked: "
+                    + e.getMessage());
+        }
+        return problems;
+    }
+
+    private void checkWritable(FileSystem fs, Path path, List<String> problems)
+            throws IOException {
+        Path existing = path;
+        while (existing != null && !fs.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        try {
+            fs.access(existing, FsAction.WRITE);
+        } catch (AccessControlException e) {
+            problems.add("output.path: '" + existing + "' is not writable");
+        }
+    }
+
+    /** Writes the answered rows: the one action that sends the requests. */
+    public void write(Dataset<Row> answered) {
+        answered.write()
+                .mode(saveMode())
+                .partitionBy(settings.partitionBy().toArray(String[]::new))
+                .parquet(settings.path());
+    }
+
+    private SaveMode saveMode() {
+        return switch (settings.mode()) {
+            case ERROR_IF_EXISTS -> SaveMode.ErrorIfExists;
+            case OVERWRITE -> SaveMode.Overwrite;
+            case APPEND -> SaveMode.Append;
+        };
+    }
+}

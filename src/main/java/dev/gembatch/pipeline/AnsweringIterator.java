@@ -1,0 +1,119 @@
+package dev.gembatch.pipeline;
+
+import dev.gembatch.model.Answer;
+import dev.gembatch.model.ErrorInfo;
+import dev.gembatch.model.Status;
+import dev.gembatch.output.ResultValues;
+import dev.gembatch.prompt.RequestBodies;
+import dev.gembatch.report.RunCounters;
+import dev.gembatch.transport.GeminiClient;
+import dev.gembatch.transport.GeminiRequest;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * The in-flight window of one partition: keeps up to {@code window} rows outstanding (sent, or
+ * answered but not yet emitted), emits each output row as soon as its answer completes, so
+ * memory is bounded by the window and not by the partition. A state machine driven by the
+ * consumer: {@link #hasNext()} tops the window up from the input, {@link #next()} waits (with a
+ * deadline) for the next completed row.
+ */
+final class AnsweringIterator implements Iterator<Row> {
+    private final Iterator<Row> input;
+    private final RowPlan plan;
+    private final GeminiClient client;
+    private final RunCounters counters;
+    private final FailureBudget budget = new FailureBudget();
+    private final BlockingQueue<Completed> done = new LinkedBlockingQueue<>();
+    private final long waitMillis;
+    private int outstanding;
+
+    AnsweringIterator(Iterator<Row> input, RowPlan plan, GeminiClient client,
+                      RunCounters counters) {
+        this.input = input;
+        this.plan = plan;
+        this.client = client;
+        this.counters = counters;
+        // the client completes every row by its row deadline; a minute more is a hard stop
+        this.waitMillis = plan.gemini().timeouts().row().toMillis() + 60_000L;
+    }
+
+    @Override
+    public boolean hasNext() {
+        fill();
+        return outstanding > 0;
+    }
+
+    @Override
+    public Row next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        Completed c = take();
+        outstanding--;
+        counters.count(c.answer());
+        budget.record(c.answer());
+        return c.toRow();
+    }
+
+    private void fill() {
+        while (outstanding < plan.window() && input.hasNext()) {
+            Row row = input.next();
+            outstanding++;
+            submit(row);
+        }
+    }
+
+    private void submit(Row row) {
+        String prompt = plan.promptText(row);
+        if (prompt == null) {
+            done.add(new Completed(row, null, Answer.skipped("INVALID_INPUT",
+                    "the prompt is null or blank", Instant.now())));
+            return;
+        }
+        byte[] body = plan.bodies().body(prompt, plan.systemText(row));
+        String requestId = RequestBodies.requestId(plan.model(), body);
+        client.send(new GeminiRequest(plan.model(), body)).whenComplete((answer, error) ->
+                done.add(new Completed(row, requestId, answer != null ? answer : internal(error))));
+    }
+
+    private Completed take() {
+        try {
+            Completed c = done.poll(waitMillis, TimeUnit.MILLISECONDS);
+            if (c == null) {
+                throw new IllegalStateException("no answer completed within " + waitMillis
+                        + " ms although the client guarantees a row deadline");
+            }
+            return c;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for answers", e);
+        }
+    }
+
+    private static Answer internal(Throwable error) {
+        return new Answer(Status.FAILED, List.of(), null, null, null, null,
+                new ErrorInfo(null, "INTERNAL_ERROR", null, String.valueOf(error), false),
+                0, null, null, 0, Instant.now());
+    }
+
+    /** One answered (or skipped) row waiting to be emitted. */
+    private record Completed(Row input, String requestId, Answer answer) {
+        Row toRow() {
+            Object[] result = ResultValues.of(requestId, answer);
+            Object[] values = new Object[input.length() + result.length];
+            for (int i = 0; i < input.length(); i++) {
+                values[i] = input.get(i);
+            }
+            System.arraycopy(result, 0, values, input.length(), result.length);
+            return RowFactory.create(values);
+        }
+    }
+}

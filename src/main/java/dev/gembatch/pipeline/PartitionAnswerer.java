@@ -1,0 +1,27 @@
+package dev.gembatch.pipeline;
+
+import dev.gembatch.report.RunCounters;
+import java.util.Iterator;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+
+/**
+ * The executor side of a run: answers the rows of one partition through this JVM's client, each
+ * input row coming out once, with its result columns appended. Its fields are settings only.
+ */
+public final class PartitionAnswerer implements MapPartitionsFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final RowPlan plan;
+    private final RunCounters counters;
+
+    public PartitionAnswerer(RowPlan plan, RunCounters counters) {
+        this.plan = plan;
+        this.counters = counters;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+        return new AnsweringIterator(rows, plan, ExecutorResources.client(plan.gemini()),
+                counters);
+    }
+}

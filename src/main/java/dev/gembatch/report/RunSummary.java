@@ -1,0 +1,38 @@
+package dev.gembatch.report;
+
+import dev.gembatch.model.Status;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/** What a finished run did: rows by status, retries, tokens, wall time. */
+public record RunSummary(String outputPath, Map<Status, Long> rows, long retries,
+                         long promptTokens, long outputTokens, long millis) {
+
+    public RunSummary {
+        rows = Map.copyOf(rows);
+    }
+
+    /** Rows written. */
+    public long total() {
+        return rows.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Rows with this status. */
+    public long count(Status s) {
+        return rows.getOrDefault(s, 0L);
+    }
+
+    /** A few human lines for the console. */
+    public String toText() {
+        StringJoiner byStatus = new StringJoiner(", ");
+        for (Status s : Status.values()) {
+            if (count(s) > 0) {
+                byStatus.add(s.name() + " " + count(s));
+            }
+        }
+        return String.format("gembatch: %d rows written to %s in %.1f s%n"
+                        + "  status: %s%n  retries: %d, tokens in: %d, out: %d",
+                total(), outputPath, millis / 1000.0, byStatus, retries, promptTokens,
+                outputTokens);
+    }
+}

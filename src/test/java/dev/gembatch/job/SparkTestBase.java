@@ -1,0 +1,34 @@
+package dev.gembatch.job;
+
+import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * spark-testing-base's shared session for Jupiter tests: one local[2] SparkContext per test JVM,
+ * bound to loopback, UI off. Subclasses use {@code spark()}.
+ */
+abstract class SparkTestBase extends JavaDataFrameSuiteBase {
+
+    @BeforeEach
+    void startSpark() {
+        runBefore();
+    }
+
+    @Override
+    public SparkConf conf() {
+        return new SparkConf()
+                .setMaster("local[2]")
+                .setAppName("gembatch-tests")
+                .set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1")
+                .set("spark.sql.shuffle.partitions", "2")
+                .set("spark.sql.session.timeZone", "UTC");
+    }
+
+    @Override
+    public boolean enableHiveSupport() {
+        return false;
+    }
+}
