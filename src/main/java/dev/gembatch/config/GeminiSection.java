@@ -1,0 +1,139 @@
+package dev.gembatch.config;
+
+import dev.gembatch.model.ApiKey;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+
+/** Reads and checks the gemini section: endpoint, key, limiter, timeouts, retry, emulator knobs. */
+final class GeminiSection {
+    static final String EMULATOR = "emulator";
+    private static final String API_KEY = "gemini.api-key";
+    private static final Duration ZERO = Duration.ZERO;
+
+    private GeminiSection() {
+    }
+
+    static boolean useEmulator(Reader r) {
+        return !r.isNull("gemini.base-url")
+                && EMULATOR.equals(r.config().getValue("gemini.base-url").unwrapped());
+    }
+
+    static GeminiSettings gemini(Reader r, String userAgent) {
+        boolean insecure = IoSections.flag(r.bool("gemini.allow-insecure-http"));
+        return new GeminiSettings(baseUrl(r, insecure), apiKey(r),
+                r.enumValue("gemini.auth", GeminiSettings.AuthMode.class),
+                r.enumValue("gemini.wire-format", GeminiSettings.WireFormat.class),
+                limiter(r), timeouts(r), retry(r), insecure, userAgent);
+    }
+
+    /** The configured key, or an empty one; never echoed in a problem. */
+    static ApiKey apiKey(Reader r) {
+        ApiKey key = configuredKey(r);
+        if (key.isEmpty() && !useEmulator(r)) {
+            r.problems().badSecret(r.config(), API_KEY, "required unless gemini.base-url = emulator:"
+                    + " set the GEMINI_API_KEY environment variable (or gemini.api-key)");
+        }
+        return key;
+    }
+
+    /** The configured key, or an empty one, without checking it (used to redact problems). */
+    static ApiKey configuredKey(Reader r) {
+        return ApiKey.of(r.isNull(API_KEY) ? "" : String.valueOf(r.value(API_KEY).unwrapped()));
+    }
+
+    private static String baseUrl(Reader r, boolean insecure) {
+        String url = r.required("gemini.base-url");
+        if (url == null || url.equals(EMULATOR)) {
+            return url;
+        }
+        String rule = urlProblem(url.strip(), insecure);
+        if (rule != null) {
+            r.problems().bad(r.config(), "gemini.base-url", rule);
+        }
+        return url.strip().replaceAll("/+$", "");
+    }
+
+    private static String urlProblem(String url, boolean insecure) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return "must be an http(s) URL or \"emulator\" (" + e.getReason() + ")";
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
+            return "must be an http(s) URL with a host, e.g. https://generativelanguage.googleapis.com,"
+                    + " or \"emulator\"";
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getUserInfo() != null) {
+            return "must not carry user info, a query or a fragment";
+        }
+        if (scheme.equals("http") && !insecure && !isLoopback(uri.getHost())) {
+            return "plain http:// to a non-loopback host would send the API key in clear text;"
+                    + " use https:// or set gemini.allow-insecure-http = true";
+        }
+        return null;
+    }
+
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]")
+                || h.equals("::1");
+    }
+
+    private static LimiterSettings limiter(Reader r) {
+        Integer max = r.intIn("gemini.concurrency", 1, Integer.MAX_VALUE);
+        Integer min = r.intIn("gemini.min-concurrency", 1, Integer.MAX_VALUE);
+        boolean adaptive = IoSections.flag(r.bool("gemini.adaptive-concurrency"));
+        if (max != null && min != null && min > max) {
+            r.problems().bad(r.config(), "gemini.min-concurrency",
+                    "must be <= gemini.concurrency (" + max + ")");
+        }
+        int top = max == null ? 1 : max;
+        return adaptive ? new LimiterSettings(true, top, min == null ? 1 : Math.min(min, top), top)
+                : LimiterSettings.fixed(top);
+    }
+
+    private static Timeouts timeouts(Reader r) {
+        String t = "gemini.timeouts.";
+        Duration attempt = r.durationAtLeast(t + "attempt", ZERO, false);
+        Duration row = r.durationAtLeast(t + "row", ZERO, false);
+        if (attempt != null && row != null && row.compareTo(attempt) < 0) {
+            r.problems().bad(r.config(), t + "row", "must be >= " + t + "attempt (" + attempt + ")");
+        }
+        return new Timeouts(r.durationAtLeast(t + "connect", ZERO, false),
+                r.durationAtLeast(t + "first-byte", ZERO, false),
+                r.durationAtLeast(t + "idle", ZERO, false), attempt, row);
+    }
+
+    private static RetrySettings retry(Reader r) {
+        Integer attempts = r.intIn("gemini.retry.max-attempts", 1, Integer.MAX_VALUE);
+        Duration initial = r.durationAtLeast("gemini.retry.initial-backoff", ZERO, false);
+        Duration max = r.durationAtLeast("gemini.retry.max-backoff", ZERO, false);
+        if (initial != null && max != null && max.compareTo(initial) < 0) {
+            r.problems().bad(r.config(), "gemini.retry.max-backoff",
+                    "must be >= gemini.retry.initial-backoff (" + initial + ")");
+        }
+        return new RetrySettings(attempts == null ? 1 : attempts, initial, max);
+    }
+
+    static EmulatorKnobs emulator(Reader r) {
+        String e = "gemini.emulator.";
+        Integer chunks = r.intIn(e + "chunks", 1, Integer.MAX_VALUE);
+        Integer rpm = r.intIn(e + "requests-per-minute", 0, Integer.MAX_VALUE);
+        Integer tpm = r.intIn(e + "tokens-per-minute", 0, Integer.MAX_VALUE);
+        Integer streams = r.intIn(e + "max-concurrent-streams", 1, Integer.MAX_VALUE);
+        Double chaos = r.doubleIn(e + "chaos-fraction", 0, 1);
+        Long seed = r.longIn(e + "chaos-seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        return new EmulatorKnobs(r.durationAtLeast(e + "first-byte-latency", ZERO, true),
+                r.durationAtLeast(e + "chunk-gap", ZERO, true), orZero(chunks), orZero(rpm),
+                orZero(tpm), orZero(streams), chaos == null ? 0 : chaos, seed == null ? 0 : seed,
+                IoSections.flag(r.bool(e + "http2")));
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.gembatch.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigSyntax;
+import com.typesafe.config.ConfigValueFactory;
+import dev.gembatch.model.ApiKey;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads a job file over reference.conf (and optional site overrides), applies {@code --set}
+ * overrides, validates everything at once and returns immutable, serializable settings. Runs on
+ * the driver only; executors get the settings, never a Config.
+ */
+public final class JobConfig {
+    private static final Config REFERENCE = ConfigFactory.parseResources(JobConfig.class,
+            "/reference.conf", ConfigParseOptions.defaults().setAllowMissing(false));
+    private static final KnownKeys KNOWN_KEYS = new KnownKeys(REFERENCE);
+
+    private JobConfig() {
+    }
+
+    /**
+     * Layers reference.conf, then {@code siteConf} (null for none), then the job file, then the
+     * overrides, resolves substitutions such as {@code ${?GEMINI_API_KEY}} against {@code env},
+     * and reads every setting.
+     *
+     * @param overrides "key=value" strings from {@code --set}, in command-line order
+     * @param env the environment ({@code System.getenv()} in production)
+     * @throws InvalidConfigException listing every problem found
+     */
+    public static JobSettings load(Path jobFile, Path siteConf, List<String> overrides,
+                                   Map<String, String> env) throws InvalidConfigException {
+        Problems problems = new Problems(jobFile.toString());
+        Config site = siteConf == null ? ConfigFactory.empty() : parseFile(siteConf, problems);
+        Config job = parseFile(jobFile, problems);
+        Config sets = Overrides.parse(overrides, problems);
+        KNOWN_KEYS.check(sets, problems);
+        if (site == null || job == null) {
+            problems.throwIfAny(ApiKey.of(""));
+        }
+        Config resolved = resolve(sets.withFallback(job).withFallback(site)
+                .withFallback(REFERENCE), env, problems);
+        if (resolved == null) {
+            problems.throwIfAny(ApiKey.of(""));
+        }
+        Reader reader = new Reader(resolved, problems);
+        JobSettings settings = read(reader);
+        problems.throwIfAny(GeminiSection.configuredKey(reader));
+        return settings;
+    }
+
+    private static JobSettings read(Reader r) {
+        return new JobSettings(IoSections.input(r), IoSections.prompt(r), ModelSection.model(r),
+                IoSections.output(r), GeminiSection.gemini(r, Version.userAgent()),
+                GeminiSection.useEmulator(r), GeminiSection.emulator(r), IoSections.spark(r));
+    }
+
+    private static Config parseFile(Path file, Problems problems) {
+        try {
+            Config layer = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults()
+                    .setAllowMissing(false).setSyntax(ConfigSyntax.CONF));
+            KNOWN_KEYS.check(layer, problems);
+            return layer;
+        } catch (ConfigException e) {
+            problems.general("cannot read " + file + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static Config resolve(Config merged, Map<String, String> env, Problems problems) {
+        Config environment = ConfigValueFactory.fromMap(env, "environment").toConfig();
+        try {
+            return merged.withFallback(environment).resolve(ConfigResolveOptions.noSystem());
+        } catch (ConfigException e) {
+            problems.general(e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.gembatch.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The key set of reference.conf: reports every key of a user layer that reference.conf does not
+ * know, with the nearest known key. Free-form objects accept any key below them.
+ */
+final class KnownKeys {
+    static final List<String> FREE_FORM = List.of("spark.conf", "model.extra-request-fields",
+            "model.generation.response-schema");
+
+    private final Set<String> leaves = new TreeSet<>();
+    private final Set<String> objects = new TreeSet<>();
+
+    KnownKeys(Config reference) {
+        collect(reference.root(), List.of());
+    }
+
+    /** Records one problem per unknown key of {@code layer} (an unknown object counts once). */
+    void check(Config layer, Problems problems) {
+        check(layer.root(), List.of(), problems);
+    }
+
+    private void check(ConfigObject object, List<String> prefix, Problems problems) {
+        for (Map.Entry<String, ConfigValue> entry : object.entrySet()) {
+            List<String> path = append(prefix, entry.getKey());
+            String joined = ConfigUtil.joinPath(path);
+            if (isFreeForm(joined) || leaves.contains(joined)) {
+                continue;
+            }
+            if (objects.contains(joined)) {
+                if (entry.getValue() instanceof ConfigObject child) {
+                    check(child, path, problems);
+                }
+                continue;
+            }
+            problems.add(joined, Problems.origin(entry.getValue()), unknown(joined));
+        }
+    }
+
+    private String unknown(String path) {
+        String nearest = nearest(path);
+        return nearest == null ? "unknown key (see docs/CONFIG.md for the valid keys)"
+                : "unknown key; did you mean " + nearest + "?";
+    }
+
+    /** The known key closest to a mistyped one, or null when none is plausibly meant. */
+    String nearest(String path) {
+        String normalized = normalize(path);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String known : known()) {
+            int distance = levenshtein(normalized, normalize(known));
+            if (distance < bestDistance) {
+                best = known;
+                bestDistance = distance;
+            }
+        }
+        if (best != null && bestDistance <= Math.max(2, path.length() / 4)) {
+            return best;
+        }
+        return sameLastSegment(path);
+    }
+
+    private String sameLastSegment(String path) {
+        List<String> segments = ConfigUtil.splitPath(path);
+        String last = normalize(segments.get(segments.size() - 1));
+        for (String known : known()) {
+            List<String> knownSegments = ConfigUtil.splitPath(known);
+            if (normalize(knownSegments.get(knownSegments.size() - 1)).equals(last)) {
+                return known;
+            }
+        }
+        return null;
+    }
+
+    private Set<String> known() {
+        Set<String> all = new TreeSet<>(leaves);
+        all.addAll(objects);
+        return all;
+    }
+
+    private void collect(ConfigObject object, List<String> prefix) {
+        for (Map.Entry<String, ConfigValue> entry : object.entrySet()) {
+            List<String> path = append(prefix, entry.getKey());
+            String joined = ConfigUtil.joinPath(path);
+            if (entry.getValue() instanceof ConfigObject child && !isFreeForm(joined)) {
+                objects.add(joined);
+                collect(child, path);
+            } else {
+                leaves.add(joined);
+            }
+        }
+    }
+
+    static boolean isFreeForm(String path) {
+        for (String free : FREE_FORM) {
+            if (path.equals(free) || path.startsWith(free + ".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> append(List<String> prefix, String key) {
+        List<String> path = new ArrayList<>(prefix);
+        path.add(key);
+        return path;
+    }
+
+    /** Case and separator blind, so topP and max_output_tokens find top-p and max-output-tokens. */
+    private static String normalize(String path) {
+        return path.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+    }
+
+    static int levenshtein(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,89 @@
+package dev.gembatch.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import dev.gembatch.model.ApiKey;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects problems as "path (origin): rule; got value" sentences while settings are read. */
+final class Problems {
+    private static final int MAX_VALUE_CHARS = 120;
+    private final List<String> found = new ArrayList<>();
+    private final String jobOrigin;
+
+    Problems(String jobOrigin) {
+        this.jobOrigin = jobOrigin;
+    }
+
+    /** A problem with the value at {@code path} of {@code config}; the value is echoed. */
+    void bad(Config config, String path, String rule) {
+        ConfigValue value = valueAt(config, path);
+        String got = value == null ? "nothing" : render(value);
+        add(path, origin(value), rule + "; got " + got);
+    }
+
+    /** A problem with the value at {@code path} whose value must not be echoed. */
+    void badSecret(Config config, String path, String rule) {
+        add(path, origin(valueAt(config, path)), rule);
+    }
+
+    /** A required key that has no value: its origin is the job file. */
+    void missing(String path, String rule) {
+        add(path, jobOrigin, rule);
+    }
+
+    /** A problem located by an explicit origin (unknown keys, parse errors). */
+    void add(String path, String origin, String text) {
+        found.add(path + " (" + origin + "): " + text);
+    }
+
+    /** A problem that is not tied to a key (unreadable file, unresolvable substitution). */
+    void general(String text) {
+        found.add(text);
+    }
+
+    boolean isEmpty() {
+        return found.isEmpty();
+    }
+
+    /** Throws when anything was found, with the key scrubbed from every line. */
+    void throwIfAny(ApiKey key) throws InvalidConfigException {
+        if (!found.isEmpty()) {
+            throw new InvalidConfigException(found.stream().map(key::redact).toList());
+        }
+    }
+
+    static String origin(ConfigValue value) {
+        return value == null ? "unknown origin" : describe(value.origin());
+    }
+
+    static String describe(ConfigOrigin origin) {
+        String where = origin.filename() != null ? origin.filename() : origin.resource();
+        if (where == null) {
+            return origin.description();
+        }
+        return origin.lineNumber() > 0 ? where + ":" + origin.lineNumber() : where;
+    }
+
+    /** The value at a path, null values included (which Config.getValue refuses). */
+    static ConfigValue valueAt(Config config, String path) {
+        ConfigValue current = config.root();
+        for (String key : ConfigUtil.splitPath(path)) {
+            if (!(current instanceof ConfigObject object) || !object.containsKey(key)) {
+                return null;
+            }
+            current = object.get(key);
+        }
+        return current;
+    }
+
+    private static String render(ConfigValue value) {
+        String text = value.render(ConfigRenderOptions.concise());
+        return text.length() <= MAX_VALUE_CHARS ? text : text.substring(0, MAX_VALUE_CHARS) + "...";
+    }
+}

@@ -1,0 +1,31 @@
+package dev.gembatch.transport;
+
+import dev.gembatch.assembly.Assembled;
+import dev.gembatch.model.Answer;
+import dev.gembatch.model.ErrorInfo;
+import dev.gembatch.model.Status;
+import java.time.Instant;
+
+/** Builds a row's final {@link Answer} from the assembled stream and the row's bookkeeping. */
+final class Answers {
+    private Answers() {
+    }
+
+    /** The answering attempt's content with the status its finish reason (or block) gives. */
+    static Answer answered(Assembled a, int attempts, Long ttftMs, long latencyMs, Instant at) {
+        return new Answer(a.status(), a.candidates(), a.promptFeedback(), a.usage(),
+                a.modelVersion(), a.responseId(), null, attempts, ttftMs, latencyMs, a.chunks(), at);
+    }
+
+    /** FAILED with the error; whatever the latest partial stream said is kept (may be null). */
+    static Answer failed(ErrorInfo error, Assembled partial, int attempts, Long ttftMs,
+                         long latencyMs, Instant at) {
+        if (partial == null) {
+            return new Answer(Status.FAILED, null, null, null, null, null, error, attempts,
+                    ttftMs, latencyMs, 0, at);
+        }
+        return new Answer(Status.FAILED, partial.candidates(), partial.promptFeedback(),
+                partial.usage(), partial.modelVersion(), partial.responseId(), error, attempts,
+                ttftMs, latencyMs, partial.chunks(), at);
+    }
+}

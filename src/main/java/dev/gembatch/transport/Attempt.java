@@ -1,0 +1,219 @@
+package dev.gembatch.transport;
+
+import dev.gembatch.assembly.AnswerAssembler;
+import dev.gembatch.config.Timeouts;
+import dev.gembatch.stream.StreamDecoder;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpResponse;
+
+/**
+ * One HTTP exchange, consumed as it streams: body bytes are gunzipped when needed and fed to a
+ * decoder and assembler on arrival, never buffered whole. Watches its own deadlines (first byte,
+ * idle gap, whole attempt) with scheduled checks and reports exactly one {@link AttemptResult},
+ * whichever of completion, failure, deadline or abort comes first.
+ */
+final class Attempt extends AbstractBinResponseConsumer<Void> {
+    private final Env env;
+    private final Timeouts timeouts;
+    private final Consumer<AttemptResult> done;
+    private final long started;
+    private final AnswerAssembler assembler = new AnswerAssembler();
+    private final StreamDecoder decoder = new StreamDecoder(assembler);
+    private boolean finished;
+    private Gunzip gunzip;
+    private Integer code;
+    private String contentType;
+    private String retryAfter;
+    private long firstByteAt = -1;
+    private Timeout phase;
+    private long window;
+    private long lastActivity;
+    private Future<?> watchdog;
+    private Future<?> attemptTimer;
+    private Future<?> exchange;
+
+    Attempt(Env env, Timeouts timeouts, Consumer<AttemptResult> done) {
+        this.env = env;
+        this.timeouts = timeouts;
+        this.done = done;
+        this.started = env.nanos().getAsLong();
+    }
+
+    void submit(Http http, URI uri, String apiKey, byte[] body) {
+        synchronized (this) {
+            attemptTimer = env.timeouts().after(timeouts.attempt(), () -> abort(Timeout.ATTEMPT));
+        }
+        Future<?> f = http.post(uri, apiKey, body, this::sent, this, new Callback());
+        boolean late;
+        synchronized (this) {
+            exchange = f;
+            late = finished;
+        }
+        if (late) {
+            f.cancel(true);
+        }
+    }
+
+    /** Ends the attempt now with a deadline (the row's, or one of its own). */
+    void abort(Timeout why) {
+        finish(null, why);
+    }
+
+    /** Ends the attempt now because the row no longer wants it (closed, cancelled). */
+    void cancel() {
+        finish(new CancellationException("request cancelled"), null);
+    }
+
+    private synchronized void sent() {
+        if (!finished && firstByteAt < 0) {
+            arm(Timeout.FIRST_BYTE, timeouts.firstByte());
+        }
+    }
+
+    @Override
+    protected synchronized void start(HttpResponse response, ContentType type) {
+        code = response.getCode();
+        contentType = type == null ? null : type.getMimeType();
+        Header ra = response.getFirstHeader("Retry-After");
+        retryAfter = ra == null ? null : ra.getValue();
+        Header ce = response.getFirstHeader("Content-Encoding");
+        if (ce != null && ce.getValue().strip().equalsIgnoreCase("gzip")) {
+            gunzip = new Gunzip(decoder::feed);
+        }
+    }
+
+    @Override
+    protected int capacityIncrement() {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
+    protected synchronized void data(ByteBuffer src, boolean endOfStream) throws IOException {
+        if (finished) {
+            return;
+        }
+        if (src.hasRemaining()) {
+            touch();
+            if (gunzip != null) {
+                gunzip.feed(src);
+            } else {
+                decoder.feed(src);
+            }
+        }
+        if (endOfStream) {
+            if (gunzip != null) {
+                gunzip.finish();
+            }
+            decoder.finish();
+        }
+    }
+
+    @Override
+    protected Void buildResult() {
+        return null;
+    }
+
+    @Override
+    public void releaseResources() {
+        // Nothing held per exchange beyond what finish() frees.
+    }
+
+    private void touch() {
+        long now = env.nanos().getAsLong();
+        if (firstByteAt < 0) {
+            firstByteAt = now;
+            arm(Timeout.IDLE, timeouts.idle());
+        }
+        lastActivity = now;
+    }
+
+    /** Starts (or restarts) the inactivity deadline of the given phase. Caller holds the lock. */
+    private void arm(Timeout kind, Duration limit) {
+        phase = kind;
+        window = limit.toNanos();
+        lastActivity = env.nanos().getAsLong();
+        if (watchdog != null) {
+            watchdog.cancel(false);
+        }
+        watchdog = env.timeouts().after(limit, this::check);
+    }
+
+    private void check() {
+        Timeout expired = null;
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            long quiet = env.nanos().getAsLong() - lastActivity;
+            if (quiet >= window) {
+                expired = phase;
+            } else {
+                watchdog = env.timeouts().after(Duration.ofNanos(window - quiet), this::check);
+            }
+        }
+        if (expired != null) {
+            abort(expired);
+        }
+    }
+
+    private void finish(Throwable failure, Timeout timeout) {
+        AttemptResult result;
+        Future<?> running;
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            cancelTimers();
+            if (gunzip != null) {
+                gunzip.end();
+            }
+            long now = env.nanos().getAsLong();
+            Long ttft = firstByteAt < 0 ? null : (firstByteAt - started) / 1_000_000;
+            result = new AttemptResult(code, contentType, retryAfter, assembler.result(), failure,
+                    timeout, ttft, (now - started) / 1_000_000);
+            running = exchange;
+        }
+        if (running != null && (failure != null || timeout != null)) {
+            running.cancel(true);
+        }
+        done.accept(result);
+    }
+
+    private void cancelTimers() {
+        if (watchdog != null) {
+            watchdog.cancel(false);
+        }
+        if (attemptTimer != null) {
+            attemptTimer.cancel(false);
+        }
+    }
+
+    /** The end of the exchange as HttpClient reports it. */
+    private final class Callback implements FutureCallback<Void> {
+        @Override
+        public void completed(Void result) {
+            finish(null, null);
+        }
+
+        @Override
+        public void failed(Exception ex) {
+            finish(ex, null);
+        }
+
+        @Override
+        public void cancelled() {
+            finish(new CancellationException("exchange cancelled"), null);
+        }
+    }
+}

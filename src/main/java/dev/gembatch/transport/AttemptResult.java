@@ -1,0 +1,12 @@
+package dev.gembatch.transport;
+
+import dev.gembatch.assembly.Assembled;
+
+/**
+ * What one HTTP exchange produced: the status code and headers that matter (null when no response
+ * arrived), everything the body said so far, and how it ended (a transport failure, a deadline,
+ * or neither when the body ended normally).
+ */
+record AttemptResult(Integer httpCode, String contentType, String retryAfter, Assembled assembled,
+                     Throwable failure, Timeout timeout, Long ttftMs, long latencyMs) {
+}

@@ -1,0 +1,126 @@
+package dev.gembatch.transport;
+
+import dev.gembatch.assembly.Assembled;
+import dev.gembatch.config.Timeouts;
+import dev.gembatch.model.ApiKey;
+import dev.gembatch.model.ErrorInfo;
+import dev.gembatch.stream.ApiError;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.zip.ZipException;
+
+/**
+ * Turns an attempt's result into a {@link Verdict}: Google's own status and ErrorInfo reason when
+ * the body carried an error object (before or inside a 200 stream), otherwise TIMEOUT,
+ * CONNECTION_LOST, STREAM_INCOMPLETE, MALFORMED_RESPONSE or UNEXPECTED_RESPONSE. Every message
+ * passes through {@link ApiKey#redact}.
+ */
+final class Classifier {
+    static final Set<Integer> RETRYABLE_CODES = Set.of(408, 429, 500, 502, 503, 504);
+
+    private final ApiKey key;
+    private final Timeouts timeouts;
+    private final Clock clock;
+
+    Classifier(ApiKey key, Timeouts timeouts, Clock clock) {
+        this.key = key;
+        this.timeouts = timeouts;
+        this.clock = clock;
+    }
+
+    Verdict classify(AttemptResult r) {
+        if (r.timeout() != null) {
+            return fail(r.httpCode(), "TIMEOUT", r.timeout().describe(timeouts), true, null);
+        }
+        if (r.failure() != null) {
+            return transportFailure(r);
+        }
+        ApiError e = r.assembled().error();
+        if (e != null) {
+            return apiError(e, r);
+        }
+        int code = r.httpCode();
+        if (code < 200 || code > 299) {
+            return fail(code, "UNEXPECTED_RESPONSE", "HTTP " + code + " without a Gemini error "
+                    + "object (content type " + r.contentType() + ")",
+                    RETRYABLE_CODES.contains(code), retryAfter(r.retryAfter()));
+        }
+        return streamOutcome(r.assembled(), code);
+    }
+
+    private Verdict streamOutcome(Assembled a, int code) {
+        return switch (a.outcome()) {
+            case COMPLETE, PROMPT_BLOCKED -> Verdict.ANSWERED;
+            case MALFORMED -> fail(code, "MALFORMED_RESPONSE", "malformed stream after "
+                    + a.chunks() + " chunks: " + a.malformed(), true, null);
+            default -> fail(code, "STREAM_INCOMPLETE", "the stream ended without a finish "
+                    + "reason after " + a.chunks() + " chunks", true, null);
+        };
+    }
+
+    private Verdict apiError(ApiError e, AttemptResult r) {
+        int code = e.code() > 0 ? e.code() : r.httpCode();
+        String status = e.status() != null ? e.status() : "UNKNOWN";
+        String reason = e.reasons() == null || e.reasons().isEmpty() ? null : e.reasons().get(0);
+        boolean retryable = RETRYABLE_CODES.contains(code) && !(code == 429 && dailyQuota(e));
+        Duration hint = longer(e.retryDelay(), retryAfter(r.retryAfter()));
+        ErrorInfo info = new ErrorInfo(code, status, reason, key.redact(e.message()), retryable);
+        return new Verdict(info, hint, code == 429 || code == 503);
+    }
+
+    /** A per-day quota or a zero limit does not clear by retrying within the run. */
+    private static boolean dailyQuota(ApiError e) {
+        boolean perDay = e.quotaIds() != null && e.quotaIds().stream()
+                .anyMatch(id -> id != null && id.contains("PerDay"));
+        return perDay || (e.message() != null && e.message().contains("limit: 0"));
+    }
+
+    private Verdict transportFailure(AttemptResult r) {
+        Throwable f = r.failure();
+        String text = key.redact(f.getClass().getSimpleName()
+                + (f.getMessage() == null ? "" : ": " + f.getMessage()));
+        if (f instanceof ZipException) {
+            return fail(r.httpCode(), "MALFORMED_RESPONSE", "bad gzip body: " + text, true, null);
+        }
+        if (f instanceof InterruptedIOException) {
+            return fail(r.httpCode(), "TIMEOUT", text, true, null);
+        }
+        return fail(r.httpCode(), "CONNECTION_LOST", text, true, null);
+    }
+
+    private static Verdict fail(Integer code, String status, String message, boolean retryable,
+                                Duration hint) {
+        boolean overload = code != null && (code == 429 || code == 503);
+        return new Verdict(new ErrorInfo(code, status, null, message, retryable), hint, overload);
+    }
+
+    /** Retry-After as delta-seconds or an HTTP date; null when absent or unreadable. */
+    Duration retryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        try {
+            if (v.chars().allMatch(Character::isDigit)) {
+                return Duration.ofSeconds(Long.parseLong(v));
+            }
+            ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+            Duration d = Duration.between(clock.instant(), at.toInstant());
+            return d.isNegative() ? Duration.ZERO : d;
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Duration longer(Duration a, Duration b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.compareTo(b) >= 0 ? a : b;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.gembatch.transport;
+
+import dev.gembatch.config.GeminiSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Where and how to call: the streamGenerateContent URI of a model (with {@code alt=sse} unless
+ * the JSON array format is wanted, and {@code key=} only in query auth mode). Refuses, at
+ * construction, a base URL that would send the key in clear text to a non-loopback host.
+ */
+final class Endpoint {
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern UNRESERVED = Pattern.compile("[A-Za-z0-9._~-]+");
+
+    private final String base;
+    private final GeminiSettings settings;
+
+    private Endpoint(String base, GeminiSettings settings) {
+        this.base = base;
+        this.settings = settings;
+    }
+
+    static Endpoint of(GeminiSettings settings) {
+        String base = settings.baseUrl() == null ? "" : settings.baseUrl().strip();
+        URI uri = parse(base);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw new IllegalArgumentException("gemini base-url must be https:// (or http:// to a "
+                    + "loopback host), got '" + base + "'");
+        }
+        if (scheme.equals("http") && !isLoopback(uri.getHost()) && !settings.allowInsecureHttp()) {
+            throw new IllegalArgumentException("gemini base-url '" + base + "' is plain http to a "
+                    + "non-loopback host: the API key would travel in clear text. Use https, or "
+                    + "set allow-insecure-http = true if you really mean it");
+        }
+        return new Endpoint(base.endsWith("/") ? base.substring(0, base.length() - 1) : base,
+                settings);
+    }
+
+    /** The request URI for a model name ("gemini-2.5-flash" or "models/gemini-2.5-flash"). */
+    URI uri(String model) {
+        String name = model.startsWith("models/") ? model.substring("models/".length()) : model;
+        if (!UNRESERVED.matcher(name).matches()) {
+            throw new IllegalArgumentException("model name '" + model + "' has characters that "
+                    + "do not belong in a URL path segment");
+        }
+        StringBuilder url = new StringBuilder(base).append("/v1beta/models/").append(name)
+                .append(":streamGenerateContent");
+        String sep = "?";
+        if (settings.wireFormat() == GeminiSettings.WireFormat.SSE) {
+            url.append(sep).append("alt=sse");
+            sep = "&";
+        }
+        if (settings.auth() == GeminiSettings.AuthMode.QUERY && !settings.apiKey().isEmpty()) {
+            url.append(sep).append("key=")
+                    .append(URLEncoder.encode(settings.apiKey().reveal(), StandardCharsets.UTF_8));
+        }
+        return URI.create(url.toString());
+    }
+
+    /** The value of the x-goog-api-key header, or null when the key travels in the query. */
+    String keyHeader() {
+        boolean header = settings.auth() != GeminiSettings.AuthMode.QUERY;
+        return header && !settings.apiKey().isEmpty() ? settings.apiKey().reveal() : null;
+    }
+
+    static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (IPV4.matcher(h).matches()) {
+            return h.startsWith("127.");
+        }
+        return h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+    }
+
+    private static URI parse(String base) {
+        try {
+            URI uri = new URI(base);
+            if (uri.getHost() == null) {
+                throw new IllegalArgumentException("gemini base-url '" + base + "' has no host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("gemini base-url '" + base + "' is not a URL: "
+                    + e.getReason());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.gembatch.transport;
+
+import dev.gembatch.config.GeminiSettings;
+import dev.gembatch.model.Answer;
+import dev.gembatch.transport.limit.Limiter;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One per JVM: asynchronous streaming Gemini client with a concurrency limiter, deadlines and
+ * retries. Thread-safe. Returned futures complete on the client's I/O or timer threads, so their
+ * dependent stages must not block (use the *Async variants to hop elsewhere).
+ */
+public final class GeminiClient implements AutoCloseable {
+    private final Parts parts;
+    private final Set<Row> rows = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    private GeminiClient(Parts parts) {
+        this.parts = parts;
+    }
+
+    /**
+     * A started client. Throws IllegalArgumentException for settings it cannot honour, such as
+     * plain http to a non-loopback host without {@code allowInsecureHttp}.
+     */
+    public static GeminiClient create(GeminiSettings settings, AttemptListener listener) {
+        return create(settings, listener, Env.system());
+    }
+
+    /** The same with injected time, randomness and scheduling (tests). */
+    static GeminiClient create(GeminiSettings settings, AttemptListener listener, Env env) {
+        Endpoint endpoint = Endpoint.of(settings);
+        Limiter limiter = Limiter.of(settings.limiter());
+        Classifier classifier = new Classifier(settings.apiKey(), settings.timeouts(), env.clock());
+        Backoff backoff = new Backoff(settings.retry(), env.random());
+        Http http = new Http(settings);
+        AttemptListener l = listener == null ? AttemptListener.NONE : listener;
+        return new GeminiClient(new Parts(settings, endpoint, http, limiter, classifier, backoff,
+                env, l));
+    }
+
+    /**
+     * Sends one request. Completes NORMALLY for every outcome: an Answer with status
+     * OK/TRUNCATED/BLOCKED/INCOMPLETE, or FAILED with its ErrorInfo after retries, a permanent
+     * error or the row deadline. Completes exceptionally only when the client is (or gets)
+     * closed. Cancelling the future abandons the request and frees its permit.
+     */
+    public CompletableFuture<Answer> send(GeminiRequest request) {
+        if (closed) {
+            return CompletableFuture.failedFuture(closedError());
+        }
+        CompletableFuture<Answer> result = new CompletableFuture<>();
+        Row row = new Row(parts, request, result);
+        rows.add(row);
+        result.whenComplete((answer, failure) -> {
+            rows.remove(row);
+            if (failure instanceof CancellationException) {
+                row.abandon(failure);
+            }
+        });
+        if (closed) {
+            row.abandon(closedError());
+        } else {
+            row.start();
+        }
+        return result;
+    }
+
+    /** Requests currently holding a permit (in flight on the wire). */
+    public int inFlight() {
+        return parts.limiter().inFlight();
+    }
+
+    /** The limiter's current limit (changes only when adaptive). */
+    int limit() {
+        return parts.limiter().limit();
+    }
+
+    /** Fails pending requests, releases their permits, closes connections and timers. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Row row : rows) {
+            row.abandon(closedError());
+        }
+        parts.limiter().close();
+        parts.http().close();
+        parts.env().shutdown().run();
+    }
+
+    private static IllegalStateException closedError() {
+        return new IllegalStateException("GeminiClient is closed");
+    }
+}

@@ -1,0 +1,82 @@
+package dev.gembatch.transport;
+
+import dev.gembatch.config.GeminiSettings;
+import dev.gembatch.config.Timeouts;
+import java.net.URI;
+import java.util.concurrent.Future;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.nio.AsyncRequestProducer;
+import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
+import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
+import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The one HttpClient 5 async client of a {@link GeminiClient}: HTTP/2 negotiated by ALPN over
+ * TLS (system trust, hostname verification on), HTTP/1.1 keep-alive otherwise; no automatic
+ * retries, redirects, cookies or decompression (the transport does those itself, or not at all).
+ * Its own socket timeout is only a backstop behind the transport's scheduled deadlines.
+ */
+final class Http implements AutoCloseable {
+    private static final ContentType JSON = ContentType.create("application/json");
+    private final CloseableHttpAsyncClient client;
+    private final String userAgent;
+
+    Http(GeminiSettings settings) {
+        Timeouts t = settings.timeouts();
+        Timeout backstop = Timeout.of(t.attempt().plus(t.connect()));
+        int connections = Math.max(settings.limiter().max(), settings.limiter().initial());
+        this.client = HttpAsyncClients.custom()
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setTlsStrategy(DefaultClientTlsStrategy.createSystemDefault())
+                        .setDefaultTlsConfig(TlsConfig.custom()
+                                .setVersionPolicy(HttpVersionPolicy.NEGOTIATE)
+                                .setHandshakeTimeout(Timeout.of(t.connect())).build())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(t.connect()))
+                                .setSocketTimeout(backstop)
+                                .setValidateAfterInactivity(TimeValue.ofSeconds(2)).build())
+                        .setMaxConnTotal(connections).setMaxConnPerRoute(connections).build())
+                .setIOReactorConfig(IOReactorConfig.custom().setSoTimeout(backstop).build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.of(t.attempt()))
+                        .setResponseTimeout(backstop).build())
+                .disableAutomaticRetries().disableRedirectHandling().disableCookieManagement()
+                .disableAuthCaching().disableContentCompression()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
+                .build();
+        this.userAgent = settings.userAgent();
+        client.start();
+    }
+
+    /** Starts one POST; the consumer sees the response as it streams, the callback its end. */
+    Future<Void> post(URI uri, String apiKey, byte[] body, Runnable onSent,
+                      AsyncResponseConsumer<Void> consumer, FutureCallback<Void> callback) {
+        AsyncRequestBuilder request = AsyncRequestBuilder.post(uri)
+                .setHeader("Accept-Encoding", "gzip")
+                .setHeader("User-Agent", userAgent)
+                .setEntity(new SentSignal(AsyncEntityProducers.create(body, JSON), onSent));
+        if (apiKey != null) {
+            request.setHeader("x-goog-api-key", apiKey);
+        }
+        AsyncRequestProducer producer = request.build();
+        return client.execute(producer, consumer, null, callback);
+    }
+
+    @Override
+    public void close() {
+        client.close(CloseMode.IMMEDIATE);
+    }
+}

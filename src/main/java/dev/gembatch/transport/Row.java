@@ -1,0 +1,215 @@
+package dev.gembatch.transport;
+
+import dev.gembatch.assembly.Assembled;
+import dev.gembatch.model.Answer;
+import dev.gembatch.model.ErrorInfo;
+import dev.gembatch.transport.limit.Limiter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+
+/**
+ * One request across its attempts; a state machine: WAITING for a permit, then one ATTEMPT
+ * holding it, then either done or BACKING OFF (no permit held) and waiting again. The row
+ * deadline ends any state with FAILED/TIMEOUT; close or cancellation ends it exceptionally.
+ * Every transition happens under the row's lock; calls out (HTTP, limiter, timers, listener) are
+ * made after it is released.
+ */
+final class Row {
+    private final Parts parts;
+    private final URI uri;
+    private final byte[] body;
+    private final CompletableFuture<Answer> result;
+    private final long started;
+    private final long deadline;
+    private int attempts;
+    private boolean over;
+    private boolean expired;
+    private Assembled partial;
+    private Attempt attempt;
+    private CompletableFuture<Limiter.Permit> waiting;
+    private Future<?> backoffTask;
+    private Future<?> deadlineTask;
+
+    Row(Parts parts, GeminiRequest request, CompletableFuture<Answer> result) {
+        this.parts = parts;
+        this.uri = parts.endpoint().uri(request.model());
+        this.body = request.body();
+        this.result = result;
+        this.started = parts.env().nanos().getAsLong();
+        this.deadline = started + parts.settings().timeouts().row().toNanos();
+    }
+
+    void start() {
+        Future<?> task = parts.env().timeouts().after(parts.settings().timeouts().row(),
+                this::expire);
+        synchronized (this) {
+            deadlineTask = task;
+        }
+        acquire();
+    }
+
+    /** Ends the row exceptionally (client closed, caller cancelled); frees what it holds. */
+    void abandon(Throwable why) {
+        Attempt running;
+        synchronized (this) {
+            if (over) {
+                return;
+            }
+            over = true;
+            running = attempt;
+            cancelWaits();
+        }
+        if (running != null) {
+            running.cancel();
+        }
+        result.completeExceptionally(why);
+    }
+
+    private void acquire() {
+        CompletableFuture<Limiter.Permit> f;
+        synchronized (this) {
+            if (over) {
+                return;
+            }
+            f = parts.limiter().acquire();
+            waiting = f;
+        }
+        f.whenComplete((permit, failure) -> {
+            if (permit != null) {
+                granted(permit);
+            }
+        });
+    }
+
+    private void granted(Limiter.Permit permit) {
+        Attempt next;
+        synchronized (this) {
+            if (over) {
+                permit.release(Limiter.Signal.IGNORE);
+                return;
+            }
+            attempts++;
+            waiting = null;
+            next = new Attempt(parts.env(), parts.settings().timeouts(), r -> ended(permit, r));
+            attempt = next;
+        }
+        next.submit(parts.http(), uri, parts.endpoint().keyHeader(), body);
+    }
+
+    private void ended(Limiter.Permit permit, AttemptResult r) {
+        Verdict v = parts.classifier().classify(r);
+        permit.release(v.answered() ? Limiter.Signal.SUCCESS
+                : v.overload() ? Limiter.Signal.OVERLOAD : Limiter.Signal.IGNORE);
+        Duration backoff = null;
+        Answer answer = null;
+        int n;
+        synchronized (this) {
+            attempt = null;
+            if (over) {
+                return;
+            }
+            n = attempts;
+            keepPartial(r.assembled());
+            backoff = expired ? null : retryDelay(v);
+            if (backoff == null) {
+                over = true;
+                cancelWaits();
+                answer = finalAnswer(v, r);
+            }
+        }
+        report(n, r, v, backoff);
+        if (answer != null) {
+            result.complete(answer);
+        } else {
+            scheduleRetry(backoff);
+        }
+    }
+
+    /** The wait before the next attempt, or null when there is none to make. */
+    private Duration retryDelay(Verdict v) {
+        if (!v.retryable() || attempts >= parts.settings().retry().maxAttempts()) {
+            return null;
+        }
+        Duration d = parts.backoff().after(attempts, v.minDelay());
+        long now = parts.env().nanos().getAsLong();
+        return now + d.toNanos() < deadline ? d : null;
+    }
+
+    private void scheduleRetry(Duration backoff) {
+        Future<?> task = parts.env().backoff().after(backoff, this::acquire);
+        synchronized (this) {
+            backoffTask = task;
+        }
+    }
+
+    private void expire() {
+        Attempt running;
+        Answer answer = null;
+        synchronized (this) {
+            if (over) {
+                return;
+            }
+            expired = true;
+            running = attempt;
+            if (running == null) {
+                over = true;
+                cancelWaits();
+                ErrorInfo e = new ErrorInfo(null, "TIMEOUT", null,
+                        Timeout.ROW.describe(parts.settings().timeouts()), true);
+                answer = Answers.failed(e, partial, attempts, null, elapsedMs(), now());
+            }
+        }
+        if (running != null) {
+            running.abort(Timeout.ROW);
+        } else {
+            result.complete(answer);
+        }
+    }
+
+    private Answer finalAnswer(Verdict v, AttemptResult r) {
+        if (v.answered()) {
+            return Answers.answered(r.assembled(), attempts, r.ttftMs(), elapsedMs(), now());
+        }
+        return Answers.failed(v.error(), partial, attempts, r.ttftMs(), elapsedMs(), now());
+    }
+
+    private void keepPartial(Assembled a) {
+        if (a != null && (partial == null || !a.candidates().isEmpty())) {
+            partial = a;
+        }
+    }
+
+    private void report(int n, AttemptResult r, Verdict v, Duration backoff) {
+        String status = v.answered() ? null : v.error().status();
+        AttemptEvent e = new AttemptEvent(n, r.httpCode(), status, backoff != null, backoff,
+                r.latencyMs(), r.ttftMs());
+        try {
+            parts.listener().onAttempt(e);
+        } catch (RuntimeException listenerBug) {
+            // A failing listener must not leave the row unfinished or leak its permit.
+        }
+    }
+
+    /** Caller holds the lock. */
+    private void cancelWaits() {
+        if (waiting != null) {
+            waiting.cancel(false);
+        }
+        if (backoffTask != null) {
+            backoffTask.cancel(false);
+        }
+        if (deadlineTask != null) {
+            deadlineTask.cancel(false);
+        }
+    }
+
+    private long elapsedMs() {
+        return (parts.env().nanos().getAsLong() - started) / 1_000_000;
+    }
+
+    private java.time.Instant now() {
+        return parts.env().clock().instant();
+    }
+}

@@ -1,0 +1,165 @@
+package dev.gembatch.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gembatch.config.GeminiSettings.AuthMode;
+import dev.gembatch.config.GeminiSettings.WireFormat;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobConfigLoadingTest {
+    private static final Map<String, String> ENV = Map.of("GEMINI_API_KEY", "test-key-123");
+
+    @TempDir
+    Path dir;
+
+    static Path resource(String name) {
+        try {
+            return Path.of(JobConfigLoadingTest.class.getResource("/config/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void fullJobFileSetsEveryKey() throws Exception {
+        JobSettings s = JobConfig.load(resource("full-job.conf"), null, List.of(),
+                Map.of("MY_GEMINI_KEY", "from-my-var"));
+        assertEquals(new InputSettings("data/reviews.csv", InputFormat.CSV,
+                new CsvSettings(false, ";", "'", "\\", false, "ISO-8859-1"), "review_id"), s.input());
+        assertEquals(new PromptSettings("Classify the sentiment of: {{review_text}}", null,
+                "You label {{product}} reviews. Answer POSITIVE, NEGATIVE or NEUTRAL."), s.prompt());
+        assertEquals(new GenerationSettings(0.2, 0.95, 40, 2, 256, List.of("END", "STOP"),
+                "application/json",
+                "{\"properties\":{\"label\":{\"enum\":[\"POSITIVE\",\"NEGATIVE\",\"NEUTRAL\"],"
+                        + "\"type\":\"STRING\"}},\"required\":[\"label\"],\"type\":\"OBJECT\"}",
+                42L, 0.5, -0.5, 1024, true, "LOW"), s.model().generation());
+        assertEquals("gemini-2.5-flash", s.model().name());
+        assertEquals(List.of(new SafetySetting("HARM_CATEGORY_HARASSMENT", "BLOCK_NONE"),
+                new SafetySetting("HARM_CATEGORY_HATE_SPEECH", "BLOCK_ONLY_HIGH")),
+                s.model().safetySettings());
+        assertEquals("{\"serviceTier\":\"flex\",\"tools\":[{\"googleSearch\":{}}]}",
+                s.model().extraRequestFieldsJson());
+        assertEquals(new OutputSettings("out/labels", OutputMode.OVERWRITE, List.of("label"), "g_"),
+                s.output());
+        assertEquals(new SparkSettings("local[2]", 12,
+                Map.of("spark.sql.shuffle.partitions", "4", "spark.ui.enabled", "false")), s.spark());
+        assertEquals(new EmulatorKnobs(Duration.ofSeconds(1), Duration.ofMillis(5), 7, 600, 100000,
+                8, 0.25, 7, true), s.emulator());
+        assertFalse(s.useEmulator());
+    }
+
+    @Test
+    void fullJobFileGeminiSection() throws Exception {
+        GeminiSettings g = JobConfig.load(resource("full-job.conf"), null, List.of(),
+                Map.of("MY_GEMINI_KEY", "from-my-var")).gemini();
+        assertEquals("https://proxy.example.com/gemini", g.baseUrl());
+        assertEquals("from-my-var", g.apiKey().reveal());
+        assertEquals(AuthMode.QUERY, g.auth());
+        assertEquals(WireFormat.JSON_ARRAY, g.wireFormat());
+        assertEquals(LimiterSettings.fixed(16), g.limiter());
+        assertEquals(new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30),
+                Duration.ofSeconds(20), Duration.ofMinutes(5), Duration.ofMinutes(20)), g.timeouts());
+        assertEquals(new RetrySettings(3, Duration.ofMillis(500), Duration.ofSeconds(30)), g.retry());
+        assertTrue(g.allowInsecureHttp());
+        assertTrue(g.userAgent().matches("gembatch/\\d+\\.\\d+\\.\\d+.*"), g.userAgent());
+    }
+
+    @Test
+    void minimalJobGetsEveryDefaultFromReferenceConf() throws Exception {
+        JobSettings s = JobConfig.load(resource("minimal-job.conf"), null, List.of(), ENV);
+        assertEquals(new InputSettings("in.csv", InputFormat.AUTO,
+                new CsvSettings(true, ",", "\"", "\"", true, "UTF-8"), null), s.input());
+        assertEquals(new PromptSettings(null, "text", null), s.prompt());
+        assertEquals(new ModelSettings("gemini-2.5-flash", new GenerationSettings(null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null), List.of(), "{}"),
+                s.model());
+        assertEquals(new OutputSettings("out", OutputMode.ERROR_IF_EXISTS, List.of(), ""), s.output());
+        assertEquals(new SparkSettings("local[*]", 0, Map.of()), s.spark());
+        GeminiSettings g = s.gemini();
+        assertEquals("https://generativelanguage.googleapis.com", g.baseUrl());
+        assertEquals("test-key-123", g.apiKey().reveal());
+        assertEquals(AuthMode.HEADER, g.auth());
+        assertEquals(WireFormat.SSE, g.wireFormat());
+        assertEquals(new LimiterSettings(true, 32, 1, 32), g.limiter());
+        assertEquals(new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(60),
+                Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofMinutes(30)), g.timeouts());
+        assertEquals(new RetrySettings(6, Duration.ofSeconds(1), Duration.ofSeconds(60)), g.retry());
+        assertFalse(g.allowInsecureHttp());
+        assertFalse(s.useEmulator());
+    }
+
+    @Test
+    void setOverridesWinOverTheJobFileIncludingListsDurationsAndNull() throws Exception {
+        JobSettings s = JobConfig.load(resource("full-job.conf"), null, List.of(
+                "gemini.concurrency=8", "gemini.timeouts.idle = 90s",
+                "output.partition-by=[a, \"b c\"]", "spark.master=local[4]",
+                "model.generation.temperature=null", "gemini.base-url=http://127.0.0.1:8080",
+                "spark.conf={\"spark.executor.memory\" = 2g}", "gemini.concurrency=9"),
+                Map.of("MY_GEMINI_KEY", "k"));
+        assertEquals(9, s.gemini().limiter().max());
+        assertEquals(Duration.ofSeconds(90), s.gemini().timeouts().idle());
+        assertEquals(List.of("a", "b c"), s.output().partitionBy());
+        assertEquals("local[4]", s.spark().master());
+        assertNull(s.model().generation().temperature());
+        assertEquals("http://127.0.0.1:8080", s.gemini().baseUrl());
+        assertEquals(Map.of("spark.executor.memory", "2g", "spark.sql.shuffle.partitions", "4",
+                "spark.ui.enabled", "false"), s.spark().conf(), "HOCON objects merge");
+    }
+
+    @Test
+    void siteConfLiesBetweenReferenceAndJob() throws Exception {
+        Path site = Files.writeString(dir.resolve("gembatch.conf"),
+                "gemini.concurrency = 4\ngemini.retry.max-attempts = 2\n");
+        Path job = Files.writeString(dir.resolve("job.conf"),
+                Files.readString(resource("minimal-job.conf")) + "gemini.concurrency = 5\n");
+        JobSettings s = JobConfig.load(job, site, List.of(), ENV);
+        assertEquals(5, s.gemini().limiter().max());
+        assertEquals(2, s.gemini().retry().maxAttempts());
+    }
+
+    @Test
+    void apiKeyComesFromTheGivenEnvironmentNotTheProcess() throws Exception {
+        JobSettings s = JobConfig.load(resource("minimal-job.conf"), null, List.of(),
+                Map.of("GEMINI_API_KEY", "  env-key  "));
+        assertEquals("env-key", s.gemini().apiKey().reveal());
+    }
+
+    @Test
+    void emulatorBaseUrlNeedsNoKey() throws Exception {
+        JobSettings s = JobConfig.load(resource("minimal-job.conf"), null,
+                List.of("gemini.base-url=emulator"), Map.of());
+        assertTrue(s.useEmulator());
+        assertTrue(s.gemini().apiKey().isEmpty());
+    }
+
+    @Test
+    void settingsSurviveJavaSerialization() throws Exception {
+        JobSettings s = JobConfig.load(resource("full-job.conf"), null, List.of(),
+                Map.of("MY_GEMINI_KEY", "k"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(s);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(
+                new ByteArrayInputStream(bytes.toByteArray()))) {
+            JobSettings back = (JobSettings) in.readObject();
+            assertEquals(s.model(), back.model());
+            assertEquals(s.spark(), back.spark());
+            assertEquals("k", back.gemini().apiKey().reveal());
+        }
+    }
+}
