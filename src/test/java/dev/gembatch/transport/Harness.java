@@ -28,7 +28,7 @@ final class Harness {
 
     static Timeouts timeouts() {
         return new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(10), Duration.ofSeconds(20));
+                Duration.ofSeconds(10), Duration.ofMinutes(5));
     }
 
     static GeminiSettings settings(String baseUrl) {
@@ -36,6 +36,11 @@ final class Harness {
                 GeminiSettings.WireFormat.SSE, LimiterSettings.fixed(4), timeouts(),
                 new RetrySettings(4, Duration.ofSeconds(1), Duration.ofSeconds(60)), false,
                 "gembatch/test");
+    }
+
+    static GeminiSettings withTimeouts(GeminiSettings s, Timeouts t) {
+        return new GeminiSettings(s.baseUrl(), s.apiKey(), s.auth(), s.wireFormat(), s.limiter(),
+                t, s.retry(), s.allowInsecureHttp(), s.userAgent());
     }
 
     GeminiClient client(GeminiSettings settings) {

@@ -208,10 +208,9 @@ final class ScriptedServer implements AutoCloseable {
             out.flush();
         }
 
-        /** Drops the connection at once (TCP reset). */
+        /** Closes the connection mid-body (what was written still arrives first). */
         void cut() throws IOException {
             out.flush();
-            socket.setSoLinger(true, 0);
             socket.close();
         }
 
