@@ -101,7 +101,8 @@ final class GeminiSection {
         Duration attempt = r.durationAtLeast(t + "attempt", ZERO, false);
         Duration row = r.durationAtLeast(t + "row", ZERO, false);
         if (attempt != null && row != null && row.compareTo(attempt) < 0) {
-            r.problems().bad(r.config(), t + "row", "must be >= " + t + "attempt (" + attempt + ")");
+            r.problems().bad(r.config(), t + "row",
+                    "must be >= " + t + "attempt (" + Reader.human(attempt) + ")");
         }
         return new Timeouts(r.durationAtLeast(t + "connect", ZERO, false),
                 r.durationAtLeast(t + "first-byte", ZERO, false),
@@ -114,7 +115,7 @@ final class GeminiSection {
         Duration max = r.durationAtLeast("gemini.retry.max-backoff", ZERO, false);
         if (initial != null && max != null && max.compareTo(initial) < 0) {
             r.problems().bad(r.config(), "gemini.retry.max-backoff",
-                    "must be >= gemini.retry.initial-backoff (" + initial + ")");
+                    "must be >= gemini.retry.initial-backoff (" + Reader.human(initial) + ")");
         }
         return new RetrySettings(attempts == null ? 1 : attempts, initial, max);
     }

@@ -70,7 +70,7 @@ final class ModelSection {
         String schema = r.optionalJsonObject(G + "response-schema");
         String mime = r.isNull(G + "response-mime-type") ? null
                 : r.config().getValue(G + "response-mime-type").unwrapped().toString();
-        if (schema != null && !SCHEMA_MIME_TYPES.contains(mime)) {
+        if (schema != null && (mime == null || !SCHEMA_MIME_TYPES.contains(mime))) {
             r.problems().bad(r.config(), G + "response-schema", "needs " + G
                     + "response-mime-type = application/json (or text/x.enum)");
         }

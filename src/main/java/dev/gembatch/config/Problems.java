@@ -39,12 +39,14 @@ final class Problems {
 
     /** A problem located by an explicit origin (unknown keys, parse errors). */
     void add(String path, String origin, String text) {
-        found.add(path + " (" + origin + "): " + text);
+        general(path + " (" + origin + "): " + text);
     }
 
     /** A problem that is not tied to a key (unreadable file, unresolvable substitution). */
     void general(String text) {
-        found.add(text);
+        if (!found.contains(text)) {
+            found.add(text);
+        }
     }
 
     boolean isEmpty() {

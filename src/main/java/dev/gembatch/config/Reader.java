@@ -3,6 +3,7 @@ package dev.gembatch.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.time.Duration;
@@ -66,11 +67,18 @@ final class Reader {
     }
 
     Integer intIn(String path, long min, long max) {
-        return inRange(path, read(path, "an integer", () -> config.getInt(path)), min, max);
+        Long value = longIn(path, Math.max(min, Integer.MIN_VALUE), Math.min(max, Integer.MAX_VALUE));
+        return value == null ? null : value.intValue();
     }
 
     Long longIn(String path, long min, long max) {
-        return inRange(path, read(path, "an integer", () -> config.getLong(path)), min, max);
+        Number number = read(path, "an integer", () -> config.getNumber(path));
+        if (number instanceof Double || number instanceof java.math.BigInteger) {
+            problems.bad(config, path, "must be an integer" + (number instanceof Double ? ""
+                    : " that fits in 64 bits"));
+            return null;
+        }
+        return inRange(path, number == null ? null : number.longValue(), min, max);
     }
 
     Double doubleIn(String path, double min, double max) {
@@ -88,7 +96,7 @@ final class Reader {
                 () -> config.getDuration(path));
         int cmp = value == null ? 0 : value.compareTo(min);
         if (value != null && (cmp < 0 || (cmp == 0 && !inclusive))) {
-            problems.bad(config, path, "must be " + (inclusive ? ">= " : "> ") + min);
+            problems.bad(config, path, "must be " + (inclusive ? ">= " : "> ") + human(min));
             return null;
         }
         return value;
@@ -128,6 +136,15 @@ final class Reader {
         return config.getValue(path);
     }
 
+    /** A duration as a job file would write it: 500ms, 10s, 5m. */
+    static String human(Duration d) {
+        long millis = d.toMillis();
+        if (millis != 0 && millis % 60_000 == 0) {
+            return millis / 60_000 + "m";
+        }
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+    }
+
     static <E extends Enum<E>> String kebabNames(Class<E> type) {
         StringBuilder names = new StringBuilder();
         for (E constant : type.getEnumConstants()) {
@@ -145,6 +162,19 @@ final class Reader {
         }
     }
 
+    /** The nearest enclosing path that holds something other than an object, if any. */
+    private String nonObjectAncestor(String path) {
+        List<String> keys = ConfigUtil.splitPath(path);
+        for (int i = 1; i < keys.size(); i++) {
+            String parent = ConfigUtil.joinPath(keys.subList(0, i));
+            ConfigValue value = Problems.valueAt(config, parent);
+            if (value != null && value.valueType() != ConfigValueType.OBJECT) {
+                return parent;
+            }
+        }
+        return null;
+    }
+
     private <T extends Number> T inRange(String path, T value, long min, long max) {
         if (value != null && (value.longValue() < min || value.longValue() > max)) {
             String rule = max == Long.MAX_VALUE || max == Integer.MAX_VALUE
@@ -156,6 +186,11 @@ final class Reader {
     }
 
     private <T> T read(String path, String expected, Supplier<T> getter) {
+        String notAnObject = nonObjectAncestor(path);
+        if (notAnObject != null) {
+            problems.bad(config, notAnObject, "must be an object, not a single value or list");
+            return null;
+        }
         if (isNull(path)) {
             problems.missing(path, "must be " + expected + ", not null");
             return null;

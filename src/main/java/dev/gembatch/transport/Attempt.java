@@ -94,7 +94,7 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
 
     @Override
     protected int capacityIncrement() {
-        return Integer.MAX_VALUE;
+        return 1 << 20;
     }
 
     @Override

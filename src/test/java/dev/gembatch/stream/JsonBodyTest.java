@@ -78,6 +78,16 @@ class JsonBodyTest {
     }
 
     @Test
+    void arrayElementOfMoreThanTwentyMillionCharactersIsDelivered() {
+        int size = 21 * 1024 * 1024;
+        String body = "[{\n  \"candidates\": [{\"content\": {\"parts\": [{\"text\": \""
+                + "y".repeat(size) + "\"}]}}]\n}\n]";
+        RecordingSink sink = Feeds.decode(body, 65536);
+        assertEquals(1, sink.chunks().size(), sink.malformed()::toString);
+        assertEquals(size, sink.chunks().get(0).candidates().get(0).text().length());
+    }
+
+    @Test
     void emptyBodyReportsNothing() {
         assertTrue(Feeds.decode(" \r\n", 1).events.isEmpty());
     }

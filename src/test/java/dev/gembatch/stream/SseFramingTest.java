@@ -68,9 +68,10 @@ class SseFramingTest {
         assertTrue(sink.malformed().isEmpty());
     }
 
+    /** Above 16 MiB and above Jackson's default 20M-character string limit. */
     @Test
-    void eventOfSixteenMebibytesIsDelivered() {
-        int size = 16 * 1024 * 1024 + 10;
+    void eventOfMoreThanSixteenMebibytesIsDelivered() {
+        int size = 21 * 1024 * 1024;
         StringBuilder big = new StringBuilder(size + 100);
         big.append("data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"");
         big.append("x".repeat(size));

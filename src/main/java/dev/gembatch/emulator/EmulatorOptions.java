@@ -1,0 +1,124 @@
+package dev.gembatch.emulator;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** Immutable settings of a {@link GeminiEmulator}; build with {@link #builder()} or take {@link #defaults()}. */
+public final class EmulatorOptions {
+    private final int port;
+    private final String apiKey;
+    private final Duration firstByteLatency;
+    private final Duration chunkGap;
+    private final int chunks;
+    private final int requestsPerMinute;
+    private final int tokensPerMinute;
+    private final int maxConcurrentStreams;
+    private final double chaosFraction;
+    private final long chaosSeed;
+    private final boolean http2;
+
+    private EmulatorOptions(Builder b) {
+        this.port = b.port;
+        this.apiKey = b.apiKey;
+        this.firstByteLatency = b.firstByteLatency;
+        this.chunkGap = b.chunkGap;
+        this.chunks = b.chunks;
+        this.requestsPerMinute = b.requestsPerMinute;
+        this.tokensPerMinute = b.tokensPerMinute;
+        this.maxConcurrentStreams = b.maxConcurrentStreams;
+        this.chaosFraction = b.chaosFraction;
+        this.chaosSeed = b.chaosSeed;
+        this.http2 = b.http2;
+    }
+
+    /** Port 0 (any free), key "emulator-key", no latency, 3 chunks, no quota, no cap, no chaos, h2c on. */
+    public static EmulatorOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder preset with these options. */
+    public Builder toBuilder() {
+        Builder b = new Builder().port(port).apiKey(apiKey).firstByteLatency(firstByteLatency);
+        b.chunkGap(chunkGap).chunks(chunks).requestsPerMinute(requestsPerMinute);
+        b.tokensPerMinute(tokensPerMinute).maxConcurrentStreams(maxConcurrentStreams);
+        return b.chaosFraction(chaosFraction).chaosSeed(chaosSeed).http2(http2);
+    }
+
+    public int port() { return port; }
+    public String apiKey() { return apiKey; }
+    public Duration firstByteLatency() { return firstByteLatency; }
+    public Duration chunkGap() { return chunkGap; }
+    public int chunks() { return chunks; }
+    public int requestsPerMinute() { return requestsPerMinute; }
+    public int tokensPerMinute() { return tokensPerMinute; }
+    public int maxConcurrentStreams() { return maxConcurrentStreams; }
+    public double chaosFraction() { return chaosFraction; }
+    public long chaosSeed() { return chaosSeed; }
+    public boolean http2() { return http2; }
+
+    @Override
+    public String toString() {
+        return "EmulatorOptions{port=" + port + ", firstByteLatency=" + firstByteLatency + ", chunkGap=" + chunkGap
+                + ", chunks=" + chunks + ", rpm=" + requestsPerMinute + ", tpm=" + tokensPerMinute
+                + ", maxConcurrentStreams=" + maxConcurrentStreams + ", chaosFraction=" + chaosFraction
+                + ", chaosSeed=" + chaosSeed + ", http2=" + http2 + "}";
+    }
+
+    /** Mutable builder; {@link #build()} validates every value. */
+    public static final class Builder {
+        private int port;
+        private String apiKey = "emulator-key";
+        private Duration firstByteLatency = Duration.ZERO;
+        private Duration chunkGap = Duration.ZERO;
+        private int chunks = 3;
+        private int requestsPerMinute;
+        private int tokensPerMinute;
+        private int maxConcurrentStreams;
+        private double chaosFraction;
+        private long chaosSeed = 42;
+        private boolean http2 = true;
+
+        private Builder() {
+        }
+
+        public Builder port(int value) { this.port = value; return this; }
+        public Builder apiKey(String value) { this.apiKey = Objects.requireNonNull(value, "apiKey"); return this; }
+        public Builder firstByteLatency(Duration value) { this.firstByteLatency = Objects.requireNonNull(value); return this; }
+        public Builder chunkGap(Duration value) { this.chunkGap = Objects.requireNonNull(value); return this; }
+        public Builder chunks(int value) { this.chunks = value; return this; }
+        public Builder requestsPerMinute(int value) { this.requestsPerMinute = value; return this; }
+        public Builder tokensPerMinute(int value) { this.tokensPerMinute = value; return this; }
+        public Builder maxConcurrentStreams(int value) { this.maxConcurrentStreams = value; return this; }
+        public Builder chaosFraction(double value) { this.chaosFraction = value; return this; }
+        public Builder chaosSeed(long value) { this.chaosSeed = value; return this; }
+        public Builder http2(boolean value) { this.http2 = value; return this; }
+
+        /** The options; throws IllegalArgumentException naming every invalid value. */
+        public EmulatorOptions build() {
+            StringBuilder problems = new StringBuilder();
+            check(problems, port >= 0 && port <= 65535, "port must be 0..65535: " + port);
+            check(problems, !apiKey.isBlank(), "apiKey must not be blank");
+            check(problems, !firstByteLatency.isNegative(), "firstByteLatency must not be negative");
+            check(problems, !chunkGap.isNegative(), "chunkGap must not be negative");
+            check(problems, chunks >= 1, "chunks must be >= 1: " + chunks);
+            check(problems, requestsPerMinute >= 0, "requestsPerMinute must be >= 0: " + requestsPerMinute);
+            check(problems, tokensPerMinute >= 0, "tokensPerMinute must be >= 0: " + tokensPerMinute);
+            check(problems, maxConcurrentStreams >= 0, "maxConcurrentStreams must be >= 0: " + maxConcurrentStreams);
+            check(problems, chaosFraction >= 0 && chaosFraction <= 1, "chaosFraction must be 0..1: " + chaosFraction);
+            if (problems.length() > 0) {
+                throw new IllegalArgumentException("invalid emulator options:" + problems);
+            }
+            return new EmulatorOptions(this);
+        }
+
+        private static void check(StringBuilder problems, boolean ok, String message) {
+            if (!ok) {
+                problems.append("\n  ").append(message);
+            }
+        }
+    }
+}

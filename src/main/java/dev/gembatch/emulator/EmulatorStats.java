@@ -1,0 +1,80 @@
+package dev.gembatch.emulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A snapshot of the emulator's counters (also served as JSON at {@code GET /__stats}): requests by
+ * HTTP status, by scenario and by attempt number (how many times the same model + body was seen),
+ * the peak of concurrently open answers, complete 200 answers given again for a request already
+ * answered ("paidTwice"), and the prompt / output (candidates + thoughts) tokens of complete answers.
+ */
+public final class EmulatorStats {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final long totalRequests;
+    private final SortedMap<Integer, Long> requestsByStatus;
+    private final SortedMap<String, Long> requestsByScenario;
+    private final SortedMap<Integer, Long> requestsByAttempt;
+    private final int maxConcurrentStreams;
+    private final int openStreams;
+    private final long paidTwice;
+    private final long promptTokens;
+    private final long outputTokens;
+
+    EmulatorStats(Map<Integer, Long> byStatus, Map<String, Long> byScenario, Map<Integer, Long> byAttempt,
+                  int maxConcurrentStreams, int openStreams, long paidTwice, long promptTokens, long outputTokens) {
+        this.requestsByStatus = Collections.unmodifiableSortedMap(new TreeMap<>(byStatus));
+        this.requestsByScenario = Collections.unmodifiableSortedMap(new TreeMap<>(byScenario));
+        this.requestsByAttempt = Collections.unmodifiableSortedMap(new TreeMap<>(byAttempt));
+        this.totalRequests = requestsByStatus.values().stream().mapToLong(Long::longValue).sum();
+        this.maxConcurrentStreams = maxConcurrentStreams;
+        this.openStreams = openStreams;
+        this.paidTwice = paidTwice;
+        this.promptTokens = promptTokens;
+        this.outputTokens = outputTokens;
+    }
+
+    /** Every answered request (the sum of {@link #requestsByStatus()}). */
+    public long totalRequests() { return totalRequests; }
+    /** HTTP status → requests. */
+    public SortedMap<Integer, Long> requestsByStatus() { return requestsByStatus; }
+    /** Count for one status, 0 when none. */
+    public long requestsWithStatus(int status) { return requestsByStatus.getOrDefault(status, 0L); }
+    /** Scenario label ("normal", "safety", "fail-503x2", "chaos:cut", ...) → generation requests. */
+    public SortedMap<String, Long> requestsByScenario() { return requestsByScenario; }
+    /** Attempt number (1 = first time this model + body was seen) → generation requests. */
+    public SortedMap<Integer, Long> requestsByAttempt() { return requestsByAttempt; }
+    /** Peak number of generation requests being answered at once. */
+    public int maxConcurrentStreams() { return maxConcurrentStreams; }
+    /** Generation requests being answered right now. */
+    public int openStreams() { return openStreams; }
+    /** Complete 200 answers for a model + body that had already received one. */
+    public long paidTwice() { return paidTwice; }
+    /** Prompt tokens of complete answers. */
+    public long promptTokens() { return promptTokens; }
+    /** Candidate + thought tokens of complete answers. */
+    public long outputTokens() { return outputTokens; }
+
+    /** The JSON served at {@code GET /__stats}. */
+    public String toJson() {
+        ObjectNode root = JSON.createObjectNode().put("totalRequests", totalRequests);
+        ObjectNode status = root.putObject("requestsByStatus");
+        requestsByStatus.forEach((key, value) -> status.put(String.valueOf(key), value));
+        ObjectNode scenario = root.putObject("requestsByScenario");
+        requestsByScenario.forEach(scenario::put);
+        ObjectNode attempt = root.putObject("requestsByAttempt");
+        requestsByAttempt.forEach((key, value) -> attempt.put(String.valueOf(key), value));
+        root.put("maxConcurrentStreams", maxConcurrentStreams).put("openStreams", openStreams);
+        root.put("paidTwice", paidTwice).put("promptTokens", promptTokens).put("outputTokens", outputTokens);
+        return GoogleJson.pretty(root) + "\n";
+    }
+
+    @Override
+    public String toString() {
+        return toJson();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.gembatch.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The parts of a generateContent request body the emulator reacts to. {@code key} identifies
+ * identical requests (same model and body bytes) for attempt counting.
+ */
+record ParsedRequest(String model, String promptText, int candidateCount, int maxOutputTokens,
+                     boolean includeThoughts, long key) {
+
+    /** Google's validation message for a body without contents. */
+    static final String NO_CONTENTS = "* GenerateContentRequest.contents: contents is not specified\n";
+
+    /** Reads the tree; returns null when it has no usable contents (the caller answers 400). */
+    static ParsedRequest from(String model, JsonNode body, byte[] raw) {
+        JsonNode contents = body == null ? null : body.get("contents");
+        if (contents == null || !contents.isArray() || contents.isEmpty()) {
+            return null;
+        }
+        JsonNode config = body.path("generationConfig");
+        int candidates = Math.max(1, Math.min(8, config.path("candidateCount").asInt(1)));
+        int maxTokens = config.path("maxOutputTokens").asInt(0);
+        boolean thoughts = config.path("thinkingConfig").path("includeThoughts").asBoolean(false);
+        return new ParsedRequest(model, promptText(contents), candidates, maxTokens, thoughts, key(model, raw));
+    }
+
+    /** All text parts of all contents joined by "\n". */
+    static String promptText(JsonNode contents) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode content : contents) {
+            for (JsonNode part : content.path("parts")) {
+                JsonNode value = part.get("text");
+                if (value != null && value.isTextual()) {
+                    text.append(text.length() == 0 ? "" : "\n").append(value.textValue());
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    /** 64 bits of SHA-256 over model and body bytes. */
+    static long key(String model, byte[] raw) {
+        byte[] digest = EmulatorAnswers.digest("request", model, new String(raw, StandardCharsets.ISO_8859_1), 0);
+        return ByteBuffer.wrap(digest).getLong();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.gembatch.emulator;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
+
+/** Thread-safe live counters behind {@link EmulatorStats}, plus the attempt memory per request key. */
+final class StatsRecorder {
+    private final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> byScenario = new ConcurrentHashMap<>();
+    private final Map<Integer, LongAdder> byAttempt = new ConcurrentHashMap<>();
+    private final Map<Long, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final Set<Long> answered = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger maxOpen = new AtomicInteger();
+    private final LongAdder paidTwice = new LongAdder();
+    private final LongAdder promptTokens = new LongAdder();
+    private final LongAdder outputTokens = new LongAdder();
+
+    /** Records that the request key was seen again; returns its attempt number (1 = first). */
+    int nextAttempt(long key) {
+        int attempt = attempts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        byAttempt.computeIfAbsent(attempt, k -> new LongAdder()).increment();
+        return attempt;
+    }
+
+    void status(int status) {
+        byStatus.computeIfAbsent(status, k -> new LongAdder()).increment();
+    }
+
+    void scenario(String label) {
+        byScenario.computeIfAbsent(label, k -> new LongAdder()).increment();
+    }
+
+    /** Opens an answer unless {@code cap} (> 0) answers are already open. */
+    boolean tryOpen(int cap) {
+        while (true) {
+            int current = open.get();
+            if (cap > 0 && current >= cap) {
+                return false;
+            }
+            if (open.compareAndSet(current, current + 1)) {
+                maxOpen.accumulateAndGet(current + 1, Math::max);
+                return true;
+            }
+        }
+    }
+
+    void close() {
+        open.decrementAndGet();
+    }
+
+    /** A complete 200 answer was delivered for this request key. */
+    void complete(long key, int prompt, int output) {
+        if (!answered.add(key)) {
+            paidTwice.increment();
+        }
+        promptTokens.add(prompt);
+        outputTokens.add(output);
+    }
+
+    EmulatorStats snapshot() {
+        return new EmulatorStats(sum(byStatus), sum(byScenario), sum(byAttempt), maxOpen.get(), open.get(),
+                paidTwice.sum(), promptTokens.sum(), outputTokens.sum());
+    }
+
+    /** Forgets every counter and the attempt memory (open answers stay counted as open). */
+    void reset() {
+        byStatus.clear();
+        byScenario.clear();
+        byAttempt.clear();
+        attempts.clear();
+        answered.clear();
+        maxOpen.set(open.get());
+        paidTwice.reset();
+        promptTokens.reset();
+        outputTokens.reset();
+    }
+
+    private static <K> Map<K, Long> sum(Map<K, LongAdder> counters) {
+        return counters.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().sum()));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.gembatch.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gembatch.config.GenerationSettings;
+import dev.gembatch.config.ModelSettings;
+import dev.gembatch.config.SafetySetting;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RequestBodiesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROMPT = "Classify: great \"value\" {{x}} ünï ✓\nline 2";
+    private static final GenerationSettings NONE = new GenerationSettings(null, null, null, null,
+            null, null, null, null, null, null, null, null, null, null);
+
+    static ModelSettings full() {
+        GenerationSettings g = new GenerationSettings(0.2, 0.95, 40, 2, 256, List.of("END", "STOP"),
+                "application/json",
+                "{\"type\":\"OBJECT\",\"properties\":{\"label\":{\"type\":\"STRING\","
+                        + "\"enum\":[\"POS\",\"NEG\"]}}}",
+                42L, 0.5, -0.5, 1024, true, "LOW");
+        return new ModelSettings("gemini-2.5-flash", g,
+                List.of(new SafetySetting("HARM_CATEGORY_HARASSMENT", "BLOCK_NONE"),
+                        new SafetySetting("HARM_CATEGORY_HATE_SPEECH", "BLOCK_ONLY_HIGH")),
+                "{\"serviceTier\":\"flex\",\"tools\":[{\"googleSearch\":{}}],"
+                        + "\"generationConfig\":{\"responseLogprobs\":true}}");
+    }
+
+    @Test
+    void fullGenerationConfigMatchesTheGoldenBodyByteForByte() throws Exception {
+        byte[] golden = Files.readAllBytes(Path.of(getClass()
+                .getResource("/config/request-body-full.json").toURI()));
+        byte[] body = new RequestBodies(full()).body(PROMPT, "Be terse.");
+        assertEquals(new String(golden, StandardCharsets.UTF_8),
+                new String(body, StandardCharsets.UTF_8));
+        assertArrayEquals(golden, body);
+    }
+
+    @Test
+    void bodyEqualsACapturedRequestThatGoogleAnswered() throws Exception {
+        Path wire = Path.of(System.getProperty("gembatch.wire.dir"), "captures",
+                "sse-max-tokens-2.0-flash.request.json");
+        GenerationSettings g = new GenerationSettings(0.5, null, null, null, 20, null, null, null,
+                null, null, null, null, null, null);
+        byte[] body = new RequestBodies(new ModelSettings("gemini-2.0-flash", g, List.of(), "{}"))
+                .body("why is the sky blue?", null);
+        assertEquals(JSON.readTree(Files.readAllBytes(wire)), JSON.readTree(body));
+    }
+
+    @Test
+    void unsetFieldsAreLeftOutEntirely() {
+        byte[] body = new RequestBodies(new ModelSettings("m", NONE, List.of(), "{}"))
+                .body("hi", null);
+        assertEquals("{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"hi\"}]}]}",
+                new String(body, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void extraFieldsReplaceNonObjectFieldsAndAddToObjects() throws Exception {
+        ModelSettings model = new ModelSettings("m", new GenerationSettings(1.0, null, null, null,
+                null, null, null, null, null, null, null, null, null, null), List.of(),
+                "{\"generationConfig\":{\"temperature\":0.3,\"logprobs\":2},\"cachedContent\":\"c/1\"}");
+        String body = new String(new RequestBodies(model).body("hi", null), StandardCharsets.UTF_8);
+        assertEquals("{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"hi\"}]}],"
+                + "\"generationConfig\":{\"temperature\":0.3,\"logprobs\":2},"
+                + "\"cachedContent\":\"c/1\"}", body);
+    }
+
+    @Test
+    void sameInputsGiveTheSameBytesAcrossInstancesAndSerialization() throws Exception {
+        RequestBodies first = new RequestBodies(full());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(first);
+        }
+        RequestBodies copy;
+        try (ObjectInputStream in = new ObjectInputStream(
+                new ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (RequestBodies) in.readObject();
+        }
+        assertArrayEquals(first.body(PROMPT, null), copy.body(PROMPT, null));
+        assertArrayEquals(first.body(PROMPT, "s"), new RequestBodies(full()).body(PROMPT, "s"));
+    }
+
+    @Test
+    void requestIdIsStableLowercaseHexOfModelAndBody() {
+        byte[] body = "{\"contents\":[]}".getBytes(StandardCharsets.UTF_8);
+        String id = RequestBodies.requestId("gemini-2.5-flash", body);
+        // printf 'gemini-2.5-flash\n{"contents":[]}' | sha256sum (coreutils), first 32 chars
+        assertEquals("d16bd68013f8dd7aee4446edc25c1402", id);
+        assertTrue(id.matches("[0-9a-f]{32}"), id);
+        assertNotEquals(id, RequestBodies.requestId("gemini-2.5-pro", body));
+        assertNotEquals(id, RequestBodies.requestId("gemini-2.5-flash",
+                "{\"contents\":[ ]}".getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.gembatch.transport;
+
+import dev.gembatch.config.GeminiSettings;
+import dev.gembatch.config.LimiterSettings;
+import dev.gembatch.config.RetrySettings;
+import dev.gembatch.config.Timeouts;
+import dev.gembatch.model.Answer;
+import dev.gembatch.model.ApiKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds clients for tests: real timers for deadlines, but backoff waits are recorded and then
+ * skipped, so a test asserts the wait the client chose instead of sleeping through it.
+ */
+final class Harness {
+    static final String KEY = "AIzaTestKey-7f3c9e1b5d";
+    static final String MODEL = "gemini-2.0-flash";
+
+    final List<Duration> backoffs = Collections.synchronizedList(new ArrayList<>());
+    final List<AttemptEvent> events = Collections.synchronizedList(new ArrayList<>());
+    double random = 0.5;
+
+    static Timeouts timeouts() {
+        return new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5),
+                Duration.ofSeconds(10), Duration.ofMinutes(5));
+    }
+
+    static GeminiSettings settings(String baseUrl) {
+        return new GeminiSettings(baseUrl, ApiKey.of(KEY), GeminiSettings.AuthMode.HEADER,
+                GeminiSettings.WireFormat.SSE, LimiterSettings.fixed(4), timeouts(),
+                new RetrySettings(4, Duration.ofSeconds(1), Duration.ofSeconds(60)), false,
+                "gembatch/test");
+    }
+
+    static GeminiSettings withTimeouts(GeminiSettings s, Timeouts t) {
+        return new GeminiSettings(s.baseUrl(), s.apiKey(), s.auth(), s.wireFormat(), s.limiter(),
+                t, s.retry(), s.allowInsecureHttp(), s.userAgent());
+    }
+
+    GeminiClient client(GeminiSettings settings) {
+        return GeminiClient.create(settings, events::add, env());
+    }
+
+    Env env() {
+        ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1);
+        ex.setRemoveOnCancelPolicy(true);
+        Timers real = (d, task) -> ex.schedule(task, d.toNanos(), TimeUnit.NANOSECONDS);
+        Timers skipped = (d, task) -> {
+            backoffs.add(d);
+            return ex.schedule(task, 0, TimeUnit.NANOSECONDS);
+        };
+        return new Env(real, skipped, () -> random, System::nanoTime, Clock.systemUTC(),
+                ex::shutdownNow);
+    }
+
+    static Answer call(GeminiClient client, byte[] body) throws Exception {
+        return client.send(new GeminiRequest(MODEL, body)).get(30, TimeUnit.SECONDS);
+    }
+
+    static final byte[] BODY = "{\"contents\":[{\"parts\":[{\"text\":\"hi\"}]}]}".getBytes();
+}

@@ -1,0 +1,147 @@
+package dev.gembatch.transport;
+
+import static dev.gembatch.transport.Harness.BODY;
+import static dev.gembatch.transport.Harness.KEY;
+import static dev.gembatch.transport.Harness.call;
+import static dev.gembatch.transport.Replies.capture;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gembatch.config.GeminiSettings;
+import dev.gembatch.model.Answer;
+import dev.gembatch.model.Status;
+import java.io.IOException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What goes on the wire, and what a clean stream turns into. */
+class RequestShapeTest {
+    private static final String SSE_TEXT = "sse-text-3events-stop-prompt-count-changes-2.0-flash-exp.txt";
+    private final Harness h = new Harness();
+    private ScriptedServer server;
+    private GeminiClient client;
+
+    @AfterEach
+    void tearDown() throws IOException {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void keyTravelsInHeaderAndNeverInUrlByDefault() throws Exception {
+        server = new ScriptedServer(Replies.stream(capture(SSE_TEXT)));
+        client = h.client(Harness.settings(server.baseUrl()));
+
+        Answer a = call(client, BODY);
+
+        ScriptedServer.Request r = server.requests().get(0);
+        assertEquals("POST", r.method());
+        assertEquals("/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse", r.target());
+        assertEquals(KEY, r.header("x-goog-api-key"));
+        assertFalse(r.target().contains("key="));
+        assertEquals("application/json", r.header("content-type"));
+        assertEquals("gzip", r.header("accept-encoding"));
+        assertEquals("gembatch/test", r.header("user-agent"));
+        assertArrayEquals(BODY, r.body());
+        assertEquals(Status.OK, a.status());
+        assertEquals(1, a.attempts());
+        assertEquals(3, a.chunks());
+        assertTrue(a.first().text().startsWith("The capital of France"), a.first().text());
+        assertEquals("gemini-2.0-flash-exp", a.modelVersion());
+        assertNull(a.error());
+    }
+
+    @Test
+    void queryAuthModePutsTheKeyInTheQueryAndNotInAHeader() throws Exception {
+        server = new ScriptedServer(Replies.stream(capture(SSE_TEXT)));
+        GeminiSettings s = Harness.settings(server.baseUrl());
+        client = h.client(new GeminiSettings(s.baseUrl(), s.apiKey(), GeminiSettings.AuthMode.QUERY,
+                s.wireFormat(), s.limiter(), s.timeouts(), s.retry(), false, s.userAgent()));
+
+        assertEquals(Status.OK, call(client, BODY).status());
+
+        ScriptedServer.Request r = server.requests().get(0);
+        assertEquals("/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse&key=" + KEY,
+                r.target());
+        assertNull(r.header("x-goog-api-key"));
+    }
+
+    @Test
+    void jsonArrayFormatAsksWithoutAltAndIsDecoded() throws Exception {
+        server = new ScriptedServer(Replies.stream(
+                capture("array-thought-then-functioncall-finishmessage-2.5-flash.json"), Replies.JSON));
+        GeminiSettings s = Harness.settings(server.baseUrl());
+        client = h.client(new GeminiSettings(s.baseUrl(), s.apiKey(), s.auth(),
+                GeminiSettings.WireFormat.JSON_ARRAY, s.limiter(), s.timeouts(), s.retry(), false,
+                s.userAgent()));
+
+        Answer a = call(client, BODY);
+
+        assertEquals("/v1beta/models/gemini-2.0-flash:streamGenerateContent",
+                server.requests().get(0).target());
+        assertTrue(a.chunks() > 1);
+        assertTrue(a.first().finishReason() != null);
+    }
+
+    @Test
+    void gzipStreamIsDecodedIncrementally() throws Exception {
+        byte[] plain = capture("sse-thinking-summaries-2.5-pro-23events.txt");
+        server = new ScriptedServer(Replies.gzipped(plain));
+        client = h.client(Harness.settings(server.baseUrl()));
+
+        Answer a = call(client, BODY);
+
+        assertEquals(Status.OK, a.status(), String.valueOf(a.error()));
+        assertEquals(23, a.chunks());
+        assertFalse(a.first().thoughts().isEmpty());
+        assertFalse(a.first().text().isEmpty());
+    }
+
+    @Test
+    void promptBlockedIsAnAnswerAndNotRetried() throws Exception {
+        server = new ScriptedServer(
+                Replies.stream(capture("sse-prompt-blocked-safety-promptfeedback-only.txt")));
+        client = h.client(Harness.settings(server.baseUrl()));
+
+        Answer a = call(client, BODY);
+
+        assertEquals(Status.BLOCKED, a.status());
+        assertEquals(1, server.requests().size());
+        assertTrue(a.promptFeedback().blocked());
+    }
+
+    @Test
+    void plainHttpToANonLoopbackHostIsRefusedAtCreate() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GeminiClient.create(Harness.settings("http://example.com"),
+                        AttemptListener.NONE));
+        assertTrue(e.getMessage().contains("clear text"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> GeminiClient.create(
+                Harness.settings("http://10.1.2.3:8080"), AttemptListener.NONE));
+        assertThrows(IllegalArgumentException.class, () -> GeminiClient.create(
+                Harness.settings("ftp://127.0.0.1"), AttemptListener.NONE));
+    }
+
+    @Test
+    void loopbackAndTlsAndExplicitInsecureAreAccepted() {
+        assertTrue(Endpoint.isLoopback("localhost"));
+        assertTrue(Endpoint.isLoopback("127.8.9.10"));
+        assertTrue(Endpoint.isLoopback("[::1]"));
+        assertFalse(Endpoint.isLoopback("127.example.com"));
+        assertFalse(Endpoint.isLoopback("10.0.0.1"));
+        GeminiSettings s = Harness.settings("http://10.1.2.3:8080");
+        GeminiSettings insecure = new GeminiSettings(s.baseUrl(), s.apiKey(), s.auth(),
+                s.wireFormat(), s.limiter(), s.timeouts(), s.retry(), true, s.userAgent());
+        GeminiClient.create(insecure, AttemptListener.NONE).close();
+        GeminiClient.create(Harness.settings("https://generativelanguage.googleapis.com"),
+                AttemptListener.NONE).close();
+    }
+}
