@@ -74,7 +74,7 @@ public final class Main {
             err.println("gembatch: cannot run the job:");
             err.println(e.getMessage());
             return ExitCode.INVALID_JOB;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark throws its checked SparkException undeclared
             String abort = abortMessage(e);
             err.println("gembatch: " + gemini.apiKey().redact(abort != null ? abort
                     : "the job failed: " + e));

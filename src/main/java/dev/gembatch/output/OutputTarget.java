@@ -1,5 +1,6 @@
 package dev.gembatch.output;
 
+import dev.gembatch.config.OutputMode;
 import dev.gembatch.config.OutputSettings;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public final class OutputTarget {
         Path path = new Path(settings.path());
         try {
             FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (fs.exists(path) && settings.mode() == OutputSettings.OutputMode.ERROR_IF_EXISTS) {
+            if (fs.exists(path) && settings.mode() == OutputMode.ERROR_IF_EXISTS) {
                 problems.add("output.path: '" + settings.path() + "' already exists; set"
                         + " output.mode = overwrite or append, or choose another path");
             }

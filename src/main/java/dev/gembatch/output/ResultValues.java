@@ -11,10 +11,12 @@ import java.sql.Timestamp;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import scala.collection.JavaConverters;
+import scala.collection.Seq;
 
 /**
  * Turns one {@link Answer} into the values of the result columns, in {@link ResultSchema} order,
- * as Spark's external row types (String, Integer, Long, Timestamp, List of Row).
+ * as Spark's external row types (String, Integer, Long, Timestamp, Seq of Row).
  */
 public final class ResultValues {
     private ResultValues() {
@@ -32,11 +34,11 @@ public final class ResultValues {
             first == null ? null : first.thoughts(),
             first == null ? null : first.finishReason(),
             first == null ? null : first.finishMessage(),
-            first == null ? List.of() : ratings(first.safetyRatings()),
+            first == null ? seq(List.of()) : ratings(first.safetyRatings()),
             feedback == null ? null : feedback.blockReason(),
             feedback == null ? null : feedback.blockMessage(),
-            feedback == null ? List.of() : ratings(feedback.safetyRatings()),
-            first == null ? List.of() : citations(first.citations()),
+            feedback == null ? seq(List.of()) : ratings(feedback.safetyRatings()),
+            first == null ? seq(List.of()) : citations(first.citations()),
             a.candidates().size() > 1 ? candidates(a.candidates()) : null,
             u.promptTokens(), u.outputTokens(), u.thoughtsTokens(), u.cachedTokens(),
             u.totalTokens(),
@@ -49,18 +51,23 @@ public final class ResultValues {
             a.completedAt() == null ? null : Timestamp.from(a.completedAt())};
     }
 
-    private static List<Row> ratings(List<SafetyRating> ratings) {
-        return ratings.stream().map(r -> RowFactory.create(r.category(), r.probability(),
-                r.probabilityScore(), r.severity(), r.severityScore(), r.blocked())).toList();
+    private static Seq<Row> ratings(List<SafetyRating> ratings) {
+        return seq(ratings.stream().map(r -> RowFactory.create(r.category(), r.probability(),
+                r.probabilityScore(), r.severity(), r.severityScore(), r.blocked())).toList());
     }
 
-    private static List<Row> citations(List<Citation> citations) {
-        return citations.stream().map(c -> RowFactory.create(c.startIndex(), c.endIndex(),
-                c.uri(), c.title(), c.license())).toList();
+    private static Seq<Row> citations(List<Citation> citations) {
+        return seq(citations.stream().map(c -> RowFactory.create(c.startIndex(), c.endIndex(),
+                c.uri(), c.title(), c.license())).toList());
     }
 
-    private static List<Row> candidates(List<Candidate> candidates) {
-        return candidates.stream().map(c -> RowFactory.create(c.index(), c.text(),
-                c.finishReason())).toList();
+    private static Seq<Row> candidates(List<Candidate> candidates) {
+        return seq(candidates.stream().map(c -> RowFactory.create(c.index(), c.text(),
+                c.finishReason())).toList());
+    }
+
+    /** Spark's external type for an array column is a Scala Seq. */
+    private static Seq<Row> seq(List<Row> rows) {
+        return JavaConverters.asScalaBuffer(rows).toList();
     }
 }

@@ -1,0 +1,73 @@
+package dev.gembatch.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gembatch.emulator.EmulatorOptions;
+import dev.gembatch.emulator.GeminiEmulator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs {@link Main} in-process (on the test's shared Spark session) against an emulator the test
+ * owns, so the test can read the emulator's statistics; captures stdout and stderr.
+ */
+final class JobFixture implements AutoCloseable {
+    final GeminiEmulator emulator;
+
+    JobFixture(EmulatorOptions options) throws IOException {
+        emulator = GeminiEmulator.start(options);
+    }
+
+    /** The result of one run of the command line. */
+    record Run(int exitCode, String out, String err) {
+        Run expect(int code) {
+            assertEquals(code, exitCode, () -> "exit code; stdout:\n" + out + "\nstderr:\n" + err);
+            return this;
+        }
+    }
+
+    /** Runs a job file with the endpoint set to this emulator and extra --set overrides. */
+    Run run(Path jobFile, String... sets) {
+        List<String> args = new ArrayList<>(List.of(jobFile.toString(),
+                "--set", "gemini.base-url=\"" + emulator.baseUrl() + "\"",
+                "--set", "gemini.api-key=\"" + emulator.apiKey() + "\""));
+        for (String s : sets) {
+            args.add("--set");
+            args.add(s);
+        }
+        return main(args.toArray(String[]::new));
+    }
+
+    /** Runs Main with exactly these arguments. */
+    static Run main(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Writes a job file. */
+    static Path jobFile(Path dir, String name, String hocon) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, hocon, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** Quotes a path for HOCON. */
+    static String q(Path p) {
+        return "\"" + p.toAbsolutePath() + "\"";
+    }
+
+    @Override
+    public void close() {
+        emulator.close();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.gembatch.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.junit.jupiter.api.Assertions;
+
+import dev.gembatch.emulator.EmulatorOptions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each kind of mistake a user makes gets its own message and exit code 2, and sends nothing
+ * (the emulator's request count stays zero); a systemic failure (bad key) sendsRequests with code 3.
+ */
+class JobMistakesTest extends SparkTestBase {
+    private static JobFixture fixture;
+
+    @TempDir
+    Path tmp;
+    private Path job;
+
+    @BeforeAll
+    static void startEmulator() throws Exception {
+        fixture = new JobFixture(EmulatorOptions.defaults());
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        fixture.close();
+    }
+
+    @BeforeEach
+    void writeJob() throws Exception {
+        fixture.emulator.resetStats();
+        Path csv = tmp.resolve("in.csv");
+        Files.writeString(csv, "id,text\n1,hello\n2,world\n3,again\n4,more\n",
+                StandardCharsets.UTF_8);
+        job = JobFixture.jobFile(tmp, "job.conf", String.join("\n",
+                "input.path = " + JobFixture.q(csv),
+                "prompt.template = \"Say: {{text}}\"",
+                "model.name = \"gemini-2.5-flash\"",
+                "output.path = " + JobFixture.q(tmp.resolve("out")),
+                "spark.master = \"local[2]\""));
+    }
+
+    /** Set by the tests that are meant to send requests. */
+    private boolean sendsRequests;
+
+    @AfterEach
+    void nothingWasSent() {
+        if (!sendsRequests) {
+            assertEquals(0, fixture.emulator.stats().totalRequests(),
+                    () -> fixture.emulator.stats().toJson());
+        }
+    }
+
+    @Test
+    void misspelledKeyIsNamedWithTheNearestValidKey() {
+        JobFixture.Run r = fixture.run(job, "gemini.concurency=4").expect(2);
+        Assertions.assertTrue(r.err().contains("gemini.concurency"), r.err());
+        Assertions.assertTrue(r.err().contains("gemini.concurrency"), r.err());
+    }
+
+    @Test
+    void templateColumnMissingFromTheInputIsReportedWithTheColumns() {
+        JobFixture.Run r = fixture.run(job, "prompt.template=\"Say: {{txt}}\"").expect(2);
+        Assertions.assertTrue(r.err().contains("prompt.template: column 'txt' is not in the input"), r.err());
+        Assertions.assertTrue(r.err().contains("id, text"), r.err());
+    }
+
+    @Test
+    void missingInputPathIsReported() {
+        JobFixture.Run r = fixture.run(job,
+                "input.path=" + JobFixture.q(tmp.resolve("nope.csv"))).expect(2);
+        Assertions.assertTrue(r.err().contains("input.path") && r.err().contains("does not exist"), r.err());
+    }
+
+    @Test
+    void existingOutputWithoutOverwriteIsRefusedBeforeSending() throws Exception {
+        Files.createDirectories(tmp.resolve("out"));
+        Files.writeString(tmp.resolve("out/keep.txt"), "precious");
+        JobFixture.Run r = fixture.run(job).expect(2);
+        Assertions.assertTrue(r.err().contains("output.path") && r.err().contains("already exists"),
+                r.err());
+        assertEquals("precious", Files.readString(tmp.resolve("out/keep.txt")));
+    }
+
+    @Test
+    void inputColumnNamedLikeAResultColumnSuggestsAPrefix() throws Exception {
+        Path csv = tmp.resolve("clash.csv");
+        Files.writeString(csv, "id,text,status\n1,hi,new\n", StandardCharsets.UTF_8);
+        JobFixture.Run r = fixture.run(job, "input.path=" + JobFixture.q(csv)).expect(2);
+        Assertions.assertTrue(r.err().contains("output.column-prefix"), r.err());
+        fixture.run(job, "input.path=" + JobFixture.q(csv), "output.column-prefix=gem_")
+                .expect(0);
+        sendsRequests = true;
+    }
+
+    @Test
+    void unknownOptionAndMissingJobFileAreUsageErrors() {
+        assertEquals(2, JobFixture.main("--bogus").exitCode());
+        assertEquals(2, JobFixture.main().exitCode());
+        JobFixture.Run r = JobFixture.main(tmp.resolve("missing.conf").toString());
+        r.expect(2);
+        assertFalse(r.err().isBlank());
+    }
+
+    @Test
+    void invalidApiKeyAbortsTheRunWithExitCode3AndRedactsTheKey() {
+        sendsRequests = true;
+        JobFixture.Run r = JobFixture.main(job.toString(),
+                "--set", "gemini.base-url=\"" + fixture.emulator.baseUrl() + "\"",
+                "--set", "gemini.api-key=\"sk-wrong-key-123\"").expect(3);
+        Assertions.assertTrue(r.err().contains("API_KEY_INVALID") || r.err().contains("API key"), r.err());
+        assertFalse(r.err().contains("sk-wrong-key-123"), r.err());
+        assertFalse(Files.exists(tmp.resolve("out/_SUCCESS")));
+    }
+}
