@@ -65,7 +65,7 @@ final class Problems {
     }
 
     static String describe(ConfigOrigin origin) {
-        String where = origin.filename() != null ? origin.filename() : origin.resource();
+        String where = origin.resource() != null ? origin.resource() : origin.filename();
         if (where == null) {
             return origin.description();
         }
