@@ -49,10 +49,6 @@ final class Problems {
         }
     }
 
-    boolean isEmpty() {
-        return found.isEmpty();
-    }
-
     /** Throws when anything was found, with the key scrubbed from every line. */
     void throwIfAny(ApiKey key) throws InvalidConfigException {
         if (!found.isEmpty()) {
