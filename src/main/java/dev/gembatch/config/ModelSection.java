@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Reads and checks the model section: name, generation config, safety settings, extra fields. */
 final class ModelSection {
@@ -123,7 +124,7 @@ final class ModelSection {
         }
         if (threshold == null || !THRESHOLDS.contains(threshold)) {
             r.problems().add(path + ".threshold", Problems.origin(item),
-                    "must be one of " + String.join(", ", new java.util.TreeSet<>(THRESHOLDS))
+                    "must be one of " + String.join(", ", new TreeSet<>(THRESHOLDS))
                             + "; got " + threshold);
         }
         return new SafetySetting(category, threshold);

@@ -49,10 +49,6 @@ final class Problems {
         }
     }
 
-    boolean isEmpty() {
-        return found.isEmpty();
-    }
-
     /** Throws when anything was found, with the key scrubbed from every line. */
     void throwIfAny(ApiKey key) throws InvalidConfigException {
         if (!found.isEmpty()) {
@@ -65,7 +61,7 @@ final class Problems {
     }
 
     static String describe(ConfigOrigin origin) {
-        String where = origin.filename() != null ? origin.filename() : origin.resource();
+        String where = origin.resource() != null ? origin.resource() : origin.filename();
         if (where == null) {
             return origin.description();
         }

@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +74,7 @@ final class Reader {
 
     Long longIn(String path, long min, long max) {
         Number number = read(path, "an integer", () -> config.getNumber(path));
-        if (number instanceof Double || number instanceof java.math.BigInteger) {
+        if (number instanceof Double || number instanceof BigInteger) {
             problems.bad(config, path, "must be an integer" + (number instanceof Double ? ""
                     : " that fits in 64 bits"));
             return null;

@@ -31,7 +31,7 @@ public final class EmulatorOptions {
         this.http2 = b.http2;
     }
 
-    /** Port 0 (any free), key "emulator-key", no latency, 3 chunks, no quota, no cap, no chaos, h2c on. */
+    /** Port 0 (any free), key "emulator-key", no latency, 3 chunks, no quota, no cap, no chaos, HTTP/1.1. */
     public static EmulatorOptions defaults() {
         return builder().build();
     }
@@ -80,7 +80,7 @@ public final class EmulatorOptions {
         private int maxConcurrentStreams;
         private double chaosFraction;
         private long chaosSeed = 42;
-        private boolean http2 = true;
+        private boolean http2;
 
         private Builder() {
         }
@@ -95,6 +95,10 @@ public final class EmulatorOptions {
         public Builder maxConcurrentStreams(int value) { this.maxConcurrentStreams = value; return this; }
         public Builder chaosFraction(double value) { this.chaosFraction = value; return this; }
         public Builder chaosSeed(long value) { this.chaosSeed = value; return this; }
+        /**
+         * true: serve h2c with prior knowledge only (HttpCore 5.4 cannot sniff the h2 preface next
+         * to HTTP/1.1 on a cleartext port); false (default): HTTP/1.1 with keep-alive.
+         */
         public Builder http2(boolean value) { this.http2 = value; return this; }
 
         /** The options; throws IllegalArgumentException naming every invalid value. */

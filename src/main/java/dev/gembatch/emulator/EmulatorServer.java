@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * Standalone entry: {@code EmulatorServer [--port N] [--key K] [--chunks N] [--first-byte-ms N]
- * [--gap-ms N] [--rpm N] [--tpm N] [--max-streams N] [--chaos F] [--seed N] [--http1]}; prints its
+ * [--gap-ms N] [--rpm N] [--tpm N] [--max-streams N] [--chaos F] [--seed N] [--h2c]}; prints its
  * URL and key and serves until killed.
  */
 public final class EmulatorServer {
@@ -29,8 +29,8 @@ public final class EmulatorServer {
         EmulatorOptions.Builder builder = EmulatorOptions.builder();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
-            if (flag.equals("--http1")) {
-                builder.http2(false);
+            if (flag.equals("--h2c")) {
+                builder.http2(true);
                 continue;
             }
             if (i + 1 >= args.length) {

@@ -20,7 +20,7 @@ import org.apache.hc.core5.reactor.ListenerEndpoint;
 import org.apache.hc.core5.util.TimeValue;
 
 /**
- * The built-in Gemini stand-in: an HTTP/1.1 + h2c (prior knowledge) server on 127.0.0.1 that
+ * The built-in Gemini stand-in: an HTTP/1.1 (or, with {@code http2}, h2c prior-knowledge) server on 127.0.0.1 that
  * answers streamGenerateContent (SSE and JSON array), generateContent and countTokens with
  * Google's byte layout, deterministic answers, scenarios, latency, quota and a concurrency cap.
  */
@@ -55,7 +55,7 @@ public final class GeminiEmulator implements AutoCloseable {
                 .setCanonicalHostName("127.0.0.1")
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2).setSoReuseAddress(true)
                         .setBacklogSize(2048).build())
-                .setVersionPolicy(options.http2() ? HttpVersionPolicy.NEGOTIATE : HttpVersionPolicy.FORCE_HTTP_1)
+                .setVersionPolicy(options.http2() ? HttpVersionPolicy.FORCE_HTTP_2 : HttpVersionPolicy.FORCE_HTTP_1)
                 .setH2Config(H2Config.custom().setPushEnabled(false)
                         .setMaxConcurrentStreams(H2_STREAMS_PER_CONNECTION).build())
                 .register("*", () -> new Exchange(new BasicServerExchangeHandler<>(handler)))

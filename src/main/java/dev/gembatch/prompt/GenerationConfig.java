@@ -8,8 +8,6 @@ import dev.gembatch.config.GenerationSettings;
 
 /** The {@code generationConfig} object: only non-null settings, in a fixed order, camelCase. */
 final class GenerationConfig {
-    private static final ObjectMapper MAPPER_FOR_VALUES = new ObjectMapper();
-
     private GenerationConfig() {
     }
 
@@ -54,8 +52,16 @@ final class GenerationConfig {
     }
 
     private static void putIfSet(ObjectNode json, String name, Object value) {
-        if (value != null) {
-            json.set(name, MAPPER_FOR_VALUES.valueToTree(value));
+        if (value instanceof Double d) {
+            json.put(name, d);
+        } else if (value instanceof Integer i) {
+            json.put(name, i);
+        } else if (value instanceof Long l) {
+            json.put(name, l);
+        } else if (value instanceof Boolean b) {
+            json.put(name, b);
+        } else if (value instanceof String text) {
+            json.put(name, text);
         }
     }
 }

@@ -7,7 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Function;
 
-/** A parsed {{column}} template; values are inserted literally, never re-expanded ({{x}} in a value stays). */
+/**
+ * A parsed {{column}} template; values are inserted literally, never re-expanded ({{x}} inside a
+ * value stays as it is).
+ */
 public final class Template implements Serializable {
     private static final long serialVersionUID = 1L;
     /** Alternating literal text (even indexes) and placeholder names (odd indexes). */

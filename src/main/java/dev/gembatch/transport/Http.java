@@ -9,6 +9,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.concurrent.FutureCallback;
@@ -32,23 +33,15 @@ import org.apache.hc.core5.util.Timeout;
 final class Http implements AutoCloseable {
     private static final ContentType JSON = ContentType.create("application/json");
     private final CloseableHttpAsyncClient client;
+    private final PoolingAsyncClientConnectionManager pool;
     private final String userAgent;
 
     Http(GeminiSettings settings) {
         Timeouts t = settings.timeouts();
         Timeout backstop = Timeout.of(t.attempt().plus(t.connect()));
-        int connections = Math.max(settings.limiter().max(), settings.limiter().initial());
+        this.pool = pool(settings, backstop);
         this.client = HttpAsyncClients.custom()
-                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-                        .setTlsStrategy(DefaultClientTlsStrategy.createSystemDefault())
-                        .setDefaultTlsConfig(TlsConfig.custom()
-                                .setVersionPolicy(HttpVersionPolicy.NEGOTIATE)
-                                .setHandshakeTimeout(Timeout.of(t.connect())).build())
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(t.connect()))
-                                .setSocketTimeout(backstop)
-                                .setValidateAfterInactivity(TimeValue.ofSeconds(2)).build())
-                        .setMaxConnTotal(connections).setMaxConnPerRoute(connections).build())
+                .setConnectionManager(pool)
                 .setIOReactorConfig(IOReactorConfig.custom().setSoTimeout(backstop).build())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(Timeout.of(t.attempt()))
@@ -59,6 +52,22 @@ final class Http implements AutoCloseable {
                 .build();
         this.userAgent = settings.userAgent();
         client.start();
+    }
+
+    private static PoolingAsyncClientConnectionManager pool(GeminiSettings s, Timeout backstop) {
+        Timeout connect = Timeout.of(s.timeouts().connect());
+        // Headroom over the limiter: a connection returns to the pool a little after its permit.
+        int connections = 2 * Math.max(s.limiter().max(), s.limiter().initial());
+        return PoolingAsyncClientConnectionManagerBuilder.create()
+                .setTlsStrategy(DefaultClientTlsStrategy.createSystemDefault())
+                .setDefaultTlsConfig(TlsConfig.custom()
+                        .setVersionPolicy(HttpVersionPolicy.NEGOTIATE)
+                        .setHandshakeTimeout(connect).build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(connect)
+                        .setSocketTimeout(backstop)
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2)).build())
+                .setMaxConnTotal(connections).setMaxConnPerRoute(connections).build();
     }
 
     /** Starts one POST; the consumer sees the response as it streams, the callback its end. */
@@ -75,8 +84,13 @@ final class Http implements AutoCloseable {
         return client.execute(producer, consumer, null, callback);
     }
 
+    /**
+     * Drops every connection at once, then stops the reactor: a graceful close alone would wait
+     * up to 5 s for connections still streaming, and an immediate one logs spurious errors.
+     */
     @Override
     public void close() {
+        pool.close(CloseMode.IMMEDIATE);
         client.close(CloseMode.GRACEFUL);
     }
 }

@@ -40,7 +40,7 @@ class GoogleSdkCompatibilityTest {
 
     private static Client client(String key) {
         HttpOptions http = HttpOptions.builder().baseUrl(emulator.baseUrl()).apiVersion("v1beta")
-                .retryOptions(HttpRetryOptions.builder().attempts(1).build()).build();
+                .retryOptions(HttpRetryOptions.builder().attempts(1).httpStatusCodes(List.of()).build()).build();
         return Client.builder().apiKey(key).httpOptions(http).build();
     }
 

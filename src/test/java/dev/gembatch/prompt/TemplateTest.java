@@ -41,7 +41,8 @@ class TemplateTest {
     void unicodeInTemplateNamesAndValuesIsKept() {
         Template t = Template.parse("Résumé 📄: {{texte_été}} ✓");
         assertEquals(List.of("texte_été"), t.columns());
-        assertEquals("Résumé 📄: 日本語 🎉 ✓", t.render(Map.of("texte_été", "日本語 🎉")::get));
+        assertEquals("Résumé 📄: 日本語 🎉 ✓",
+                t.render(Map.of("texte_été", "日本語 🎉")::get));
     }
 
     @Test

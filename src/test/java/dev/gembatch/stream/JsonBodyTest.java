@@ -88,6 +88,16 @@ class JsonBodyTest {
     }
 
     @Test
+    void multiByteCharacterInAnArraySplitAtEveryByteDecodes() {
+        String text = "°C è € 😀";
+        byte[] body = ("[{\n  \"candidates\": [{\"content\": {\"parts\": [{\"text\": \"" + text
+                + "\"}]}}]\n}\n]").getBytes(StandardCharsets.UTF_8);
+        for (int split = 1; split < body.length; split++) {
+            assertEquals(text, Feeds.decodeSplit(body, split).text(), "split " + split);
+        }
+    }
+
+    @Test
     void emptyBodyReportsNothing() {
         assertTrue(Feeds.decode(" \r\n", 1).events.isEmpty());
     }

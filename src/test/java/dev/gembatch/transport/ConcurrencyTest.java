@@ -1,0 +1,136 @@
+package dev.gembatch.transport;
+
+import static dev.gembatch.transport.Harness.BODY;
+import static dev.gembatch.transport.Harness.MODEL;
+import static dev.gembatch.transport.Harness.call;
+import static dev.gembatch.transport.Replies.capture;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gembatch.config.GeminiSettings;
+import dev.gembatch.config.LimiterSettings;
+import dev.gembatch.model.Answer;
+import dev.gembatch.model.Status;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The limiter seen from the server, permits on every path, close and cancel. */
+class ConcurrencyTest {
+    private final Harness h = new Harness();
+    private ScriptedServer server;
+    private GeminiClient client;
+
+    @AfterEach
+    void tearDown() throws IOException {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static GeminiSettings withLimiter(GeminiSettings s, LimiterSettings l) {
+        return new GeminiSettings(s.baseUrl(), s.apiKey(), s.auth(), s.wireFormat(), l,
+                s.timeouts(), s.retry(), s.allowInsecureHttp(), s.userAgent());
+    }
+
+    @Test
+    void limiterNeverExceedsItsCapAndReturnsEveryPermit() throws Exception {
+        CyclicBarrier groupOfThree = new CyclicBarrier(3);
+        ScriptedServer.Reply held = (req, out) -> {
+            try {
+                groupOfThree.await(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.BrokenBarrierException
+                     | java.util.concurrent.TimeoutException e) {
+                throw new IOException("the group of three never formed", e);
+            }
+            return Replies.stream(RetryTest.TEXT).write(req, out);
+        };
+        server = new ScriptedServer(held);
+        client = h.client(withLimiter(Harness.settings(server.baseUrl()), LimiterSettings.fixed(3)));
+
+        List<CompletableFuture<Answer>> all = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            all.add(client.send(new GeminiRequest(MODEL, BODY)));
+        }
+        for (CompletableFuture<Answer> f : all) {
+            assertEquals(Status.OK, f.get(30, TimeUnit.SECONDS).status());
+        }
+
+        assertEquals(3, server.maxConcurrent());
+        assertEquals(12, server.requests().size());
+        assertEquals(0, client.inFlight());
+    }
+
+    @Test
+    void adaptiveLimitShrinksOn429AndGrowsBack() throws Exception {
+        server = new ScriptedServer(
+                Replies.status(429, capture("error-429-resource-exhausted-no-details-2026.json")),
+                Replies.stream(RetryTest.TEXT));
+        client = h.client(withLimiter(Harness.settings(server.baseUrl()),
+                new LimiterSettings(true, 8, 1, 8)));
+
+        assertEquals(Status.OK, call(client, BODY).status());
+        assertEquals(4, client.limit());
+        for (int i = 0; i < 30; i++) {
+            call(client, BODY);
+        }
+        assertEquals(8, client.limit());
+        assertEquals(0, client.inFlight());
+    }
+
+    @Test
+    void cancellingTheFutureAbandonsTheRequestAndFreesItsPermit() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        server = new ScriptedServer((req, out) -> {
+            arrived.countDown();
+            out.stall();
+            return false;
+        });
+        client = h.client(Harness.settings(server.baseUrl()));
+
+        CompletableFuture<Answer> f = client.send(new GeminiRequest(MODEL, BODY));
+        assertTrue(arrived.await(10, TimeUnit.SECONDS));
+        assertEquals(1, client.inFlight());
+        f.cancel(true);
+
+        assertEquals(0, client.inFlight());
+    }
+
+    @Test
+    void closeFailsPendingRequestsAndRefusesNewOnes() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        server = new ScriptedServer((req, out) -> {
+            arrived.countDown();
+            out.stall();
+            return false;
+        });
+        client = h.client(withLimiter(Harness.settings(server.baseUrl()), LimiterSettings.fixed(1)));
+        CompletableFuture<Answer> running = client.send(new GeminiRequest(MODEL, BODY));
+        CompletableFuture<Answer> queued = client.send(new GeminiRequest(MODEL, BODY));
+        assertTrue(arrived.await(10, TimeUnit.SECONDS));
+
+        client.close();
+
+        assertClosed(running);
+        assertClosed(queued);
+        assertClosed(client.send(new GeminiRequest(MODEL, BODY)));
+        assertEquals(0, client.inFlight());
+    }
+
+    private static void assertClosed(CompletableFuture<Answer> f) {
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> f.get(10, TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof IllegalStateException, String.valueOf(e.getCause()));
+    }
+}
