@@ -125,7 +125,7 @@ final class GeminiSection {
         Integer chunks = r.intIn(e + "chunks", 1, Integer.MAX_VALUE);
         Integer rpm = r.intIn(e + "requests-per-minute", 0, Integer.MAX_VALUE);
         Integer tpm = r.intIn(e + "tokens-per-minute", 0, Integer.MAX_VALUE);
-        Integer streams = r.intIn(e + "max-concurrent-streams", 1, Integer.MAX_VALUE);
+        Integer streams = r.intIn(e + "max-concurrent-streams", 0, Integer.MAX_VALUE);
         Double chaos = r.doubleIn(e + "chaos-fraction", 0, 1);
         Long seed = r.longIn(e + "chaos-seed", Long.MIN_VALUE, Long.MAX_VALUE);
         return new EmulatorKnobs(r.durationAtLeast(e + "first-byte-latency", ZERO, true),

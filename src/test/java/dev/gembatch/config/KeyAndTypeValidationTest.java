@@ -125,7 +125,7 @@ class KeyAndTypeValidationTest {
         "gemini.emulator.chaos-fraction | 1.5 | must be between 0.0 and 1.0",
         "gemini.emulator.chunks | 0 | must be >= 1",
         "gemini.emulator.requests-per-minute | -1 | must be >= 0",
-        "gemini.emulator.max-concurrent-streams | 0 | must be >= 1",
+        "gemini.emulator.max-concurrent-streams | -1 | must be >= 0",
         "gemini.emulator.chunk-gap | -5ms | must be >= 0s",
         "spark.partitions | -1 | must be >= 0",
     })
