@@ -32,9 +32,4 @@ final class Chaos {
         }
         return POOL[random.nextInt(POOL.length)];
     }
-
-    /** Scenarios chaos can produce, for documentation and tests. */
-    static int poolSize() {
-        return POOL.length;
-    }
 }

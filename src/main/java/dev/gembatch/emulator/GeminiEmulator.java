@@ -54,7 +54,7 @@ public final class GeminiEmulator implements AutoCloseable {
         HttpAsyncServer server = H2ServerBootstrap.bootstrap()
                 .setCanonicalHostName("127.0.0.1")
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2).setSoReuseAddress(true)
-                        .setBacklogSize(2048).build())
+                        .setBacklogSize(2048).setSelectInterval(TimeValue.ofMilliseconds(10)).build())
                 .setVersionPolicy(options.http2() ? HttpVersionPolicy.FORCE_HTTP_2 : HttpVersionPolicy.FORCE_HTTP_1)
                 .setH2Config(H2Config.custom().setPushEnabled(false)
                         .setMaxConcurrentStreams(H2_STREAMS_PER_CONNECTION).build())
