@@ -6,7 +6,6 @@ import dev.gembatch.emulator.EmulatorOptions;
 import dev.gembatch.emulator.GeminiEmulator;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.concurrent.CountDownLatch;
 
 /** Starts the built-in emulator: inside a job ({@code gemini.base-url = "emulator"}) or alone. */
 final class EmulatorCommand {
@@ -31,20 +30,12 @@ final class EmulatorCommand {
 
     /** Serves with default options until the process is stopped. */
     static ExitCode serve(int port, PrintStream out, PrintStream err) {
-        try (GeminiEmulator emulator = GeminiEmulator.start(
-                EmulatorOptions.builder().port(port).build())) {
-            out.println("gembatch emulator listening on " + emulator.baseUrl()
-                    + " (api key: " + emulator.apiKey() + ")");
-            out.println("job files use it with: gemini.base-url = \"" + emulator.baseUrl()
-                    + "\", GEMINI_API_KEY=" + emulator.apiKey() + "; stop with Ctrl-C");
-            new CountDownLatch(1).await();
+        try {
+            GeminiEmulator.serveForever(EmulatorOptions.builder().port(port).build(), out);
             return ExitCode.DONE;
         } catch (IOException e) {
             err.println("gembatch: the emulator cannot start: " + e.getMessage());
             return ExitCode.INTERNAL_ERROR;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ExitCode.DONE;
         }
     }
 }
