@@ -33,6 +33,9 @@ final class SseDecoder implements BodyDecoder {
 
     @Override
     public void feed(byte[] bytes, int offset, int length) {
+        if (length == 0) {
+            return;
+        }
         int end = offset + length;
         int start = offset;
         if (afterCr && start < end && bytes[start] == '\n') {

@@ -19,7 +19,7 @@ public final class StreamDecoder {
     }
 
     public void feed(byte[] bytes, int offset, int length) {
-        if (delivery.stopped()) {
+        if (length == 0 || delivery.stopped()) {
             return;
         }
         int start = offset;

@@ -78,6 +78,26 @@ class JsonBodyTest {
     }
 
     @Test
+    void arrayElementOfMoreThanTwentyMillionCharactersIsDelivered() {
+        int size = 21 * 1024 * 1024;
+        String body = "[{\n  \"candidates\": [{\"content\": {\"parts\": [{\"text\": \""
+                + "y".repeat(size) + "\"}]}}]\n}\n]";
+        RecordingSink sink = Feeds.decode(body, 65536);
+        assertEquals(1, sink.chunks().size(), sink.malformed()::toString);
+        assertEquals(size, sink.chunks().get(0).candidates().get(0).text().length());
+    }
+
+    @Test
+    void multiByteCharacterInAnArraySplitAtEveryByteDecodes() {
+        String text = "°C è € 😀";
+        byte[] body = ("[{\n  \"candidates\": [{\"content\": {\"parts\": [{\"text\": \"" + text
+                + "\"}]}}]\n}\n]").getBytes(StandardCharsets.UTF_8);
+        for (int split = 1; split < body.length; split++) {
+            assertEquals(text, Feeds.decodeSplit(body, split).text(), "split " + split);
+        }
+    }
+
+    @Test
     void emptyBodyReportsNothing() {
         assertTrue(Feeds.decode(" \r\n", 1).events.isEmpty());
     }

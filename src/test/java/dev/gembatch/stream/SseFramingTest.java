@@ -39,6 +39,20 @@ class SseFramingTest {
     }
 
     @Test
+    void emptyFeedBetweenCrAndLfDoesNotMakeABlankLine() {
+        RecordingSink sink = new RecordingSink();
+        StreamDecoder decoder = new StreamDecoder(sink);
+        for (String piece : new String[] {"data: {\"candidates\": [{\"content\":\r", "",
+            "\ndata: {\"parts\": [{\"text\": \"one\"}]}}]}\r", "", "\n\r\n"}) {
+            byte[] bytes = piece.getBytes(StandardCharsets.UTF_8);
+            decoder.feed(bytes, 0, bytes.length);
+        }
+        decoder.finish();
+        assertEquals(List.of(), sink.malformed());
+        assertEquals("one", sink.text());
+    }
+
+    @Test
     void commentLinesAndOtherFieldsAreIgnored() {
         String body = ": keep-alive\nevent: message\nid: 7\nretry: 1000\ndata: " + event("hi")
                 + "\n\n: another comment\n\n";
@@ -68,9 +82,10 @@ class SseFramingTest {
         assertTrue(sink.malformed().isEmpty());
     }
 
+    /** Above 16 MiB and above Jackson's default 20M-character string limit. */
     @Test
-    void eventOfSixteenMebibytesIsDelivered() {
-        int size = 16 * 1024 * 1024 + 10;
+    void eventOfMoreThanSixteenMebibytesIsDelivered() {
+        int size = 21 * 1024 * 1024;
         StringBuilder big = new StringBuilder(size + 100);
         big.append("data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"");
         big.append("x".repeat(size));
