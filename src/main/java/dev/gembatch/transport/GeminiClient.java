@@ -46,7 +46,8 @@ public final class GeminiClient implements AutoCloseable {
      * Sends one request. Completes NORMALLY for every outcome: an Answer with status
      * OK/TRUNCATED/BLOCKED/INCOMPLETE, or FAILED with its ErrorInfo after retries, a permanent
      * error or the row deadline. Completes exceptionally only when the client is (or gets)
-     * closed. Cancelling the future abandons the request and frees its permit.
+     * closed. Cancelling the future abandons the request and frees its permit. Throws
+     * IllegalArgumentException at once for a model name that cannot be a URL path segment.
      */
     public CompletableFuture<Answer> send(GeminiRequest request) {
         if (closed) {

@@ -106,9 +106,8 @@ final class Row {
 
     private void ended(Limiter.Permit permit, AttemptResult r) {
         Verdict v = parts.classifier().classify(r);
-        permit.release(v.answered() ? Limiter.Signal.SUCCESS
-                : v.overload() ? Limiter.Signal.OVERLOAD : Limiter.Signal.IGNORE);
-        Duration backoff = null;
+        permit.release(signal(v));
+        Duration backoff;
         Answer answer = null;
         int n;
         synchronized (this) {
@@ -131,6 +130,13 @@ final class Row {
         } else {
             scheduleRetry(backoff);
         }
+    }
+
+    private static Limiter.Signal signal(Verdict v) {
+        if (v.answered()) {
+            return Limiter.Signal.SUCCESS;
+        }
+        return v.overload() ? Limiter.Signal.OVERLOAD : Limiter.Signal.IGNORE;
     }
 
     /** The wait before the next attempt, or null when there is none to make. */
