@@ -53,7 +53,13 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
         synchronized (this) {
             attemptTimer = env.timeouts().after(timeouts.attempt(), () -> abort(Timeout.ATTEMPT));
         }
-        Future<?> f = http.post(uri, apiKey, body, this::sent, this, new Callback());
+        Future<?> f;
+        try {
+            f = http.post(uri, apiKey, body, this::sent, this, new Callback());
+        } catch (RuntimeException refused) {
+            finish(refused, null);
+            return;
+        }
         boolean late;
         synchronized (this) {
             exchange = f;

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
 
 /**
  * One per JVM: asynchronous streaming Gemini client with a concurrency limiter, deadlines and
@@ -27,16 +28,20 @@ public final class GeminiClient implements AutoCloseable {
      * plain http to a non-loopback host without {@code allowInsecureHttp}.
      */
     public static GeminiClient create(GeminiSettings settings, AttemptListener listener) {
-        return create(settings, listener, Env.system());
+        return create(settings, listener, Env.system(), null);
     }
 
-    /** The same with injected time, randomness and scheduling (tests). */
-    static GeminiClient create(GeminiSettings settings, AttemptListener listener, Env env) {
+    /**
+     * The same with injected time, randomness and scheduling, and a trust store other than the
+     * JVM's when {@code trust} is not null (tests: a loopback TLS server's own certificate).
+     */
+    static GeminiClient create(GeminiSettings settings, AttemptListener listener, Env env,
+                               SSLContext trust) {
         Endpoint endpoint = Endpoint.of(settings);
         Limiter limiter = Limiter.of(settings.limiter());
         Classifier classifier = new Classifier(settings.apiKey(), settings.timeouts(), env.clock());
         Backoff backoff = new Backoff(settings.retry(), env.random());
-        Http http = new Http(settings);
+        Http http = new Http(settings, trust);
         AttemptListener l = listener == null ? AttemptListener.NONE : listener;
         return new GeminiClient(new Parts(settings, endpoint, http, limiter, classifier, backoff,
                 env, l));
@@ -46,7 +51,8 @@ public final class GeminiClient implements AutoCloseable {
      * Sends one request. Completes NORMALLY for every outcome: an Answer with status
      * OK/TRUNCATED/BLOCKED/INCOMPLETE, or FAILED with its ErrorInfo after retries, a permanent
      * error or the row deadline. Completes exceptionally only when the client is (or gets)
-     * closed. Cancelling the future abandons the request and frees its permit.
+     * closed. Cancelling the future abandons the request and frees its permit. Throws
+     * IllegalArgumentException at once for a model name that cannot be a URL path segment.
      */
     public CompletableFuture<Answer> send(GeminiRequest request) {
         if (closed) {

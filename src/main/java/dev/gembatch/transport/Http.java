@@ -4,6 +4,7 @@ import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.Timeouts;
 import java.net.URI;
 import java.util.concurrent.Future;
+import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
@@ -17,6 +18,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.nio.AsyncRequestProducer;
 import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
 import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
+import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
@@ -26,7 +28,7 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * The one HttpClient 5 async client of a {@link GeminiClient}: HTTP/2 negotiated by ALPN over
- * TLS (system trust, hostname verification on), HTTP/1.1 keep-alive otherwise; no automatic
+ * TLS (system trust, hostname verification always on), HTTP/1.1 keep-alive otherwise; no automatic
  * retries, redirects, cookies or decompression (the transport does those itself, or not at all).
  * Its own socket timeout is only a backstop behind the transport's scheduled deadlines.
  */
@@ -36,10 +38,13 @@ final class Http implements AutoCloseable {
     private final PoolingAsyncClientConnectionManager pool;
     private final String userAgent;
 
-    Http(GeminiSettings settings) {
+    /** {@code trust} null means the JVM's default trust store (the production case). */
+    Http(GeminiSettings settings, SSLContext trust) {
         Timeouts t = settings.timeouts();
         Timeout backstop = Timeout.of(t.attempt().plus(t.connect()));
-        this.pool = pool(settings, backstop);
+        this.pool = pool(settings, backstop, trust == null
+                ? DefaultClientTlsStrategy.createSystemDefault()
+                : new DefaultClientTlsStrategy(trust));
         this.client = HttpAsyncClients.custom()
                 .setConnectionManager(pool)
                 .setIOReactorConfig(IOReactorConfig.custom().setSoTimeout(backstop).build())
@@ -54,12 +59,13 @@ final class Http implements AutoCloseable {
         client.start();
     }
 
-    private static PoolingAsyncClientConnectionManager pool(GeminiSettings s, Timeout backstop) {
+    private static PoolingAsyncClientConnectionManager pool(GeminiSettings s, Timeout backstop,
+                                                            TlsStrategy tls) {
         Timeout connect = Timeout.of(s.timeouts().connect());
         // Headroom over the limiter: a connection returns to the pool a little after its permit.
         int connections = 2 * Math.max(s.limiter().max(), s.limiter().initial());
         return PoolingAsyncClientConnectionManagerBuilder.create()
-                .setTlsStrategy(DefaultClientTlsStrategy.createSystemDefault())
+                .setTlsStrategy(tls)
                 .setDefaultTlsConfig(TlsConfig.custom()
                         .setVersionPolicy(HttpVersionPolicy.NEGOTIATE)
                         .setHandshakeTimeout(connect).build())

@@ -21,8 +21,8 @@ final class Row {
     private final URI uri;
     private final byte[] body;
     private final CompletableFuture<Answer> result;
-    private final long started;
-    private final long deadline;
+    private long started;
+    private long deadline;
     private int attempts;
     private boolean over;
     private boolean expired;
@@ -37,16 +37,9 @@ final class Row {
         this.uri = parts.endpoint().uri(request.model());
         this.body = request.body();
         this.result = result;
-        this.started = parts.env().nanos().getAsLong();
-        this.deadline = started + parts.settings().timeouts().row().toNanos();
     }
 
     void start() {
-        Future<?> task = parts.env().timeouts().after(parts.settings().timeouts().row(),
-                this::expire);
-        synchronized (this) {
-            deadlineTask = task;
-        }
         acquire();
     }
 
@@ -90,7 +83,9 @@ final class Row {
                 permit.release(Limiter.Signal.IGNORE);
                 return;
             }
-            attempts++;
+            if (attempts++ == 0) {
+                startClock();
+            }
             waiting = null;
             next = new Attempt(parts.env(), parts.settings().timeouts(), r -> ended(permit, r));
             attempt = next;
@@ -98,11 +93,21 @@ final class Row {
         next.submit(parts.http(), uri, parts.endpoint().keyHeader(), body);
     }
 
+    /**
+     * Latency and the row deadline count from the first send, not from the wait for a first
+     * permit: a row queued behind the limiter has not started yet. Caller holds the lock.
+     */
+    private void startClock() {
+        Duration row = parts.settings().timeouts().row();
+        started = parts.env().nanos().getAsLong();
+        deadline = started + row.toNanos();
+        deadlineTask = parts.env().timeouts().after(row, this::expire);
+    }
+
     private void ended(Limiter.Permit permit, AttemptResult r) {
         Verdict v = parts.classifier().classify(r);
-        permit.release(v.answered() ? Limiter.Signal.SUCCESS
-                : v.overload() ? Limiter.Signal.OVERLOAD : Limiter.Signal.IGNORE);
-        Duration backoff = null;
+        permit.release(signal(v));
+        Duration backoff;
         Answer answer = null;
         int n;
         synchronized (this) {
@@ -125,6 +130,13 @@ final class Row {
         } else {
             scheduleRetry(backoff);
         }
+    }
+
+    private static Limiter.Signal signal(Verdict v) {
+        if (v.answered()) {
+            return Limiter.Signal.SUCCESS;
+        }
+        return v.overload() ? Limiter.Signal.OVERLOAD : Limiter.Signal.IGNORE;
     }
 
     /** The wait before the next attempt, or null when there is none to make. */

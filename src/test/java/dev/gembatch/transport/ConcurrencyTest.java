@@ -105,6 +105,7 @@ class ConcurrencyTest {
         f.cancel(true);
 
         assertEquals(0, client.inFlight());
+        assertTrue(server.awaitHangups(1), "the cancelled exchange kept its connection");
     }
 
     @Test
@@ -126,6 +127,7 @@ class ConcurrencyTest {
         assertClosed(queued);
         assertClosed(client.send(new GeminiRequest(MODEL, BODY)));
         assertEquals(0, client.inFlight());
+        assertTrue(server.awaitHangups(1));
     }
 
     private static void assertClosed(CompletableFuture<Answer> f) {

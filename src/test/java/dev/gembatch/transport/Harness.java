@@ -44,7 +44,11 @@ final class Harness {
     }
 
     GeminiClient client(GeminiSettings settings) {
-        return GeminiClient.create(settings, events::add, env());
+        return GeminiClient.create(settings, events::add, env(), null);
+    }
+
+    GeminiClient client(GeminiSettings settings, javax.net.ssl.SSLContext trust) {
+        return GeminiClient.create(settings, events::add, env(), trust);
     }
 
     Env env() {

@@ -52,7 +52,7 @@ final class Replies {
         };
     }
 
-    /** 200, the first n bytes of the body, then silence until the server closes. */
+    /** 200, the first n bytes of the body, then silence until the client hangs up. */
     static ScriptedServer.Reply stallAfter(byte[] body, int n) {
         return (req, out) -> {
             out.chunkedHead(200, SSE);
@@ -62,7 +62,7 @@ final class Replies {
         };
     }
 
-    /** No response at all until the server closes. */
+    /** No response at all until the client hangs up. */
     static ScriptedServer.Reply silence() {
         return (req, out) -> {
             out.stall();

@@ -72,6 +72,7 @@ class RetryTest {
         assertEquals("TIMEOUT", h.events.get(0).errorStatus());
         assertEquals(200, h.events.get(0).httpCode());
         assertTrue(h.events.get(0).ttftMs() != null);
+        assertTrue(server.awaitHangups(1), "the timed-out connection was not closed");
     }
 
     @Test
@@ -84,6 +85,22 @@ class RetryTest {
         assertEquals(Status.OK, a.status());
         assertEquals("TIMEOUT", h.events.get(0).errorStatus());
         assertNull(h.events.get(0).httpCode());
+        assertNull(h.events.get(0).ttftMs());
+    }
+
+    @Test
+    void failedAttemptMessagesNameTheDeadlineThatFired() throws Exception {
+        Timeouts t = Harness.timeouts();
+        GeminiSettings s = Harness.withTimeouts(Harness.settings("http://127.0.0.1"), new Timeouts(
+                t.connect(), Duration.ofMillis(200), Duration.ofMillis(200), t.attempt(), t.row()));
+        s = new GeminiSettings(s.baseUrl(), s.apiKey(), s.auth(), s.wireFormat(), s.limiter(),
+                s.timeouts(), new dev.gembatch.config.RetrySettings(2, Duration.ofMillis(1),
+                Duration.ofMillis(1)), false, s.userAgent());
+        Answer a = run(s, Replies.silence(), Replies.stallAfter(TEXT, 400));
+
+        assertEquals(Status.FAILED, a.status());
+        assertTrue(a.error().message().contains("silent"), a.error().message());
+        assertEquals("The", a.first().text());
     }
 
     @Test
@@ -207,6 +224,7 @@ class RetryTest {
         assertEquals("TIMEOUT", a.error().status());
         assertTrue(a.error().retryable());
         assertTrue(a.error().message().contains("row"), a.error().message());
+        assertTrue(server.awaitHangups(1));
         assertEquals(1, a.attempts());
         assertTrue(a.latencyMs() >= 400);
     }

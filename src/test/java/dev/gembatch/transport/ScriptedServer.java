@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,7 +52,7 @@ final class ScriptedServer implements AutoCloseable {
     private final List<Socket> sockets = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger current = new AtomicInteger();
     private final AtomicInteger max = new AtomicInteger();
-    private final CountDownLatch closing = new CountDownLatch(1);
+    private final Semaphore hangups = new Semaphore(0);
     private volatile Reply last;
 
     ScriptedServer(Reply... replies) throws IOException {
@@ -75,8 +75,9 @@ final class ScriptedServer implements AutoCloseable {
         return max.get();
     }
 
-    int concurrent() {
-        return current.get();
+    /** True once clients have hung up on n stalled replies (waits at most 10 s). */
+    boolean awaitHangups(int n) throws InterruptedException {
+        return hangups.tryAcquire(n, 10, TimeUnit.SECONDS);
     }
 
     private void acceptLoop() {
@@ -103,7 +104,7 @@ final class ScriptedServer implements AutoCloseable {
                 requests.add(r);
                 max.accumulateAndGet(current.incrementAndGet(), Math::max);
                 try {
-                    open = next().write(r, new Exchange(s, closing));
+                    open = next().write(r, new Exchange(s, hangups));
                 } finally {
                     current.decrementAndGet();
                 }
@@ -152,7 +153,6 @@ final class ScriptedServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        closing.countDown();
         socket.close();
         synchronized (sockets) {
             for (Socket s : sockets) {
@@ -166,18 +166,26 @@ final class ScriptedServer implements AutoCloseable {
     static final class Exchange {
         private final Socket socket;
         private final OutputStream out;
-        private final CountDownLatch closing;
+        private final Semaphore hangups;
 
-        Exchange(Socket socket, CountDownLatch closing) throws IOException {
+        Exchange(Socket socket, Semaphore hangups) throws IOException {
             this.socket = socket;
             this.out = socket.getOutputStream();
-            this.closing = closing;
+            this.hangups = hangups;
         }
 
-        /** Sends nothing more until the server closes (bounded): a stall without sleeping. */
-        void stall() throws IOException, InterruptedException {
+        /**
+         * Sends nothing more until the client hangs up or the server closes: a stall without
+         * sleeping. A client hang-up is counted (see {@link #awaitHangups}).
+         */
+        void stall() throws IOException {
             out.flush();
-            closing.await(30, TimeUnit.SECONDS);
+            try {
+                socket.getInputStream().read();
+            } catch (IOException reset) {
+                // A hang-up by TCP reset (or the server closing): counted the same way.
+            }
+            hangups.release();
         }
 
         /** Status line and headers of a chunked response. */

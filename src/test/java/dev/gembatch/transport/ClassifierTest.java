@@ -1,0 +1,64 @@
+package dev.gembatch.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gembatch.assembly.AnswerAssembler;
+import dev.gembatch.model.ApiKey;
+import dev.gembatch.stream.ApiError;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Classification rules that need no server. */
+class ClassifierTest {
+    private static final Clock NOON =
+            Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+    private final Classifier c = new Classifier(ApiKey.of(Harness.KEY), Harness.timeouts(), NOON);
+
+    private static AttemptResult failed(Throwable t) {
+        return new AttemptResult(null, null, null, new AnswerAssembler().result(), t, null,
+                null, 5);
+    }
+
+    @Test
+    void retryAfterIsReadAsSecondsOrAsAnHttpDate() {
+        assertEquals(Duration.ofSeconds(120), c.retryAfter("120"));
+        assertEquals(Duration.ofSeconds(90), c.retryAfter("Wed, 25 Nov 2026 12:01:30 GMT"));
+        assertEquals(Duration.ZERO, c.retryAfter("Wed, 25 Nov 2026 11:00:00 GMT"));
+        assertNull(c.retryAfter("soon"));
+        assertNull(c.retryAfter(null));
+    }
+
+    @Test
+    void transportFailuresAreRetryableAndRedacted() {
+        Verdict lost = c.classify(failed(new IOException("reset talking to ?key=" + Harness.KEY)));
+        assertEquals("CONNECTION_LOST", lost.error().status());
+        assertEquals("IOException: reset talking to ?key=***", lost.error().message());
+        assertTrue(lost.retryable());
+        Verdict slow = c.classify(failed(new SocketTimeoutException("connect timed out")));
+        assertEquals("TIMEOUT", slow.error().status());
+        assertFalse(slow.overload());
+    }
+
+    @Test
+    void inBandErrorWithoutACodeTakesTheHttpCodeAndTheLongerHint() {
+        AnswerAssembler a = new AnswerAssembler();
+        a.onError(new ApiError(0, null, "busy", List.of(), List.of(), Duration.ofSeconds(3)));
+        Verdict v = c.classify(new AttemptResult(503, "text/event-stream", "7", a.result(), null,
+                null, 1L, 5));
+
+        assertEquals(503, v.error().httpCode());
+        assertEquals("UNKNOWN", v.error().status());
+        assertEquals(Duration.ofSeconds(7), v.minDelay());
+        assertTrue(v.overload());
+        assertTrue(v.retryable());
+    }
+}

@@ -1,0 +1,143 @@
+package dev.gembatch.transport;
+
+import static dev.gembatch.transport.Harness.BODY;
+import static dev.gembatch.transport.Harness.call;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gembatch.model.Answer;
+import dev.gembatch.model.Status;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.EntityDetails;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.Message;
+import org.apache.hc.core5.http.URIScheme;
+import org.apache.hc.core5.http.impl.bootstrap.HttpAsyncServer;
+import org.apache.hc.core5.http.nio.AsyncRequestConsumer;
+import org.apache.hc.core5.http.nio.AsyncServerRequestHandler;
+import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
+import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityConsumer;
+import org.apache.hc.core5.http.nio.support.AsyncResponseBuilder;
+import org.apache.hc.core5.http.nio.support.BasicRequestConsumer;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.http2.impl.nio.bootstrap.H2ServerBootstrap;
+import org.apache.hc.core5.http2.ssl.H2ServerTlsStrategy;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.ListenerEndpoint;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * TLS on loopback with a self-signed certificate (src/test/resources, SAN 127.0.0.1): HTTP/2 is
+ * negotiated by ALPN when the server offers it, and the certificate is verified, never trusted
+ * blindly.
+ */
+class TlsTest {
+    private static final char[] PASSWORD = "changeit".toCharArray();
+    private final Harness h = new Harness();
+    private final List<String> versions = new CopyOnWriteArrayList<>();
+    private HttpAsyncServer server;
+    private String baseUrl;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = H2ServerBootstrap.bootstrap()
+                .setCanonicalHostName("127.0.0.1")
+                .setTlsStrategy(new H2ServerTlsStrategy(serverContext()))
+                .setVersionPolicy(HttpVersionPolicy.NEGOTIATE)
+                .register("*", new Handler())
+                .create();
+        server.start();
+        ListenerEndpoint ep = server.listen(new InetSocketAddress(
+                InetAddress.getByName("127.0.0.1"), 0), URIScheme.HTTPS).get(10, TimeUnit.SECONDS);
+        baseUrl = "https://127.0.0.1:" + ((InetSocketAddress) ep.getAddress()).getPort();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close(CloseMode.IMMEDIATE);
+    }
+
+    @Test
+    void serverOfferingHttp2OverTlsIsSpokenToInHttp2() throws Exception {
+        try (GeminiClient client = h.client(Harness.settings(baseUrl), trustingContext())) {
+            Answer a = call(client, BODY);
+
+            assertEquals(Status.OK, a.status(), String.valueOf(a.error()));
+            assertEquals(List.of("HTTP/2.0"), versions);
+        }
+    }
+
+    @Test
+    void certificateNotInTheTrustStoreIsRefused() throws Exception {
+        try (GeminiClient client = h.client(Harness.settings(baseUrl))) {
+            Answer a = call(client, BODY);
+
+            assertEquals(Status.FAILED, a.status());
+            assertEquals("CONNECTION_LOST", a.error().status());
+            assertTrue(a.error().message().contains("SSL"), a.error().message());
+            assertTrue(versions.isEmpty());
+        }
+    }
+
+    private static KeyStore keyStore() throws IOException, GeneralSecurityException {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = TlsTest.class.getResourceAsStream("loopback-tls.p12")) {
+            ks.load(in, PASSWORD);
+        }
+        return ks;
+    }
+
+    private static SSLContext serverContext() throws IOException, GeneralSecurityException {
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keyStore(), PASSWORD);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), null, null);
+        return ctx;
+    }
+
+    private static SSLContext trustingContext() throws IOException, GeneralSecurityException {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("loopback", keyStore().getCertificate("loopback"));
+        TrustManagerFactory tmf =
+                TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        return ctx;
+    }
+
+    /** Answers every request with a captured SSE stream and notes the protocol it came in. */
+    private final class Handler implements AsyncServerRequestHandler<Message<HttpRequest, byte[]>> {
+        @Override
+        public AsyncRequestConsumer<Message<HttpRequest, byte[]>> prepare(HttpRequest request,
+                EntityDetails details, HttpContext context) {
+            return new BasicRequestConsumer<>(details == null ? null : new BasicAsyncEntityConsumer());
+        }
+
+        @Override
+        public void handle(Message<HttpRequest, byte[]> message, ResponseTrigger trigger,
+                           HttpContext context) throws org.apache.hc.core5.http.HttpException, IOException {
+            versions.add(context.getProtocolVersion().toString());
+            trigger.submitResponse(AsyncResponseBuilder.create(200)
+                    .setEntity(AsyncEntityProducers.create(RetryTest.TEXT,
+                            ContentType.create("text/event-stream")))
+                    .build(), context);
+        }
+    }
+}
