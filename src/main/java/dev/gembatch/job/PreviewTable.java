@@ -82,9 +82,9 @@ final class PreviewTable {
     private int[] widths(List<String> headers, List<List<String>> cells) {
         int[] w = new int[headers.size()];
         for (int c = 0; c < w.length; c++) {
-            w[c] = headers.get(c).length();
+            w[c] = DisplayWidth.of(headers.get(c));
             for (List<String> row : cells) {
-                w[c] = Math.max(w[c], row.get(c).length());
+                w[c] = Math.max(w[c], DisplayWidth.of(row.get(c)));
             }
         }
         int answer = w.length - 1;

@@ -3,7 +3,10 @@ package dev.gembatch.job;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An ASCII grid of fixed column widths whose cells wrap at spaces (long words are cut). */
+/**
+ * An ASCII grid of fixed column widths (terminal columns) whose cells wrap at spaces; longer
+ * words are cut.
+ */
 final class TextGrid {
     private final int[] widths;
 
@@ -38,7 +41,8 @@ final class TextGrid {
             for (int c = 0; c < widths.length; c++) {
                 List<String> cell = wrapped.get(c);
                 String text = line < cell.size() ? cell.get(line) : "";
-                out.append(' ').append(text).append(" ".repeat(widths[c] - text.length()))
+                out.append(' ').append(text)
+                        .append(" ".repeat(Math.max(0, widths[c] - DisplayWidth.of(text))))
                         .append(" |");
             }
             out.append('\n');
@@ -46,26 +50,22 @@ final class TextGrid {
         return out.toString();
     }
 
-    /** Lines of at most {@code width} characters; line breaks and tabs in the text are kept as spaces. */
+    /** Lines of at most {@code width} columns; line breaks and tabs are kept as spaces. */
     static List<String> wrap(String text, int width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.replace('\t', ' ').replace('\r', ' ').replace('\n', ' ')
                 .split(" +")) {
-            if (!line.isEmpty() && line.length() + 1 + word.length() > width) {
+            int room = width - DisplayWidth.of(line.toString()) - (line.isEmpty() ? 0 : 1);
+            if (!line.isEmpty() && DisplayWidth.of(word) > room) {
                 lines.add(line.toString());
                 line.setLength(0);
             }
             String rest = word;
-            while (rest.length() > width) {
-                int room = line.isEmpty() ? width : 0;
-                if (room == 0) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                    continue;
-                }
-                lines.add(rest.substring(0, room));
-                rest = rest.substring(room);
+            while (DisplayWidth.of(rest) > width) {
+                String head = DisplayWidth.prefix(rest, width);
+                lines.add(head);
+                rest = rest.substring(head.length());
             }
             line.append(line.isEmpty() ? "" : " ").append(rest);
         }
