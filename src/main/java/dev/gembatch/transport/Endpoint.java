@@ -45,15 +45,25 @@ final class Endpoint {
 
     /** The request URI for a model name ("gemini-2.5-flash" or "models/gemini-2.5-flash"). */
     URI uri(String model) {
+        return call(model, "streamGenerateContent",
+                settings.wireFormat() == GeminiSettings.WireFormat.SSE);
+    }
+
+    /** The countTokens URI of a model (no generation: nothing is billed). */
+    URI countTokensUri(String model) {
+        return call(model, "countTokens", false);
+    }
+
+    private URI call(String model, String method, boolean sse) {
         String name = model.startsWith("models/") ? model.substring("models/".length()) : model;
         if (!UNRESERVED.matcher(name).matches()) {
             throw new IllegalArgumentException("model name '" + model + "' has characters that "
                     + "do not belong in a URL path segment");
         }
         StringBuilder url = new StringBuilder(base).append("/v1beta/models/").append(name)
-                .append(":streamGenerateContent");
+                .append(':').append(method);
         String sep = "?";
-        if (settings.wireFormat() == GeminiSettings.WireFormat.SSE) {
+        if (sse) {
             url.append(sep).append("alt=sse");
             sep = "&";
         }
