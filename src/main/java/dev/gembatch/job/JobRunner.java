@@ -4,10 +4,13 @@ import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.JobSettings;
 import dev.gembatch.config.PromptSettings;
 import dev.gembatch.input.InputColumns;
+import dev.gembatch.input.InputRows;
 import dev.gembatch.input.InputTable;
 import dev.gembatch.input.InvalidInputException;
 import dev.gembatch.output.OutputTarget;
 import dev.gembatch.output.ResultSchema;
+import dev.gembatch.pipeline.InputProblems;
+import dev.gembatch.pipeline.InvalidRows;
 import dev.gembatch.pipeline.PartitionAnswerer;
 import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.pipeline.RunBudget;
@@ -37,7 +40,7 @@ public final class JobRunner {
     public static RunSummary run(SparkSession spark, JobSettings job, GeminiSettings gemini)
             throws InvalidInputException {
         long start = System.nanoTime();
-        Dataset<Row> input = prepare(spark, job);
+        InputRows input = prepare(spark, job);
         StructType outSchema = ResultSchema.appendTo(input.schema(), job.output().columnPrefix());
         OutputTarget target = new OutputTarget(job.output());
         List<String> problems = target.check(spark, outSchema);
@@ -45,18 +48,33 @@ public final class JobRunner {
             throw new InvalidInputException(problems);
         }
         RunCounters counters = RunCounters.register(spark.sparkContext());
-        RowPlan plan = plan(input.schema(), job, gemini).withBudget(RunBudget.plan(input,
+        InputProblems inputProblems = InputProblems.register(spark.sparkContext());
+        int partitions = job.spark().partitions();
+        Dataset<Row> valid = partitions > 0 ? input.valid().repartition(partitions) : input.valid();
+        RowPlan plan = plan(input.schema(), job, gemini).withBudget(RunBudget.plan(valid,
                 job.budget(), job.pricing().forModel(job.model().name())));
-        target.write(input.mapPartitions(new PartitionAnswerer(plan, counters),
-                Encoders.row(outSchema)));
-        return counters.summary(job.output().path(), (System.nanoTime() - start) / 1_000_000);
+        Dataset<Row> answered = valid.mapPartitions(new PartitionAnswerer(plan, counters),
+                Encoders.row(outSchema));
+        target.write(input.invalid() == null ? answered : answered.union(input.invalid()
+                .map(new InvalidRows(counters, inputProblems), Encoders.row(outSchema))));
+        return counters.summary(job.output().path(), (System.nanoTime() - start) / 1_000_000)
+                .withNotes(inputProblems.notes());
     }
 
-    private static Dataset<Row> prepare(SparkSession spark, JobSettings job)
+    /** The input read, split (rows that cannot be sent set apart) and checked against the job. */
+    private static InputRows prepare(SparkSession spark, JobSettings job)
             throws InvalidInputException {
-        Dataset<Row> input = readChecked(spark, job);
-        int partitions = job.spark().partitions();
-        return partitions > 0 ? input.repartition(partitions) : input;
+        Map<String, List<String>> required = requiredColumns(job);
+        List<String> promptColumns = required.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("prompt."))
+                .flatMap(e -> e.getValue().stream()).toList();
+        InputRows input = InputTable.open(spark, job.input(), promptColumns);
+        InputColumns.check(input.schema(), required,
+                ResultSchema.columnNames(job.output().columnPrefix()));
+        if (job.input().idColumn() != null) {
+            InputColumns.checkUnique(input.all(), job.input().idColumn());
+        }
+        return input;
     }
 
     /** The input as read, its columns checked against the job (preview and dry run too). */
