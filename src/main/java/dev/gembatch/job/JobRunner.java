@@ -13,8 +13,12 @@ import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.pipeline.RunBudget;
 import dev.gembatch.prompt.RequestBodies;
 import dev.gembatch.prompt.Template;
+import dev.gembatch.report.Progress;
 import dev.gembatch.report.RunCounters;
+import dev.gembatch.report.RunReport;
 import dev.gembatch.report.RunSummary;
+import java.io.PrintStream;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +38,9 @@ public final class JobRunner {
     }
 
     /** Runs the job against the endpoint in {@code gemini} (the job's own, or the emulator's). */
-    public static RunSummary run(SparkSession spark, JobSettings job, GeminiSettings gemini)
-            throws InvalidInputException {
+    public static RunReport run(SparkSession spark, JobSettings job, GeminiSettings gemini,
+                                PrintStream out) throws InvalidInputException {
+        Instant started = Instant.now();
         long start = System.nanoTime();
         Dataset<Row> input = prepare(spark, job);
         StructType outSchema = ResultSchema.appendTo(input.schema(), job.output().columnPrefix());
@@ -44,12 +49,16 @@ public final class JobRunner {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        RunCounters counters = RunCounters.register(spark.sparkContext());
+        RunCounters counters = RunCounters.register(spark.sparkContext(), job.input().idColumn());
         RowPlan plan = plan(input.schema(), job, gemini).withBudget(RunBudget.plan(input,
                 job.budget(), job.pricing().forModel(job.model().name())));
-        target.write(input.mapPartitions(new PartitionAnswerer(plan, counters),
-                Encoders.row(outSchema)));
-        return counters.summary(job.output().path(), (System.nanoTime() - start) / 1_000_000);
+        try (Progress progress = RunReporting.progress(spark, job, input, counters, out)) {
+            target.write(input.mapPartitions(new PartitionAnswerer(plan, counters),
+                    Encoders.row(outSchema)));
+        }
+        RunSummary summary = counters.summary(job.output().path(),
+                (System.nanoTime() - start) / 1_000_000);
+        return RunReporting.report(spark, job, counters, summary, started, out);
     }
 
     private static Dataset<Row> prepare(SparkSession spark, JobSettings job)
