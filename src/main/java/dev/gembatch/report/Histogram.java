@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * A fixed-size distribution of milliseconds: counts per bucket on a 1-1.5-2-3-5-7 scale from
- * 1 ms to about 17 minutes (the last bucket takes everything above), plus count, sum and max.
+ * 1 ms to about 17 minutes (the last bucket takes everything above), plus count, sum, min, max.
  * Percentiles interpolate inside a bucket, so they are estimates within one bucket's width.
  * Not thread-safe: its owner synchronises.
  */
@@ -19,6 +19,7 @@ final class Histogram implements Serializable {
     private long count;
     private long sum;
     private long max;
+    private long min = Long.MAX_VALUE;
 
     private static long[] bounds() {
         long[] b = new long[STEPS.length * 7];
@@ -35,6 +36,7 @@ final class Histogram implements Serializable {
         count++;
         sum += v;
         max = Math.max(max, v);
+        min = Math.min(min, v);
     }
 
     void merge(Histogram other) {
@@ -44,6 +46,7 @@ final class Histogram implements Serializable {
         count += other.count;
         sum += other.sum;
         max = Math.max(max, other.max);
+        min = Math.min(min, other.min);
     }
 
     Histogram copy() {
@@ -86,7 +89,7 @@ final class Histogram implements Serializable {
         long seen = 0;
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] > 0 && seen + counts[i] >= rank) {
-                long lower = i == 0 ? 0 : BOUNDS[i - 1];
+                long lower = Math.max(min, i == 0 ? 0 : BOUNDS[i - 1]);
                 long upper = Math.min(upper(i), max);
                 double within = (rank - seen) / counts[i];
                 return Math.min(max, Math.round(lower + within * Math.max(0, upper - lower)));
