@@ -60,8 +60,9 @@ class PreviewAndDryRunTest extends SparkTestBase {
         }
         assertFalse(run.out().contains("row-4"), run.out());
         assertFalse(Files.exists(tmp.resolve("out")), "a preview writes nothing");
+        int width = PreviewTable.terminalWidth(System.getenv("COLUMNS"));
         Assertions.assertTrue(run.out().lines().filter(l -> l.startsWith("|") || l.startsWith("+"))
-                .allMatch(l -> l.length() == 100), "fits the default width of 100:\n" + run.out());
+                .allMatch(l -> DisplayWidth.of(l) == width), "fits " + width + ":\n" + run.out());
     }
 
     @Test
