@@ -16,8 +16,12 @@ import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.pipeline.RunBudget;
 import dev.gembatch.prompt.RequestBodies;
 import dev.gembatch.prompt.Template;
+import dev.gembatch.report.Progress;
 import dev.gembatch.report.RunCounters;
+import dev.gembatch.report.RunReport;
 import dev.gembatch.report.RunSummary;
+import java.io.PrintStream;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +41,9 @@ public final class JobRunner {
     }
 
     /** Runs the job against the endpoint in {@code gemini} (the job's own, or the emulator's). */
-    public static RunSummary run(SparkSession spark, JobSettings job, GeminiSettings gemini)
-            throws InvalidInputException {
+    public static RunReport run(SparkSession spark, JobSettings job, GeminiSettings gemini,
+                                PrintStream out) throws InvalidInputException {
+        Instant started = Instant.now();
         long start = System.nanoTime();
         InputRows input = prepare(spark, job);
         StructType outSchema = ResultSchema.appendTo(input.schema(), job.output().columnPrefix());
@@ -47,7 +52,7 @@ public final class JobRunner {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        RunCounters counters = RunCounters.register(spark.sparkContext());
+        RunCounters counters = RunCounters.register(spark.sparkContext(), job.input().idColumn());
         InputProblems inputProblems = InputProblems.register(spark.sparkContext());
         int partitions = job.spark().partitions();
         Dataset<Row> valid = partitions > 0 ? input.valid().repartition(partitions) : input.valid();
@@ -55,10 +60,13 @@ public final class JobRunner {
                 job.budget(), job.pricing().forModel(job.model().name())));
         Dataset<Row> answered = valid.mapPartitions(new PartitionAnswerer(plan, counters),
                 Encoders.row(outSchema));
-        target.write(input.invalid() == null ? answered : answered.union(input.invalid()
-                .map(new InvalidRows(counters, inputProblems), Encoders.row(outSchema))));
-        return counters.summary(job.output().path(), (System.nanoTime() - start) / 1_000_000)
-                .withNotes(inputProblems.notes());
+        try (Progress progress = RunReporting.progress(spark, job, input.all(), counters, out)) {
+            target.write(input.invalid() == null ? answered : answered.union(input.invalid()
+                    .map(new InvalidRows(counters, inputProblems), Encoders.row(outSchema))));
+        }
+        RunSummary summary = counters.summary(job.output().path(),
+                (System.nanoTime() - start) / 1_000_000).withNotes(inputProblems.notes());
+        return RunReporting.report(spark, job, counters, summary, started, out);
     }
 
     /** The input read, split (rows that cannot be sent set apart) and checked against the job. */

@@ -8,7 +8,7 @@ import dev.gembatch.emulator.GeminiEmulator;
 import dev.gembatch.input.InvalidInputException;
 import dev.gembatch.model.ApiKey;
 import dev.gembatch.pipeline.SystemicFailureException;
-import dev.gembatch.report.RunSummary;
+import dev.gembatch.report.RunReport;
 import java.io.PrintStream;
 import org.apache.spark.sql.SparkSession;
 
@@ -72,8 +72,8 @@ public final class Main {
             } else if (cli.preview() > 0) {
                 Preview.run(session.spark(), job, gemini, cli.preview(), cli.previewOutput(), out);
             } else {
-                RunSummary summary = JobRunner.run(session.spark(), job, gemini);
-                out.println(summary.toText());
+                RunReport report = JobRunner.run(session.spark(), job, gemini, out);
+                out.println(report.toTable());
             }
             return ExitCode.DONE;
         } catch (InvalidInputException e) {

@@ -31,6 +31,8 @@ final class AnsweringIterator implements Iterator<Row> {
     private final RowPlan plan;
     private final GeminiClient client;
     private final RunCounters counters;
+    private final AttemptTally tally;
+    private final int keyIndex;
     private final FailureBudget budget = new FailureBudget();
     private final BudgetMeter meter;
     private final BlockingQueue<Completed> done = new LinkedBlockingQueue<>();
@@ -38,11 +40,14 @@ final class AnsweringIterator implements Iterator<Row> {
     private int outstanding;
 
     AnsweringIterator(Iterator<Row> input, RowPlan plan, GeminiClient client,
-                      RunCounters counters) {
+                      RunCounters counters, AttemptTally tally) {
         this.input = input;
         this.plan = plan;
         this.client = client;
         this.counters = counters;
+        this.tally = tally;
+        this.keyIndex = counters.keyColumn() == null ? -1
+                : plan.inputColumns().indexOf(counters.keyColumn());
         this.meter = plan.budget().meter(TaskContext.getPartitionId());
         // the client completes every row by its row deadline; a minute more is a hard stop
         this.waitMillis = plan.gemini().timeouts().row().toMillis() + 60_000L;
@@ -61,7 +66,9 @@ final class AnsweringIterator implements Iterator<Row> {
         }
         Completed c = take();
         outstanding--;
-        counters.count(c.answer());
+        counters.count(c.answer(), keyIndex >= 0 ? CellText.of(c.input().get(keyIndex))
+                : c.requestId());
+        counters.retried(tally.drain());
         budget.record(c.answer());
         meter.used(c.answer());
         return c.toRow();
@@ -91,6 +98,7 @@ final class AnsweringIterator implements Iterator<Row> {
         meter.sent();
         byte[] body = plan.bodies().body(prompt, plan.systemText(row));
         String requestId = RequestBodies.requestId(plan.model(), body);
+        counters.sent();
         client.send(new GeminiRequest(plan.model(), body)).whenComplete((answer, error) ->
                 done.add(new Completed(row, requestId, answer != null ? answer : internal(error))));
     }

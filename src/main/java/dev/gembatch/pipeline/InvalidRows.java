@@ -28,7 +28,9 @@ public final class InvalidRows implements MapFunction<Row, Row> {
         int width = row.length() - 1;
         String reason = row.getString(width);
         Answer skipped = Answer.skipped("INVALID_INPUT", reason, Instant.now());
-        counters.count(skipped);
+        String key = counters.keyColumn() == null ? null
+                : String.valueOf(row.get(row.fieldIndex(counters.keyColumn())));
+        counters.count(skipped, key);
         problems.add(reason);
         Object[] result = ResultValues.of(null, skipped);
         Object[] values = new Object[width + result.length];
