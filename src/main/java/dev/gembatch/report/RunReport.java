@@ -101,6 +101,7 @@ public final class RunReport {
                 summary.promptTokens(), summary.outputTokens(), thoughtsTokens, cost(), model));
         t.append(String.format(Locale.ROOT, "%n  latency ms: %s | first token ms: %s",
                 percentiles(stats.latency), percentiles(stats.ttft)));
+        summary.notes().forEach(note -> t.append(System.lineSeparator()).append("  ").append(note));
         return t.toString();
     }
 
