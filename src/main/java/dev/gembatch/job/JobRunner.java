@@ -13,6 +13,7 @@ import dev.gembatch.pipeline.InputProblems;
 import dev.gembatch.pipeline.InvalidRows;
 import dev.gembatch.pipeline.PartitionAnswerer;
 import dev.gembatch.pipeline.RowPlan;
+import dev.gembatch.pipeline.RunBudget;
 import dev.gembatch.prompt.RequestBodies;
 import dev.gembatch.prompt.Template;
 import dev.gembatch.report.RunCounters;
@@ -48,9 +49,10 @@ public final class JobRunner {
         }
         RunCounters counters = RunCounters.register(spark.sparkContext());
         InputProblems inputProblems = InputProblems.register(spark.sparkContext());
-        RowPlan plan = plan(input.schema(), job, gemini);
         int partitions = job.spark().partitions();
         Dataset<Row> valid = partitions > 0 ? input.valid().repartition(partitions) : input.valid();
+        RowPlan plan = plan(input.schema(), job, gemini).withBudget(RunBudget.plan(valid,
+                job.budget(), job.pricing().forModel(job.model().name())));
         Dataset<Row> answered = valid.mapPartitions(new PartitionAnswerer(plan, counters),
                 Encoders.row(outSchema));
         target.write(input.invalid() == null ? answered : answered.union(input.invalid()
@@ -75,7 +77,16 @@ public final class JobRunner {
         return input;
     }
 
-    private static Map<String, List<String>> requiredColumns(JobSettings job) {
+    /** The input as read, its columns checked against the job (preview and dry run too). */
+    static Dataset<Row> readChecked(SparkSession spark, JobSettings job)
+            throws InvalidInputException {
+        Dataset<Row> input = InputTable.read(spark, job.input());
+        InputColumns.check(input.schema(), requiredColumns(job),
+                ResultSchema.columnNames(job.output().columnPrefix()));
+        return input;
+    }
+
+    static Map<String, List<String>> requiredColumns(JobSettings job) {
         PromptSettings p = job.prompt();
         Map<String, List<String>> required = new LinkedHashMap<>();
         if (p.template() != null) {
@@ -93,7 +104,7 @@ public final class JobRunner {
         return required;
     }
 
-    private static RowPlan plan(StructType schema, JobSettings job, GeminiSettings gemini) {
+    static RowPlan plan(StructType schema, JobSettings job, GeminiSettings gemini) {
         PromptSettings p = job.prompt();
         return RowPlan.of(schema,
                 p.template() == null ? null : Template.parse(p.template()),
