@@ -152,6 +152,25 @@ class ParquetAndJsonInputTest extends SparkTestBase {
         assertEquals(0, fixture.emulator.stats().totalRequests());
     }
 
+    @Test
+    void emptyOrUnreadableInputsAreNamedBeforeAnythingIsSent() throws Exception {
+        Path emptyJson = tmp.resolve("empty.jsonl");
+        Files.writeString(emptyJson, "");
+        assertErr(runJob(emptyJson).expect(2), "holds no JSON object");
+        Path emptyDir = Files.createDirectories(tmp.resolve("nothing"));
+        Files.writeString(emptyDir.resolve("_SUCCESS"), "");
+        assertErr(runJob(emptyDir).expect(2), "is a directory without data files");
+        Path garbage = tmp.resolve("garbage.parquet");
+        Files.writeString(garbage, "id,text\n1,not parquet\n");
+        assertErr(runJob(garbage).expect(2), "cannot be read as parquet");
+        assertEquals(0, fixture.emulator.stats().totalRequests());
+    }
+
+    private static void assertErr(JobFixture.Run run, String part) {
+        Assertions.assertTrue(run.err().contains("input.path") && run.err().contains(part),
+                run.err());
+    }
+
     private JobFixture.Run runJob(Path input, String... sets) throws Exception {
         Path job = JobFixture.jobFile(tmp, "job.conf", String.join("\n",
                 "input.path = " + JobFixture.q(input),
