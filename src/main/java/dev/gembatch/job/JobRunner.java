@@ -44,7 +44,8 @@ public final class JobRunner {
             throw new InvalidInputException(problems);
         }
         RunCounters counters = RunCounters.register(spark.sparkContext());
-        RowPlan plan = plan(input.schema(), job, gemini);
+        GeminiSettings paced = QuotaShares.perExecutor(spark.sparkContext(), gemini);
+        RowPlan plan = plan(input.schema(), job, paced);
         target.write(input.mapPartitions(new PartitionAnswerer(plan, counters),
                 Encoders.row(outSchema)));
         return counters.summary(job.output().path(), (System.nanoTime() - start) / 1_000_000);
