@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  */
 final class StandaloneCluster implements AutoCloseable {
     static final String EXECUTOR_MAIN = "org.apache.spark.executor.CoarseGrainedExecutorBackend";
-    private static final Duration READY = Duration.ofSeconds(40);
+    private static final Duration READY = Duration.ofSeconds(90);
     private final Path dir;
     private final Path home;
     private final List<Process> started = new ArrayList<>();
