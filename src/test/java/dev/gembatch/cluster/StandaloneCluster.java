@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * jars, Scala 2.12, everything bound to 127.0.0.1. {@link #close()} kills every JVM it started,
  * the executors and drivers below them included, also when a test failed half way.
  */
-final class StandaloneCluster implements AutoCloseable {
+public final class StandaloneCluster implements AutoCloseable {
     static final String EXECUTOR_MAIN = "org.apache.spark.executor.CoarseGrainedExecutorBackend";
     private static final Duration READY = Duration.ofSeconds(90);
     private final Path dir;
@@ -35,7 +35,7 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     /** A master and {@code workers} workers of one core each, registered and ready. */
-    static StandaloneCluster start(Path dir, int workers) throws IOException, InterruptedException {
+    public static StandaloneCluster start(Path dir, int workers) throws IOException, InterruptedException {
         StandaloneCluster c = new StandaloneCluster(dir, sparkHome(dir), freePort());
         try {
             Path masterLog = c.launch("master", List.of("org.apache.spark.deploy.master.Master",
@@ -59,7 +59,7 @@ final class StandaloneCluster implements AutoCloseable {
         }
     }
 
-    String masterUrl() {
+    public String masterUrl() {
         return masterUrl;
     }
 
@@ -67,7 +67,7 @@ final class StandaloneCluster implements AutoCloseable {
      * Starts a JVM on the class path Spark itself runs with (the launcher's, without the
      * libraries the application jar carries relocated), output to {@code <name>.log}.
      */
-    Path launch(String name, List<String> mainAndArgs, Map<String, String> env)
+    public Path launch(String name, List<String> mainAndArgs, Map<String, String> env)
             throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -91,7 +91,7 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     /** The last JVM {@link #launch} started. */
-    Process last() {
+    public Process last() {
         synchronized (started) {
             return started.get(started.size() - 1);
         }
