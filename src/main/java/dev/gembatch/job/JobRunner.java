@@ -10,6 +10,7 @@ import dev.gembatch.output.OutputTarget;
 import dev.gembatch.output.ResultSchema;
 import dev.gembatch.pipeline.PartitionAnswerer;
 import dev.gembatch.pipeline.RowPlan;
+import dev.gembatch.pipeline.RunBudget;
 import dev.gembatch.prompt.RequestBodies;
 import dev.gembatch.prompt.Template;
 import dev.gembatch.report.RunCounters;
@@ -45,7 +46,8 @@ public final class JobRunner {
         }
         RunCounters counters = RunCounters.register(spark.sparkContext());
         GeminiSettings paced = QuotaShares.perExecutor(spark.sparkContext(), gemini);
-        RowPlan plan = plan(input.schema(), job, paced);
+        RowPlan plan = plan(input.schema(), job, paced).withBudget(RunBudget.plan(input,
+                job.budget(), job.pricing().forModel(job.model().name())));
         target.write(input.mapPartitions(new PartitionAnswerer(plan, counters),
                 Encoders.row(outSchema)));
         return counters.summary(job.output().path(), (System.nanoTime() - start) / 1_000_000);
@@ -53,14 +55,21 @@ public final class JobRunner {
 
     private static Dataset<Row> prepare(SparkSession spark, JobSettings job)
             throws InvalidInputException {
-        Dataset<Row> input = InputTable.read(spark, job.input());
-        InputColumns.check(input.schema(), requiredColumns(job),
-                ResultSchema.columnNames(job.output().columnPrefix()));
+        Dataset<Row> input = readChecked(spark, job);
         int partitions = job.spark().partitions();
         return partitions > 0 ? input.repartition(partitions) : input;
     }
 
-    private static Map<String, List<String>> requiredColumns(JobSettings job) {
+    /** The input as read, its columns checked against the job (preview and dry run too). */
+    static Dataset<Row> readChecked(SparkSession spark, JobSettings job)
+            throws InvalidInputException {
+        Dataset<Row> input = InputTable.read(spark, job.input());
+        InputColumns.check(input.schema(), requiredColumns(job),
+                ResultSchema.columnNames(job.output().columnPrefix()));
+        return input;
+    }
+
+    static Map<String, List<String>> requiredColumns(JobSettings job) {
         PromptSettings p = job.prompt();
         Map<String, List<String>> required = new LinkedHashMap<>();
         if (p.template() != null) {
@@ -78,7 +87,7 @@ public final class JobRunner {
         return required;
     }
 
-    private static RowPlan plan(StructType schema, JobSettings job, GeminiSettings gemini) {
+    static RowPlan plan(StructType schema, JobSettings job, GeminiSettings gemini) {
         PromptSettings p = job.prompt();
         return RowPlan.of(schema,
                 p.template() == null ? null : Template.parse(p.template()),

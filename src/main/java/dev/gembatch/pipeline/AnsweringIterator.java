@@ -15,6 +15,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -31,6 +32,7 @@ final class AnsweringIterator implements Iterator<Row> {
     private final GeminiClient client;
     private final RunCounters counters;
     private final FailureBudget budget = new FailureBudget();
+    private final BudgetMeter meter;
     private final BlockingQueue<Completed> done = new LinkedBlockingQueue<>();
     private final long waitMillis;
     private int outstanding;
@@ -41,6 +43,7 @@ final class AnsweringIterator implements Iterator<Row> {
         this.plan = plan;
         this.client = client;
         this.counters = counters;
+        this.meter = plan.budget().meter(TaskContext.getPartitionId());
         // the client completes every row by its row deadline; a minute more is a hard stop
         this.waitMillis = plan.gemini().timeouts().row().toMillis() + 60_000L;
     }
@@ -60,6 +63,7 @@ final class AnsweringIterator implements Iterator<Row> {
         outstanding--;
         counters.count(c.answer());
         budget.record(c.answer());
+        meter.used(c.answer());
         return c.toRow();
     }
 
@@ -78,6 +82,13 @@ final class AnsweringIterator implements Iterator<Row> {
                     "the prompt is null or blank", Instant.now())));
             return;
         }
+        String spent = meter.exhausted();
+        if (spent != null) {
+            done.add(new Completed(row, null, Answer.skipped("BUDGET_EXHAUSTED", spent,
+                    Instant.now())));
+            return;
+        }
+        meter.sent();
         byte[] body = plan.bodies().body(prompt, plan.systemText(row));
         String requestId = RequestBodies.requestId(plan.model(), body);
         client.send(new GeminiRequest(plan.model(), body)).whenComplete((answer, error) ->
