@@ -25,7 +25,15 @@ final class GeminiSection {
         return new GeminiSettings(baseUrl(r, insecure), apiKey(r),
                 r.enumValue("gemini.auth", GeminiSettings.AuthMode.class),
                 r.enumValue("gemini.wire-format", GeminiSettings.WireFormat.class),
-                limiter(r), timeouts(r), retry(r), insecure, userAgent);
+                limiter(r), timeouts(r), retry(r), insecure, userAgent, quota(r));
+    }
+
+    private static QuotaSettings quota(Reader r) {
+        String q = "gemini.quota.";
+        Integer rpm = r.intIn(q + "requests-per-minute", 0, Integer.MAX_VALUE);
+        Integer tpm = r.intIn(q + "tokens-per-minute", 0, Integer.MAX_VALUE);
+        Integer executors = r.intIn(q + "executors", 0, Integer.MAX_VALUE);
+        return new QuotaSettings(orZero(rpm), orZero(tpm), orZero(executors));
     }
 
     /** The configured key, or an empty one; never echoed in a problem. */

@@ -56,7 +56,8 @@ public final class JobRunner {
         InputProblems inputProblems = InputProblems.register(spark.sparkContext());
         int partitions = job.spark().partitions();
         Dataset<Row> valid = partitions > 0 ? input.valid().repartition(partitions) : input.valid();
-        RowPlan plan = plan(input.schema(), job, gemini).withBudget(RunBudget.plan(valid,
+        GeminiSettings paced = QuotaShares.perExecutor(spark.sparkContext(), gemini);
+        RowPlan plan = plan(input.schema(), job, paced).withBudget(RunBudget.plan(valid,
                 job.budget(), job.pricing().forModel(job.model().name())));
         Dataset<Row> answered = valid.mapPartitions(new PartitionAnswerer(plan, counters),
                 Encoders.row(outSchema));

@@ -38,7 +38,8 @@ public final class GeminiClient implements AutoCloseable {
     static GeminiClient create(GeminiSettings settings, AttemptListener listener, Env env,
                                SSLContext trust) {
         Endpoint endpoint = Endpoint.of(settings);
-        Limiter limiter = Limiter.of(settings.limiter());
+        Limiter limiter = Limiter.of(settings.limiter(), settings.quota(), env.nanos(),
+                env.timeouts()::after);
         Classifier classifier = new Classifier(settings.apiKey(), settings.timeouts(), env.clock());
         Backoff backoff = new Backoff(settings.retry(), env.random());
         Http http = new Http(settings, trust);

@@ -20,6 +20,7 @@ final class Row {
     private final Parts parts;
     private final URI uri;
     private final byte[] body;
+    private final long estimatedTokens;
     private final CompletableFuture<Answer> result;
     private long started;
     private long deadline;
@@ -36,6 +37,8 @@ final class Row {
         this.parts = parts;
         this.uri = parts.endpoint().uri(request.model());
         this.body = request.body();
+        // about 4 bytes a token for the prompt text; the JSON around it makes this an overestimate
+        this.estimatedTokens = (body.length + 3) / 4;
         this.result = result;
     }
 
@@ -66,7 +69,7 @@ final class Row {
             if (over) {
                 return;
             }
-            f = parts.limiter().acquire();
+            f = parts.limiter().acquire(estimatedTokens);
             waiting = f;
         }
         f.whenComplete((permit, failure) -> {
@@ -107,6 +110,7 @@ final class Row {
     private void ended(Limiter.Permit permit, AttemptResult r) {
         Verdict v = parts.classifier().classify(r);
         permit.release(signal(v));
+        steerQuota(v, r);
         Duration backoff;
         Answer answer = null;
         int n;
@@ -137,6 +141,18 @@ final class Row {
             return Limiter.Signal.SUCCESS;
         }
         return v.overload() ? Limiter.Signal.OVERLOAD : Limiter.Signal.IGNORE;
+    }
+
+    /** A 429's delay pauses this JVM's sends; the actual prompt tokens correct the estimate. */
+    private void steerQuota(Verdict v, AttemptResult r) {
+        Integer code = v.answered() ? null : v.error().httpCode();
+        if (code != null && code == 429 && v.minDelay() != null) {
+            parts.limiter().pause(v.minDelay());
+        }
+        Assembled a = r.assembled();
+        if (a != null && a.usage() != null && a.usage().promptTokens() != null) {
+            parts.limiter().correct(a.usage().promptTokens() - estimatedTokens);
+        }
     }
 
     /** The wait before the next attempt, or null when there is none to make. */

@@ -1,16 +1,21 @@
 package dev.gembatch.transport.limit;
 
 import dev.gembatch.config.LimiterSettings;
+import dev.gembatch.config.QuotaSettings;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 /**
- * Per-JVM cap on requests in flight, fixed or adaptive (AIMD); acquisition is asynchronous (a
- * waiting caller holds no thread) and every permit counts once, however often it is released.
+ * Per-JVM cap on requests in flight, fixed or adaptive (AIMD), optionally paced to this JVM's
+ * share of a requests / input-tokens per minute quota; acquisition is asynchronous (a waiting
+ * caller holds no thread) and every permit counts once, however often it is released.
  */
 public final class Limiter implements AutoCloseable {
 
@@ -30,27 +35,49 @@ public final class Limiter implements AutoCloseable {
         void release(Signal signal);
     }
 
+    /** Runs a task once after a delay without blocking the caller (the quota's timer). */
+    public interface Timer {
+        /** Schedules {@code task}; cancelling the returned future withdraws it. */
+        Future<?> after(Duration delay, Runnable task);
+    }
+
     private final AimdLimit limit;
+    private final QuotaBucket quota;
     private final ArrayDeque<CompletableFuture<Permit>> waiters = new ArrayDeque<>();
     private int inFlight;
     private boolean closed;
 
-    private Limiter(AimdLimit limit) {
+    private Limiter(AimdLimit limit, QuotaBucket quota) {
         this.limit = limit;
+        this.quota = quota;
     }
 
     /** A limiter following the settings: fixed at {@code initial}, or AIMD within [min, max]. */
     public static Limiter of(LimiterSettings settings) {
+        return new Limiter(aimd(settings), null);
+    }
+
+    /**
+     * The same, also pacing sends to {@code share} (a quota that is not {@link
+     * QuotaSettings#limited()} paces nothing), timed by {@code nanos} and {@code timer}.
+     */
+    public static Limiter of(LimiterSettings settings, QuotaSettings share, LongSupplier nanos,
+                             Timer timer) {
+        QuotaBucket bucket = share.limited() ? new QuotaBucket(share, nanos, timer) : null;
+        return new Limiter(aimd(settings), bucket);
+    }
+
+    private static AimdLimit aimd(LimiterSettings settings) {
         if (settings.initial() < 1 || settings.min() < 1 || settings.max() < settings.min()) {
             throw new IllegalArgumentException("limiter needs 1 <= min <= max and initial >= 1, got "
                     + settings);
         }
         if (!settings.adaptive()) {
             int n = settings.initial();
-            return new Limiter(new AimdLimit(n, n, n));
+            return new AimdLimit(n, n, n);
         }
         int start = Math.max(settings.min(), Math.min(settings.max(), settings.initial()));
-        return new Limiter(new AimdLimit(start, settings.min(), settings.max()));
+        return new AimdLimit(start, settings.min(), settings.max());
     }
 
     /**
@@ -70,6 +97,58 @@ public final class Limiter implements AutoCloseable {
             CompletableFuture<Permit> waiter = new CompletableFuture<>();
             waiters.add(waiter);
             return waiter;
+        }
+    }
+
+    /**
+     * A permit for a request of about {@code inputTokens} input tokens: a free slot first, then
+     * the quota's turn, so the request is sent as soon as it completes. Cancelling the returned
+     * future withdraws the request without losing a permit or a turn.
+     */
+    public CompletableFuture<Permit> acquire(long inputTokens) {
+        CompletableFuture<Permit> slot = acquire();
+        if (quota == null) {
+            return slot;
+        }
+        CompletableFuture<Permit> ready = new CompletableFuture<>();
+        slot.whenComplete((permit, failure) -> {
+            if (failure != null) {
+                ready.completeExceptionally(failure);
+            } else {
+                await(permit, quota.turn(inputTokens), ready);
+            }
+        });
+        ready.whenComplete((permit, failure) -> slot.cancel(false));
+        return ready;
+    }
+
+    private static void await(Permit permit, CompletableFuture<Void> turn,
+                              CompletableFuture<Permit> ready) {
+        ready.whenComplete((p, failure) -> turn.cancel(false));
+        turn.whenComplete((nothing, failure) -> {
+            if (failure != null) {
+                ready.completeExceptionally(failure);
+            }
+            if (failure != null || !ready.complete(permit)) {
+                permit.release(Signal.IGNORE);
+            }
+        });
+    }
+
+    /**
+     * The server asked this JVM to wait (a 429's RetryInfo delay): no request is sent before
+     * {@code delay} has passed. Without a quota nothing is paused; the AIMD limit alone reacts.
+     */
+    public void pause(Duration delay) {
+        if (quota != null) {
+            quota.pause(delay);
+        }
+    }
+
+    /** Corrects a request's estimated input tokens by {@code extra} (the actual minus the estimate). */
+    public void correct(long extra) {
+        if (quota != null) {
+            quota.charge(extra);
         }
     }
 
@@ -93,6 +172,9 @@ public final class Limiter implements AutoCloseable {
             waiters.clear();
         }
         failed.forEach(w -> w.completeExceptionally(new IllegalStateException("limiter closed")));
+        if (quota != null) {
+            quota.close();
+        }
     }
 
     private void released(Signal signal, long epoch) {

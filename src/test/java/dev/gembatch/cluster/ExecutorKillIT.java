@@ -1,0 +1,148 @@
+package dev.gembatch.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gembatch.emulator.EmulatorAnswers;
+import dev.gembatch.emulator.EmulatorOptions;
+import dev.gembatch.emulator.EmulatorStats;
+import dev.gembatch.emulator.GeminiEmulator;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real standalone cluster (master, two workers, their executors: all separate JVMs) runs the
+ * application jar through spark-submit against the emulator in this JVM; one executor is
+ * SIGKILLed mid-run. The job still completes with every input row exactly once and the right
+ * answers; the requests the kill caused to be sent again are measured and printed.
+ */
+class ExecutorKillIT {
+    private static final int ROWS = 2000;
+    private static final String MODEL = "gemini-2.5-flash";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void killingAnExecutorMidRunLosesNoRowAndDuplicatesNone() throws Exception {
+        EmulatorOptions options = EmulatorOptions.builder().firstByteLatency(Duration.ofMillis(250))
+                .chunkGap(Duration.ofMillis(40)).chunks(3).build();
+        long t0 = System.nanoTime();
+        try (GeminiEmulator emulator = GeminiEmulator.start(options);
+             StandaloneCluster cluster = StandaloneCluster.start(tmp, 2)) {
+            System.out.println("ExecutorKillIT: cluster up after " + since(t0) + " s");
+            Path log = submit(cluster, emulator);
+            Process driver = cluster.last();
+            long atKill = killOneExecutorMidRun(cluster, emulator, log);
+            System.out.println("ExecutorKillIT: killed after " + since(t0) + " s");
+            assertTrue(driver.waitFor(240, TimeUnit.SECONDS), () -> "job still running:\n"
+                    + Logs.read(log));
+            assertEquals(0, driver.exitValue(), () -> "the job failed:\n" + Logs.read(log));
+            System.out.println("ExecutorKillIT: job done after " + since(t0) + " s");
+            report(emulator.stats(), atKill);
+        }
+        System.out.println("ExecutorKillIT: cluster down after " + since(t0) + " s");
+        assertEveryRowOnceWithItsAnswer(readOutput());
+    }
+
+    /** Waits until a third of the rows were sent, then SIGKILLs one executor JVM. */
+    private static long killOneExecutorMidRun(StandaloneCluster cluster, GeminiEmulator emulator,
+                                              Path log) throws InterruptedException {
+        boolean midRun = Logs.until(() -> emulator.stats().totalRequests() >= ROWS / 3
+                && cluster.executors().size() == 2, Duration.ofSeconds(150));
+        assertTrue(midRun, () -> "never reached mid-run with two executors; sent "
+                + emulator.stats().totalRequests() + "\n" + Logs.read(log));
+        ProcessHandle victim = cluster.executors().get(0);
+        long sent = emulator.stats().totalRequests();
+        assertTrue(victim.destroyForcibly(), "SIGKILL was refused");
+        System.out.println("ExecutorKillIT: killed executor pid " + victim.pid() + " after "
+                + sent + " of " + ROWS + " requests");
+        return sent;
+    }
+
+    private static long since(long start) {
+        return (System.nanoTime() - start) / 1_000_000_000L;
+    }
+
+    private static void report(EmulatorStats stats, long atKill) {
+        long resent = stats.requestsByAttempt().entrySet().stream().filter(e -> e.getKey() > 1)
+                .mapToLong(Map.Entry::getValue).sum();
+        System.out.println("ExecutorKillIT: " + stats.totalRequests() + " requests for " + ROWS
+                + " rows; re-sent after the kill: " + resent + " (answered twice: "
+                + stats.paidTwice() + "); sent before the kill: " + atKill);
+    }
+
+    private Path submit(StandaloneCluster cluster, GeminiEmulator emulator) throws Exception {
+        Path job = writeJob();
+        return cluster.launch("driver", List.of("org.apache.spark.deploy.SparkSubmit",
+                "--class", "dev.gembatch.job.Main",
+                "--master", cluster.masterUrl(),
+                "--deploy-mode", "client",
+                "--conf", "spark.driver.host=127.0.0.1",
+                "--conf", "spark.driver.bindAddress=127.0.0.1",
+                "--conf", "spark.ui.enabled=false",
+                "--conf", "spark.executor.memory=512m",
+                "--conf", "spark.executor.cores=1",
+                "--conf", "spark.cores.max=2",
+                System.getProperty("gembatch.jar"), job.toString(),
+                "--set", "gemini.base-url=\"" + emulator.baseUrl() + "\""),
+                Map.of("GEMINI_API_KEY", emulator.apiKey()));
+    }
+
+    private Path writeJob() throws Exception {
+        Path csv = tmp.resolve("rows.csv");
+        String lines = IntStream.range(0, ROWS).mapToObj(i -> i + "," + prompt(i))
+                .collect(Collectors.joining("\n", "id,prompt\n", "\n"));
+        Files.writeString(csv, lines, StandardCharsets.UTF_8);
+        Path job = tmp.resolve("kill.conf");
+        Files.writeString(job, String.join("\n",
+                "input.path = \"" + csv + "\"",
+                "prompt.column = prompt",
+                "model.name = " + MODEL,
+                "output.path = \"" + tmp.resolve("out") + "\"",
+                "gemini.concurrency = 16",
+                "spark.partitions = 8"), StandardCharsets.UTF_8);
+        return job;
+    }
+
+    private static String prompt(int i) {
+        return "Summarise record " + i + " of the cluster test";
+    }
+
+    private List<Row> readOutput() {
+        SparkSession spark = SparkSession.builder().master("local[1]").appName("it-read")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+        try {
+            return spark.read().parquet(tmp.resolve("out").toString()).collectAsList();
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static void assertEveryRowOnceWithItsAnswer(List<Row> rows) {
+        Map<Integer, Integer> seen = new HashMap<>();
+        for (Row r : rows) {
+            int id = Integer.parseInt(r.getAs("id").toString());
+            seen.merge(id, 1, Integer::sum);
+            assertEquals("OK", r.getAs("status"), r::toString);
+            assertEquals(EmulatorAnswers.textFor(MODEL, prompt(id)), r.getAs("answer"), r::toString);
+        }
+        assertEquals(ROWS, rows.size(), "output rows");
+        assertEquals(ROWS, seen.size(), "distinct ids");
+        assertTrue(seen.values().stream().allMatch(n -> n == 1), "a row came out twice");
+    }
+}

@@ -1,0 +1,39 @@
+package dev.gembatch.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Plain http to a host other than loopback would carry the key in clear text: the job is refused
+ * as invalid while its settings are read, before Spark starts and before anything is sent.
+ */
+class InsecureEndpointJobTest {
+    private static final String KEY = "AIzaSyInsecureEndpointTestKey0042";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void plainHttpToANonLoopbackHostIsAConfigErrorNamingTheKeyToSet() throws Exception {
+        Path job = JobFixture.jobFile(tmp, "insecure.conf", String.join("\n",
+                "input.path = " + JobFixture.q(tmp.resolve("never-read.csv")),
+                "prompt.column = prompt",
+                "model.name = gemini-2.5-flash",
+                "output.path = " + JobFixture.q(tmp.resolve("out")),
+                "gemini.base-url = \"http://10.1.2.3\"",
+                "gemini.api-key = \"" + KEY + "\""));
+
+        JobFixture.Run run = JobFixture.main(job.toString()).expect(ExitCode.INVALID_JOB.code);
+
+        assertTrue(run.err().contains("gemini.base-url"), run.err());
+        assertTrue(run.err().contains("gemini.allow-insecure-http = true"), run.err());
+        assertFalse(run.err().contains("never-read.csv"), "the input was looked at: " + run.err());
+        assertFalse((run.out() + run.err()).contains(KEY), "the key was echoed");
+        assertFalse(tmp.resolve("out").toFile().exists(), "an output was written");
+    }
+}
