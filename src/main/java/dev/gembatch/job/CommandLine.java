@@ -6,16 +6,21 @@ import java.util.List;
 
 /**
  * The parsed command line: {@code JOB.conf [--set key=value]... [--site-conf FILE]} to run a job,
- * or {@code --emulator [--port N]} to serve the built-in emulator.
+ * or {@code --emulator [--port N]} to serve the built-in emulator. {@code --resume} and
+ * {@code --retry-failed} are short for the matching {@code --set output.mode=...}.
  */
 record CommandLine(Path jobFile, List<String> overrides, Path siteConf, boolean emulator,
                    int port, boolean help) {
 
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: jobs/run JOB.conf [--set key=value]... [--site-conf FILE]",
+            "       jobs/run JOB.conf --resume | --retry-failed",
             "       jobs/run --emulator [--port N]",
             "  --set key=value   override one job setting (HOCON value; repeatable)",
             "  --site-conf FILE  site-wide overrides layered under the job file",
+            "  --resume          continue an interrupted run (output.mode = resume)",
+            "  --retry-failed    re-send the FAILED rows of an existing output"
+                    + " (output.mode = retry-failed)",
             "  --emulator        serve the built-in Gemini emulator until stopped",
             "  --port N          the emulator's port (default: any free port)");
 
@@ -32,6 +37,8 @@ record CommandLine(Path jobFile, List<String> overrides, Path siteConf, boolean 
                 case "--set" -> sets.add(value(args, ++i, "--set"));
                 case "--site-conf" -> site = Path.of(value(args, ++i, "--site-conf"));
                 case "--emulator" -> emulator = true;
+                case "--resume" -> sets.add("output.mode = resume");
+                case "--retry-failed" -> sets.add("output.mode = retry-failed");
                 case "--port" -> port = port(value(args, ++i, "--port"));
                 case "-h", "--help" -> help = true;
                 default -> job = jobFile(job, args[i]);

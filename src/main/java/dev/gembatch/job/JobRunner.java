@@ -14,6 +14,7 @@ import dev.gembatch.prompt.RequestBodies;
 import dev.gembatch.prompt.Template;
 import dev.gembatch.report.RunCounters;
 import dev.gembatch.report.RunSummary;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class JobRunner {
 
     /** Runs the job against the endpoint in {@code gemini} (the job's own, or the emulator's). */
     public static RunSummary run(SparkSession spark, JobSettings job, GeminiSettings gemini)
-            throws InvalidInputException {
+            throws InvalidInputException, IOException {
         long start = System.nanoTime();
         Dataset<Row> input = prepare(spark, job);
         StructType outSchema = ResultSchema.appendTo(input.schema(), job.output().columnPrefix());
@@ -45,8 +46,12 @@ public final class JobRunner {
         }
         RunCounters counters = RunCounters.register(spark.sparkContext());
         RowPlan plan = plan(input.schema(), job, gemini);
-        target.write(input.mapPartitions(new PartitionAnswerer(plan, counters),
-                Encoders.row(outSchema)));
+        if (job.journal().dedupe()) {
+            JournaledWrite.run(spark, job, input, plan, counters, target, outSchema);
+        } else {
+            target.write(input.mapPartitions(new PartitionAnswerer(plan, counters),
+                    Encoders.row(outSchema)));
+        }
         return counters.summary(job.output().path(), (System.nanoTime() - start) / 1_000_000);
     }
 

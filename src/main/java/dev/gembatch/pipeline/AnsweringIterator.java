@@ -5,7 +5,6 @@ import dev.gembatch.model.ErrorInfo;
 import dev.gembatch.model.Status;
 import dev.gembatch.output.ResultValues;
 import dev.gembatch.prompt.RequestBodies;
-import dev.gembatch.report.RunCounters;
 import dev.gembatch.transport.GeminiClient;
 import dev.gembatch.transport.GeminiRequest;
 import java.time.Instant;
@@ -23,24 +22,26 @@ import org.apache.spark.sql.RowFactory;
  * answered but not yet emitted), emits each output row as soon as its answer completes, so
  * memory is bounded by the window and not by the partition. A state machine driven by the
  * consumer: {@link #hasNext()} tops the window up from the input, {@link #next()} waits (with a
- * deadline) for the next completed row.
+ * deadline) for the next completed row. Its {@link AnswerLog} may supply answers already paid
+ * for (then nothing is sent) and journals what is emitted; while waiting, the log's flush
+ * deadline is honoured.
  */
 final class AnsweringIterator implements Iterator<Row> {
     private final Iterator<Row> input;
     private final RowPlan plan;
     private final GeminiClient client;
-    private final RunCounters counters;
+    private final AnswerLog log;
     private final FailureBudget budget = new FailureBudget();
     private final BlockingQueue<Completed> done = new LinkedBlockingQueue<>();
     private final long waitMillis;
     private int outstanding;
+    private boolean closed;
 
-    AnsweringIterator(Iterator<Row> input, RowPlan plan, GeminiClient client,
-                      RunCounters counters) {
+    AnsweringIterator(Iterator<Row> input, RowPlan plan, GeminiClient client, AnswerLog log) {
         this.input = input;
         this.plan = plan;
         this.client = client;
-        this.counters = counters;
+        this.log = log;
         // the client completes every row by its row deadline; a minute more is a hard stop
         this.waitMillis = plan.gemini().timeouts().row().toMillis() + 60_000L;
     }
@@ -48,6 +49,10 @@ final class AnsweringIterator implements Iterator<Row> {
     @Override
     public boolean hasNext() {
         fill();
+        if (outstanding == 0 && !closed) {
+            closed = true;
+            log.close();
+        }
         return outstanding > 0;
     }
 
@@ -58,7 +63,7 @@ final class AnsweringIterator implements Iterator<Row> {
         }
         Completed c = take();
         outstanding--;
-        counters.count(c.answer());
+        log.emitted(c.requestId(), c.answer());
         budget.record(c.answer());
         return c.toRow();
     }
@@ -80,13 +85,25 @@ final class AnsweringIterator implements Iterator<Row> {
         }
         byte[] body = plan.bodies().body(prompt, plan.systemText(row));
         String requestId = RequestBodies.requestId(plan.model(), body);
+        Answer reused = log.reuse(requestId);
+        if (reused != null) {
+            done.add(new Completed(row, requestId, reused));
+            return;
+        }
+        log.sending(requestId);
         client.send(new GeminiRequest(plan.model(), body)).whenComplete((answer, error) ->
                 done.add(new Completed(row, requestId, answer != null ? answer : internal(error))));
     }
 
     private Completed take() {
         try {
-            Completed c = done.poll(waitMillis, TimeUnit.MILLISECONDS);
+            long deadline = System.currentTimeMillis() + waitMillis;
+            Completed c = null;
+            for (long left = waitMillis; c == null && left > 0;
+                    left = deadline - System.currentTimeMillis()) {
+                c = done.poll(Math.min(left, log.millisUntilDue()), TimeUnit.MILLISECONDS);
+                log.tick();
+            }
             if (c == null) {
                 throw new IllegalStateException("no answer completed within " + waitMillis
                         + " ms although the client guarantees a row deadline");

@@ -11,7 +11,9 @@ import org.apache.spark.util.LongAccumulator;
 
 /**
  * Run-wide counters fed by the executors (Spark accumulators): rows by status, attempts beyond
- * the first, and tokens in and out. Read on the driver once the run has finished.
+ * the first, tokens in and out, and what the journal and dedupe saved (answers journaled,
+ * reused from the journal or an earlier output, rows deduplicated, requests re-sent by retried
+ * tasks). Read on the driver once the run has finished.
  */
 public final class RunCounters implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -19,6 +21,10 @@ public final class RunCounters implements Serializable {
     private final LongAccumulator retries;
     private final LongAccumulator promptTokens;
     private final LongAccumulator outputTokens;
+    private final LongAccumulator journaled;
+    private final LongAccumulator resumed;
+    private final LongAccumulator deduplicated;
+    private final LongAccumulator resent;
 
     private RunCounters(SparkContext sc) {
         for (Status s : Status.values()) {
@@ -27,6 +33,10 @@ public final class RunCounters implements Serializable {
         retries = sc.longAccumulator("gembatch.retries");
         promptTokens = sc.longAccumulator("gembatch.tokens.prompt");
         outputTokens = sc.longAccumulator("gembatch.tokens.output");
+        journaled = sc.longAccumulator("gembatch.journal.written");
+        resumed = sc.longAccumulator("gembatch.journal.reused");
+        deduplicated = sc.longAccumulator("gembatch.rows.deduplicated");
+        resent = sc.longAccumulator("gembatch.requests.resent");
     }
 
     /** Fresh counters registered with this Spark context. */
@@ -34,13 +44,43 @@ public final class RunCounters implements Serializable {
         return new RunCounters(sc);
     }
 
-    /** Counts one emitted row. */
+    /** Counts one emitted row and the request that answered it. */
     public void count(Answer a) {
-        byStatus.get(a.status()).add(1);
+        countRow(a.status());
+        countRequest(a);
+    }
+
+    /** Counts one output row. */
+    public void countRow(Status status) {
+        byStatus.get(status).add(1);
+    }
+
+    /** Counts the retries and tokens of one answered request. */
+    public void countRequest(Answer a) {
         retries.add(Math.max(0, a.attempts() - 1));
         Usage u = a.usage();
         promptTokens.add(u.promptTokens() == null ? 0 : u.promptTokens());
         outputTokens.add(u.outputTokens() == null ? 0 : u.outputTokens());
+    }
+
+    /** Answers written to the journal. */
+    public void journaled(long n) {
+        journaled.add(n);
+    }
+
+    /** Answers reused from the journal or an earlier output instead of being sent. */
+    public void resumed(long n) {
+        resumed.add(n);
+    }
+
+    /** Rows not sent because an identical request of the run was. */
+    public void deduplicated(long n) {
+        deduplicated.add(n);
+    }
+
+    /** Requests sent again by a retried task (not found in the journal). */
+    public void resent(long n) {
+        resent.add(n);
     }
 
     /** The totals, read on the driver after the run. */
@@ -48,6 +88,7 @@ public final class RunCounters implements Serializable {
         Map<Status, Long> rows = new EnumMap<>(Status.class);
         byStatus.forEach((s, acc) -> rows.put(s, acc.value()));
         return new RunSummary(outputPath, rows, retries.value(), promptTokens.value(),
-                outputTokens.value(), millis);
+                outputTokens.value(), millis, new RunSummary.Recovery(journaled.value(),
+                        resumed.value(), deduplicated.value(), resent.value()));
     }
 }

@@ -4,9 +4,17 @@ import dev.gembatch.model.Status;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** What a finished run did: rows by status, retries, tokens, wall time. */
+/** What a finished run did: rows by status, retries, tokens, wall time, journal and dedupe. */
 public record RunSummary(String outputPath, Map<Status, Long> rows, long retries,
-                         long promptTokens, long outputTokens, long millis) {
+                         long promptTokens, long outputTokens, long millis, Recovery recovery) {
+
+    /**
+     * What the journal and dedupe did: answers journaled, answers reused (journal or earlier
+     * output) instead of sent, rows deduplicated, requests re-sent by retried tasks.
+     */
+    public record Recovery(long journaled, long resumed, long deduplicated, long resent) {
+        public static final Recovery NONE = new Recovery(0, 0, 0, 0);
+    }
 
     public RunSummary {
         rows = Map.copyOf(rows);
@@ -31,8 +39,10 @@ public record RunSummary(String outputPath, Map<Status, Long> rows, long retries
             }
         }
         return String.format("gembatch: %d rows written to %s in %.1f s%n"
-                        + "  status: %s%n  retries: %d, tokens in: %d, out: %d",
+                        + "  status: %s%n  retries: %d, tokens in: %d, out: %d%n"
+                        + "  journaled: %d, resumed: %d, deduplicated: %d, re-sent: %d",
                 total(), outputPath, millis / 1000.0, byStatus, retries, promptTokens,
-                outputTokens);
+                outputTokens, recovery.journaled(), recovery.resumed(), recovery.deduplicated(),
+                recovery.resent());
     }
 }
