@@ -37,6 +37,11 @@ public final class KnownAnswers {
             new StructType().add(KEY, DataTypes.StringType), PREFIX)
             .add(SOURCE, DataTypes.IntegerType);
 
+    /** A journal file as Spark reads it (given, so a journal of empty folders reads as empty). */
+    private static final StructType JOURNAL = new StructType()
+            .add("request_id", DataTypes.StringType).add("status", DataTypes.StringType)
+            .add("answer", DataTypes.BinaryType);
+
     private KnownAnswers() {
     }
 
@@ -45,7 +50,8 @@ public final class KnownAnswers {
             throws IOException {
         List<Dataset<Row>> parts = new ArrayList<>();
         if (journal.hasEarlierRuns()) {
-            parts.add(spark.read().option("recursiveFileLookup", "true").parquet(journal.root())
+            parts.add(spark.read().schema(JOURNAL).option("recursiveFileLookup", "true")
+                    .parquet(journal.root())
                     .mapPartitions(new Decode(), Encoders.row(SCHEMA)));
         }
         if (isComplete(spark, output.path())) {
