@@ -59,7 +59,8 @@ public final class JobConfig {
         return new JobSettings(IoSections.input(r), IoSections.prompt(r), ModelSection.model(r),
                 IoSections.output(r), GeminiSection.gemini(r, Version.userAgent()),
                 GeminiSection.useEmulator(r), GeminiSection.emulator(r), IoSections.spark(r),
-                IoSections.journal(r));
+                PlanningSections.budget(r), PlanningSections.pricing(r),
+                PlanningSections.dryRun(r), IoSections.journal(r));
     }
 
     private static Config parseFile(Path file, Problems problems) {

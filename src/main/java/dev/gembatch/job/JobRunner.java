@@ -4,12 +4,16 @@ import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.JobSettings;
 import dev.gembatch.config.PromptSettings;
 import dev.gembatch.input.InputColumns;
+import dev.gembatch.input.InputRows;
 import dev.gembatch.input.InputTable;
 import dev.gembatch.input.InvalidInputException;
 import dev.gembatch.output.OutputTarget;
 import dev.gembatch.output.ResultSchema;
+import dev.gembatch.pipeline.InputProblems;
+import dev.gembatch.pipeline.InvalidRows;
 import dev.gembatch.pipeline.PartitionAnswerer;
 import dev.gembatch.pipeline.RowPlan;
+import dev.gembatch.pipeline.RunBudget;
 import dev.gembatch.prompt.RequestBodies;
 import dev.gembatch.prompt.Template;
 import dev.gembatch.report.RunCounters;
@@ -37,7 +41,7 @@ public final class JobRunner {
     public static RunSummary run(SparkSession spark, JobSettings job, GeminiSettings gemini)
             throws InvalidInputException, IOException {
         long start = System.nanoTime();
-        Dataset<Row> input = prepare(spark, job);
+        InputRows input = prepare(spark, job);
         StructType outSchema = ResultSchema.appendTo(input.schema(), job.output().columnPrefix());
         OutputTarget target = new OutputTarget(job.output());
         List<String> problems = target.check(spark, outSchema);
@@ -45,26 +49,54 @@ public final class JobRunner {
             throw new InvalidInputException(problems);
         }
         RunCounters counters = RunCounters.register(spark.sparkContext());
-        RowPlan plan = plan(input.schema(), job, gemini);
-        if (job.journal().dedupe()) {
-            JournaledWrite.run(spark, job, input, plan, counters, target, outSchema);
+        InputProblems inputProblems = InputProblems.register(spark.sparkContext());
+        int partitions = job.spark().partitions();
+        Dataset<Row> valid = partitions > 0 ? input.valid().repartition(partitions) : input.valid();
+        RowPlan plan = plan(input.schema(), job, gemini).withBudget(RunBudget.plan(valid,
+                job.budget(), job.pricing().forModel(job.model().name())));
+        JournaledWrite journaled = job.journal().dedupe() ? JournaledWrite.open(spark, job)
+                : null;
+        Dataset<Row> answered = journaled != null
+                ? journaled.answer(valid, plan, counters, outSchema)
+                : valid.mapPartitions(new PartitionAnswerer(plan, counters),
+                        Encoders.row(outSchema));
+        Dataset<Row> output = input.invalid() == null ? answered : answered.union(input.invalid()
+                .map(new InvalidRows(counters, inputProblems), Encoders.row(outSchema)));
+        if (journaled != null) {
+            journaled.write(spark, target, output);
         } else {
-            target.write(input.mapPartitions(new PartitionAnswerer(plan, counters),
-                    Encoders.row(outSchema)));
+            target.write(output);
         }
-        return counters.summary(job.output().path(), (System.nanoTime() - start) / 1_000_000);
+        return counters.summary(job.output().path(), (System.nanoTime() - start) / 1_000_000)
+                .withNotes(inputProblems.notes());
     }
 
-    private static Dataset<Row> prepare(SparkSession spark, JobSettings job)
+    /** The input read, split (rows that cannot be sent set apart) and checked against the job. */
+    private static InputRows prepare(SparkSession spark, JobSettings job)
+            throws InvalidInputException {
+        Map<String, List<String>> required = requiredColumns(job);
+        List<String> promptColumns = required.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("prompt."))
+                .flatMap(e -> e.getValue().stream()).toList();
+        InputRows input = InputTable.open(spark, job.input(), promptColumns);
+        InputColumns.check(input.schema(), required,
+                ResultSchema.columnNames(job.output().columnPrefix()));
+        if (job.input().idColumn() != null) {
+            InputColumns.checkUnique(input.all(), job.input().idColumn());
+        }
+        return input;
+    }
+
+    /** The input as read, its columns checked against the job (preview and dry run too). */
+    static Dataset<Row> readChecked(SparkSession spark, JobSettings job)
             throws InvalidInputException {
         Dataset<Row> input = InputTable.read(spark, job.input());
         InputColumns.check(input.schema(), requiredColumns(job),
                 ResultSchema.columnNames(job.output().columnPrefix()));
-        int partitions = job.spark().partitions();
-        return partitions > 0 ? input.repartition(partitions) : input;
+        return input;
     }
 
-    private static Map<String, List<String>> requiredColumns(JobSettings job) {
+    static Map<String, List<String>> requiredColumns(JobSettings job) {
         PromptSettings p = job.prompt();
         Map<String, List<String>> required = new LinkedHashMap<>();
         if (p.template() != null) {
@@ -82,7 +114,7 @@ public final class JobRunner {
         return required;
     }
 
-    private static RowPlan plan(StructType schema, JobSettings job, GeminiSettings gemini) {
+    static RowPlan plan(StructType schema, JobSettings job, GeminiSettings gemini) {
         PromptSettings p = job.prompt();
         return RowPlan.of(schema,
                 p.template() == null ? null : Template.parse(p.template()),

@@ -15,34 +15,48 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The write of a deduplicated, journaled run: reads what a resumed run already has, writes the
- * complete output in one action (through a staging folder when it replaces an output it reads),
- * then clears the journal.
+ * A deduplicated, journaled run: reads what a resumed run already has, plans the answers, writes
+ * the complete output in one action (through a staging folder when it replaces an output it
+ * reads), then clears the journal.
  */
 final class JournaledWrite {
-    private JournaledWrite() {
+    private final JobSettings job;
+    private final Journal journal;
+    private final boolean resumes;
+    private final Dataset<Row> known;
+
+    private JournaledWrite(JobSettings job, Journal journal, boolean resumes,
+                           Dataset<Row> known) {
+        this.job = job;
+        this.journal = journal;
+        this.resumes = resumes;
+        this.known = known;
     }
 
-    static void run(SparkSession spark, JobSettings job, Dataset<Row> input, RowPlan plan,
-                    RunCounters counters, OutputTarget target, StructType outSchema)
-            throws IOException {
+    static JournaledWrite open(SparkSession spark, JobSettings job) throws IOException {
         Journal journal = Journal.forOutput(job.output().path(), job.journal(),
                 spark.sparkContext().hadoopConfiguration());
         OutputMode mode = job.output().mode();
         boolean resumes = mode == OutputMode.RESUME || mode == OutputMode.RETRY_FAILED;
-        Dataset<Row> known = resumes ? KnownAnswers.read(spark, job.output(), journal) : null;
-        Dataset<Row> output = DedupedAnswers.plan(input, plan, counters, journal, known,
-                partitions(job, input), outSchema);
+        return new JournaledWrite(job, journal, resumes,
+                resumes ? KnownAnswers.read(spark, job.output(), journal) : null);
+    }
+
+    /** The answered rows of {@code valid} (output schema), sending only what is not known. */
+    Dataset<Row> answer(Dataset<Row> valid, RowPlan plan, RunCounters counters,
+                        StructType outSchema) {
+        int configured = job.spark().partitions();
+        int partitions = configured > 0 ? configured : Math.max(1, valid.rdd().getNumPartitions());
+        return DedupedAnswers.plan(valid, plan, counters, journal, known, partitions, outSchema);
+    }
+
+    /** Writes the output (the one action), then clears the journal. */
+    void write(SparkSession spark, OutputTarget target, Dataset<Row> output) throws IOException {
         if (resumes && KnownAnswers.isComplete(spark, job.output().path())) {
             target.replace(spark, output);
         } else {
             target.write(output);
         }
         journal.clear();
-    }
-
-    private static int partitions(JobSettings job, Dataset<Row> input) {
-        int configured = job.spark().partitions();
-        return configured > 0 ? configured : Math.max(1, input.rdd().getNumPartitions());
     }
 }

@@ -14,6 +14,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -32,6 +33,7 @@ final class AnsweringIterator implements Iterator<Row> {
     private final GeminiClient client;
     private final AnswerLog log;
     private final FailureBudget budget = new FailureBudget();
+    private final BudgetMeter meter;
     private final BlockingQueue<Completed> done = new LinkedBlockingQueue<>();
     private final long waitMillis;
     private int outstanding;
@@ -42,6 +44,7 @@ final class AnsweringIterator implements Iterator<Row> {
         this.plan = plan;
         this.client = client;
         this.log = log;
+        this.meter = plan.budget().meter(TaskContext.getPartitionId());
         // the client completes every row by its row deadline; a minute more is a hard stop
         this.waitMillis = plan.gemini().timeouts().row().toMillis() + 60_000L;
     }
@@ -65,6 +68,7 @@ final class AnsweringIterator implements Iterator<Row> {
         outstanding--;
         log.emitted(c.requestId(), c.answer());
         budget.record(c.answer());
+        meter.used(c.answer());
         return c.toRow();
     }
 
@@ -90,6 +94,13 @@ final class AnsweringIterator implements Iterator<Row> {
             done.add(new Completed(row, requestId, reused));
             return;
         }
+        String spent = meter.exhausted();
+        if (spent != null) {
+            done.add(new Completed(row, null, Answer.skipped("BUDGET_EXHAUSTED", spent,
+                    Instant.now())));
+            return;
+        }
+        meter.sent();
         log.sending(requestId);
         client.send(new GeminiRequest(plan.model(), body)).whenComplete((answer, error) ->
                 done.add(new Completed(row, requestId, answer != null ? answer : internal(error))));

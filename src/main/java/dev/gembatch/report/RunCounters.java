@@ -5,6 +5,7 @@ import dev.gembatch.model.Status;
 import dev.gembatch.model.Usage;
 import java.io.Serializable;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkContext;
 import org.apache.spark.util.LongAccumulator;
@@ -88,7 +89,8 @@ public final class RunCounters implements Serializable {
         Map<Status, Long> rows = new EnumMap<>(Status.class);
         byStatus.forEach((s, acc) -> rows.put(s, acc.value()));
         return new RunSummary(outputPath, rows, retries.value(), promptTokens.value(),
-                outputTokens.value(), millis, new RunSummary.Recovery(journaled.value(),
+                outputTokens.value(), millis, List.of(),
+                new RunSummary.Recovery(journaled.value(),
                         resumed.value(), deduplicated.value(), resent.value()));
     }
 }

@@ -1,12 +1,19 @@
 package dev.gembatch.report;
 
 import dev.gembatch.model.Status;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** What a finished run did: rows by status, retries, tokens, wall time, journal and dedupe. */
+/**
+ * What a finished run did: rows by status, retries, tokens, wall time, what the journal and
+ * dedupe saved, and notes (lines about the input worth a user's attention, such as rows that
+ * could not be sent).
+ */
 public record RunSummary(String outputPath, Map<Status, Long> rows, long retries,
-                         long promptTokens, long outputTokens, long millis, Recovery recovery) {
+                         long promptTokens, long outputTokens, long millis, List<String> notes,
+                         Recovery recovery) {
 
     /**
      * What the journal and dedupe did: answers journaled, answers reused (journal or earlier
@@ -18,6 +25,21 @@ public record RunSummary(String outputPath, Map<Status, Long> rows, long retries
 
     public RunSummary {
         rows = Map.copyOf(rows);
+        notes = List.copyOf(notes);
+    }
+
+    public RunSummary(String outputPath, Map<Status, Long> rows, long retries, long promptTokens,
+                      long outputTokens, long millis) {
+        this(outputPath, rows, retries, promptTokens, outputTokens, millis, List.of(),
+                Recovery.NONE);
+    }
+
+    /** This summary with these notes added. */
+    public RunSummary withNotes(List<String> more) {
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(more);
+        return new RunSummary(outputPath, rows, retries, promptTokens, outputTokens, millis, all,
+                recovery);
     }
 
     /** Rows written. */
@@ -38,11 +60,13 @@ public record RunSummary(String outputPath, Map<Status, Long> rows, long retries
                 byStatus.add(s.name() + " " + count(s));
             }
         }
-        return String.format("gembatch: %d rows written to %s in %.1f s%n"
+        String text = String.format("gembatch: %d rows written to %s in %.1f s%n"
                         + "  status: %s%n  retries: %d, tokens in: %d, out: %d%n"
                         + "  journaled: %d, resumed: %d, deduplicated: %d, re-sent: %d",
                 total(), outputPath, millis / 1000.0, byStatus, retries, promptTokens,
                 outputTokens, recovery.journaled(), recovery.resumed(), recovery.deduplicated(),
                 recovery.resent());
+        return notes.isEmpty() ? text
+                : text + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", notes);
     }
 }
