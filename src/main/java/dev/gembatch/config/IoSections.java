@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -92,6 +93,20 @@ final class IoSections {
                 r.enumValue("output.mode", OutputMode.class),
                 nonBlank(r, "output.partition-by", r.stringList("output.partition-by")),
                 prefix);
+    }
+
+    static JournalSettings journal(Reader r) {
+        Integer rows = r.intIn("journal.flush-rows", 1, 1_000_000);
+        Duration interval = r.durationAtLeast("journal.flush-interval", Duration.ofMillis(10),
+                true);
+        boolean dedupe = flag(r.bool("pipeline.dedupe"));
+        OutputMode mode = r.enumValue("output.mode", OutputMode.class);
+        if (!dedupe && (mode == OutputMode.RESUME || mode == OutputMode.RETRY_FAILED)) {
+            r.problems().bad(r.config(), "pipeline.dedupe", "must be true with output.mode = "
+                    + (mode == OutputMode.RESUME ? "resume" : "retry-failed")
+                    + " (answers are journaled and reused by request_id)");
+        }
+        return new JournalSettings(rows == null ? 1 : rows, interval, dedupe);
     }
 
     static SparkSettings spark(Reader r) {

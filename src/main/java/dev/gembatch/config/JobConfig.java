@@ -60,7 +60,7 @@ public final class JobConfig {
                 IoSections.output(r), GeminiSection.gemini(r, Version.userAgent()),
                 GeminiSection.useEmulator(r), GeminiSection.emulator(r), IoSections.spark(r),
                 PlanningSections.budget(r), PlanningSections.pricing(r),
-                PlanningSections.dryRun(r), ReportSection.report(r));
+                PlanningSections.dryRun(r), ReportSection.report(r), IoSections.journal(r));
     }
 
     private static Config parseFile(Path file, Problems problems) {

@@ -7,11 +7,13 @@ import java.io.Serializable;
  * {@code useEmulator} is true when {@code gemini.base-url = emulator}: the job then starts the
  * built-in emulator with {@code emulator} and points {@code gemini} at it. {@code budget},
  * {@code pricing} and {@code dryRun} bound and estimate what a run spends; {@code report} says
- * what the run reports (progress line, report files).
+ * what the run reports (progress line, report files). {@code journal} says how often answers are
+ * journaled and whether identical requests are sent once ({@code dedupe}).
  */
 public record JobSettings(InputSettings input, PromptSettings prompt, ModelSettings model,
                           OutputSettings output, GeminiSettings gemini, boolean useEmulator,
                           EmulatorKnobs emulator, SparkSettings spark, BudgetSettings budget,
-                          Pricing pricing, DryRunSettings dryRun, ReportSettings report)
+                          Pricing pricing, DryRunSettings dryRun, ReportSettings report,
+                          JournalSettings journal)
         implements Serializable {
 }

@@ -8,6 +8,8 @@ import java.util.List;
  * The parsed command line: {@code JOB.conf [--set key=value]... [--site-conf FILE]} to run a job
  * (or to preview its first rows, {@code --preview N}, or estimate it, {@code --dry-run}), or
  * {@code --emulator [--port N]} to serve the built-in emulator. {@code preview} is 0 for none.
+ * {@code --resume} and {@code --retry-failed} are short for the matching
+ * {@code --set output.mode=...}.
  */
 record CommandLine(Path jobFile, List<String> overrides, Path siteConf, boolean emulator,
                    int port, boolean help, int preview, Path previewOutput, boolean dryRun) {
@@ -16,9 +18,13 @@ record CommandLine(Path jobFile, List<String> overrides, Path siteConf, boolean 
             "usage: jobs/run JOB.conf [--set key=value]... [--site-conf FILE]",
             "       jobs/run --preview N [--preview-output PATH] JOB.conf [--set key=value]...",
             "       jobs/run --dry-run JOB.conf [--set key=value]...",
+            "       jobs/run JOB.conf --resume | --retry-failed",
             "       jobs/run --emulator [--port N]",
             "  --set key=value   override one job setting (HOCON value; repeatable)",
             "  --site-conf FILE  site-wide overrides layered under the job file",
+            "  --resume          continue an interrupted run (output.mode = resume)",
+            "  --retry-failed    re-send the FAILED rows of an existing output"
+                    + " (output.mode = retry-failed)",
             "  --preview N       send only the first N rows and print their answers; writes nothing",
             "  --preview-output PATH  also write the previewed rows as Parquet to PATH",
             "  --dry-run         check everything, count rows, estimate tokens and cost; sends no",
@@ -42,6 +48,8 @@ record CommandLine(Path jobFile, List<String> overrides, Path siteConf, boolean 
                 case "--set" -> sets.add(value(args, ++i, "--set"));
                 case "--site-conf" -> site = Path.of(value(args, ++i, "--site-conf"));
                 case "--emulator" -> emulator = true;
+                case "--resume" -> sets.add("output.mode = resume");
+                case "--retry-failed" -> sets.add("output.mode = retry-failed");
                 case "--port" -> port = port(value(args, ++i, "--port"));
                 case "--preview" -> preview = positive(value(args, ++i, "--preview"));
                 case "--preview-output" -> previewOutput = Path.of(value(args, ++i,

@@ -20,6 +20,7 @@ import dev.gembatch.report.Progress;
 import dev.gembatch.report.RunCounters;
 import dev.gembatch.report.RunReport;
 import dev.gembatch.report.RunSummary;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ public final class JobRunner {
 
     /** Runs the job against the endpoint in {@code gemini} (the job's own, or the emulator's). */
     public static RunReport run(SparkSession spark, JobSettings job, GeminiSettings gemini,
-                                PrintStream out) throws InvalidInputException {
+                                PrintStream out) throws InvalidInputException, IOException {
         Instant started = Instant.now();
         long start = System.nanoTime();
         InputRows input = prepare(spark, job);
@@ -59,11 +60,20 @@ public final class JobRunner {
         GeminiSettings paced = QuotaShares.perExecutor(spark.sparkContext(), gemini);
         RowPlan plan = plan(input.schema(), job, paced).withBudget(RunBudget.plan(valid,
                 job.budget(), job.pricing().forModel(job.model().name())));
-        Dataset<Row> answered = valid.mapPartitions(new PartitionAnswerer(plan, counters),
-                Encoders.row(outSchema));
+        JournaledWrite journaled = job.journal().dedupe() ? JournaledWrite.open(spark, job)
+                : null;
+        Dataset<Row> answered = journaled != null
+                ? journaled.answer(valid, plan, counters, outSchema)
+                : valid.mapPartitions(new PartitionAnswerer(plan, counters),
+                        Encoders.row(outSchema));
+        Dataset<Row> output = input.invalid() == null ? answered : answered.union(input.invalid()
+                .map(new InvalidRows(counters, inputProblems), Encoders.row(outSchema)));
         try (Progress progress = RunReporting.progress(spark, job, input.all(), counters, out)) {
-            target.write(input.invalid() == null ? answered : answered.union(input.invalid()
-                    .map(new InvalidRows(counters, inputProblems), Encoders.row(outSchema))));
+            if (journaled != null) {
+                journaled.write(spark, target, output);
+            } else {
+                target.write(output);
+            }
         }
         RunSummary summary = counters.summary(job.output().path(),
                 (System.nanoTime() - start) / 1_000_000).withNotes(inputProblems.notes());

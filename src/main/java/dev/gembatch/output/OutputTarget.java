@@ -41,6 +41,12 @@ public final class OutputTarget {
                 problems.add("output.path: '" + settings.path() + "' already exists; set"
                         + " output.mode = overwrite or append, or choose another path");
             }
+            if (settings.mode() == OutputMode.RETRY_FAILED
+                    && !fs.exists(new Path(path, "_SUCCESS"))) {
+                problems.add("output.path: '" + settings.path() + "' holds no complete output to"
+                        + " retry (output.mode = retry-failed); continue an interrupted run with"
+                        + " output.mode = resume");
+            }
             checkWritable(fs, path, problems);
         } catch (IOException e) {
             problems.add("output.path: '" + settings.path() + "' cannot be checked: "
@@ -67,10 +73,28 @@ public final class OutputTarget {
 
     /** Writes the answered rows: the one action that sends the requests. */
     public void write(Dataset<Row> answered) {
+        write(answered, settings.path());
+    }
+
+    /**
+     * Writes rows computed from the output's own earlier content (resume, retry-failed): into a
+     * staging folder beside it, which then replaces the output.
+     */
+    public void replace(SparkSession spark, Dataset<Row> answered) throws IOException {
+        Path path = new Path(settings.path());
+        Path staging = new Path(path.getParent(), path.getName() + ".gembatch-staging");
+        write(answered, staging.toString());
+        FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        if (!fs.delete(path, true) || !fs.rename(staging, path)) {
+            throw new IOException("cannot move the new output " + staging + " to " + path);
+        }
+    }
+
+    private void write(Dataset<Row> answered, String path) {
         answered.write()
                 .mode(saveMode())
                 .partitionBy(settings.partitionBy().toArray(String[]::new))
-                .parquet(settings.path());
+                .parquet(path);
     }
 
     private SaveMode saveMode() {
@@ -78,6 +102,7 @@ public final class OutputTarget {
             case ERROR_IF_EXISTS -> SaveMode.ErrorIfExists;
             case OVERWRITE -> SaveMode.Overwrite;
             case APPEND -> SaveMode.Append;
+            case RESUME, RETRY_FAILED -> SaveMode.Overwrite;
         };
     }
 }

@@ -87,6 +87,11 @@ public final class ResultSchema {
         return out;
     }
 
+    /** Position of a result column (unprefixed name) among the result columns. */
+    public static int indexOf(String name) {
+        return columnNames("").indexOf(name);
+    }
+
     /** Number of result columns. */
     public static int width() {
         return COLUMNS.length;

@@ -24,12 +24,15 @@ import org.apache.spark.sql.RowFactory;
  * answered but not yet emitted), emits each output row as soon as its answer completes, so
  * memory is bounded by the window and not by the partition. A state machine driven by the
  * consumer: {@link #hasNext()} tops the window up from the input, {@link #next()} waits (with a
- * deadline) for the next completed row.
+ * deadline) for the next completed row. Its {@link AnswerLog} may supply answers already paid
+ * for (then nothing is sent) and journals what is emitted; while waiting, the log's flush
+ * deadline is honoured.
  */
 final class AnsweringIterator implements Iterator<Row> {
     private final Iterator<Row> input;
     private final RowPlan plan;
     private final GeminiClient client;
+    private final AnswerLog log;
     private final RunCounters counters;
     private final AttemptTally tally;
     private final int keyIndex;
@@ -38,12 +41,14 @@ final class AnsweringIterator implements Iterator<Row> {
     private final BlockingQueue<Completed> done = new LinkedBlockingQueue<>();
     private final long waitMillis;
     private int outstanding;
+    private boolean closed;
 
-    AnsweringIterator(Iterator<Row> input, RowPlan plan, GeminiClient client,
+    AnsweringIterator(Iterator<Row> input, RowPlan plan, GeminiClient client, AnswerLog log,
                       RunCounters counters, AttemptTally tally) {
         this.input = input;
         this.plan = plan;
         this.client = client;
+        this.log = log;
         this.counters = counters;
         this.tally = tally;
         this.keyIndex = counters.keyColumn() == null ? -1
@@ -56,6 +61,10 @@ final class AnsweringIterator implements Iterator<Row> {
     @Override
     public boolean hasNext() {
         fill();
+        if (outstanding == 0 && !closed) {
+            closed = true;
+            log.close();
+        }
         return outstanding > 0;
     }
 
@@ -66,8 +75,8 @@ final class AnsweringIterator implements Iterator<Row> {
         }
         Completed c = take();
         outstanding--;
-        counters.count(c.answer(), keyIndex >= 0 ? CellText.of(c.input().get(keyIndex))
-                : c.requestId());
+        log.emitted(c.requestId(), keyIndex >= 0 ? CellText.of(c.input().get(keyIndex))
+                : c.requestId(), c.answer());
         counters.retried(tally.drain());
         budget.record(c.answer());
         meter.used(c.answer());
@@ -89,6 +98,13 @@ final class AnsweringIterator implements Iterator<Row> {
                     "the prompt is null or blank", Instant.now())));
             return;
         }
+        byte[] body = plan.bodies().body(prompt, plan.systemText(row));
+        String requestId = RequestBodies.requestId(plan.model(), body);
+        Answer reused = log.reuse(requestId);
+        if (reused != null) {
+            done.add(new Completed(row, requestId, reused));
+            return;
+        }
         String spent = meter.exhausted();
         if (spent != null) {
             done.add(new Completed(row, null, Answer.skipped("BUDGET_EXHAUSTED", spent,
@@ -96,8 +112,7 @@ final class AnsweringIterator implements Iterator<Row> {
             return;
         }
         meter.sent();
-        byte[] body = plan.bodies().body(prompt, plan.systemText(row));
-        String requestId = RequestBodies.requestId(plan.model(), body);
+        log.sending(requestId);
         counters.sent();
         client.send(new GeminiRequest(plan.model(), body)).whenComplete((answer, error) ->
                 done.add(new Completed(row, requestId, answer != null ? answer : internal(error))));
@@ -105,7 +120,13 @@ final class AnsweringIterator implements Iterator<Row> {
 
     private Completed take() {
         try {
-            Completed c = done.poll(waitMillis, TimeUnit.MILLISECONDS);
+            long deadline = System.currentTimeMillis() + waitMillis;
+            Completed c = null;
+            for (long left = waitMillis; c == null && left > 0;
+                    left = deadline - System.currentTimeMillis()) {
+                c = done.poll(Math.min(left, log.millisUntilDue()), TimeUnit.MILLISECONDS);
+                log.tick();
+            }
             if (c == null) {
                 throw new IllegalStateException("no answer completed within " + waitMillis
                         + " ms although the client guarantees a row deadline");

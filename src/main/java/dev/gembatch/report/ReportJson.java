@@ -50,6 +50,11 @@ final class ReportJson {
 
     private static void tokensAndCost(ObjectNode root, RunReport r) {
         RunSummary s = r.summary();
+        root.putObject("recovery").put("journaled", s.recovery().journaled())
+                .put("resumed", s.recovery().resumed())
+                .put("deduplicated", s.recovery().deduplicated())
+                .put("resent", s.recovery().resent());
+        s.notes().forEach(root.putArray("notes")::add);
         root.putObject("tokens").put("input", s.promptTokens()).put("output", s.outputTokens())
                 .put("thoughts", r.thoughtsTokens());
         Price p = r.price();

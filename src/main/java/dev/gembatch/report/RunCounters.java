@@ -6,15 +6,18 @@ import dev.gembatch.model.Usage;
 import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkContext;
 import org.apache.spark.util.LongAccumulator;
 
 /**
  * Run-wide counters fed by the executors (Spark accumulators): rows by status, requests sent,
- * attempts beyond the first and their causes, tokens in, out and thinking, and the bounded
- * distributions of the run report. Their running values reach the driver with the executors'
- * heartbeats (see {@link Progress}); the totals are read once the run has finished.
+ * attempts beyond the first and their causes, tokens in, out and thinking, the bounded
+ * distributions of the run report, and what the journal and dedupe saved (answers journaled,
+ * reused from the journal or an earlier output, rows deduplicated, requests re-sent by retried
+ * tasks). Their running values reach the driver with the executors' heartbeats (see
+ * {@link Progress}); the totals are read once the run has finished.
  */
 public final class RunCounters implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -26,6 +29,10 @@ public final class RunCounters implements Serializable {
     private final LongAccumulator sent;
     private final StatsAccumulator stats = new StatsAccumulator();
     private final String keyColumn;
+    private final LongAccumulator journaled;
+    private final LongAccumulator resumed;
+    private final LongAccumulator deduplicated;
+    private final LongAccumulator resent;
 
     private RunCounters(SparkContext sc, String keyColumn) {
         for (Status s : Status.values()) {
@@ -38,6 +45,10 @@ public final class RunCounters implements Serializable {
         sent = sc.longAccumulator("gembatch.sent");
         sc.register(stats, "gembatch.stats");
         this.keyColumn = keyColumn;
+        journaled = sc.longAccumulator("gembatch.journal.written");
+        resumed = sc.longAccumulator("gembatch.journal.reused");
+        deduplicated = sc.longAccumulator("gembatch.rows.deduplicated");
+        resent = sc.longAccumulator("gembatch.requests.resent");
     }
 
     /** Fresh counters registered with this Spark context; error samples keyed by request id. */
@@ -63,6 +74,17 @@ public final class RunCounters implements Serializable {
     /** Counts one emitted row; {@code key} names it among the error samples. */
     public void count(Answer a, String key) {
         byStatus.get(a.status()).add(1);
+        countRow(a.status());
+        countRequest(a, key);
+    }
+
+    /** Counts one output row. */
+    public void countRow(Status status) {
+        byStatus.get(status).add(1);
+    }
+
+    /** Counts the retries, tokens and report statistics of one answered request. */
+    public void countRequest(Answer a, String key) {
         retries.add(Math.max(0, a.attempts() - 1));
         Usage u = a.usage();
         promptTokens.add(u.promptTokens() == null ? 0 : u.promptTokens());
@@ -78,12 +100,34 @@ public final class RunCounters implements Serializable {
         }
     }
 
+    /** Answers written to the journal. */
+    public void journaled(long n) {
+        journaled.add(n);
+    }
+
+    /** Answers reused from the journal or an earlier output instead of being sent. */
+    public void resumed(long n) {
+        resumed.add(n);
+    }
+
+    /** Rows not sent because an identical request of the run was. */
+    public void deduplicated(long n) {
+        deduplicated.add(n);
+    }
+
+    /** Requests sent again by a retried task (not found in the journal). */
+    public void resent(long n) {
+        resent.add(n);
+    }
+
     /** The totals, read on the driver after the run. */
     public RunSummary summary(String outputPath, long millis) {
         Map<Status, Long> rows = new EnumMap<>(Status.class);
         byStatus.forEach((s, acc) -> rows.put(s, acc.value()));
         return new RunSummary(outputPath, rows, retries.value(), promptTokens.value(),
-                outputTokens.value(), millis);
+                outputTokens.value(), millis, List.of(),
+                new RunSummary.Recovery(journaled.value(),
+                        resumed.value(), deduplicated.value(), resent.value()));
     }
 
     /** Thinking tokens, read on the driver after the run. */

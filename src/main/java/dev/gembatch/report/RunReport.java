@@ -101,6 +101,9 @@ public final class RunReport {
                 summary.promptTokens(), summary.outputTokens(), thoughtsTokens, cost(), model));
         t.append(String.format(Locale.ROOT, "%n  latency ms: %s | first token ms: %s",
                 percentiles(stats.latency), percentiles(stats.ttft)));
+        RunSummary.Recovery r = summary.recovery();
+        t.append(String.format(Locale.ROOT, "%n  journaled: %,d | resumed: %,d | deduplicated: %,d"
+                + " | re-sent: %,d", r.journaled(), r.resumed(), r.deduplicated(), r.resent()));
         summary.notes().forEach(note -> t.append(System.lineSeparator()).append("  ").append(note));
         return t.toString();
     }

@@ -7,11 +7,21 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * What a finished run did: rows by status, retries, tokens, wall time, and notes (lines about
- * the input worth a user's attention, such as rows that could not be sent).
+ * What a finished run did: rows by status, retries, tokens, wall time, what the journal and
+ * dedupe saved, and notes (lines about the input worth a user's attention, such as rows that
+ * could not be sent).
  */
 public record RunSummary(String outputPath, Map<Status, Long> rows, long retries,
-                         long promptTokens, long outputTokens, long millis, List<String> notes) {
+                         long promptTokens, long outputTokens, long millis, List<String> notes,
+                         Recovery recovery) {
+
+    /**
+     * What the journal and dedupe did: answers journaled, answers reused (journal or earlier
+     * output) instead of sent, rows deduplicated, requests re-sent by retried tasks.
+     */
+    public record Recovery(long journaled, long resumed, long deduplicated, long resent) {
+        public static final Recovery NONE = new Recovery(0, 0, 0, 0);
+    }
 
     public RunSummary {
         rows = Map.copyOf(rows);
@@ -20,14 +30,16 @@ public record RunSummary(String outputPath, Map<Status, Long> rows, long retries
 
     public RunSummary(String outputPath, Map<Status, Long> rows, long retries, long promptTokens,
                       long outputTokens, long millis) {
-        this(outputPath, rows, retries, promptTokens, outputTokens, millis, List.of());
+        this(outputPath, rows, retries, promptTokens, outputTokens, millis, List.of(),
+                Recovery.NONE);
     }
 
     /** This summary with these notes added. */
     public RunSummary withNotes(List<String> more) {
         List<String> all = new ArrayList<>(notes);
         all.addAll(more);
-        return new RunSummary(outputPath, rows, retries, promptTokens, outputTokens, millis, all);
+        return new RunSummary(outputPath, rows, retries, promptTokens, outputTokens, millis, all,
+                recovery);
     }
 
     /** Rows written. */
@@ -49,9 +61,11 @@ public record RunSummary(String outputPath, Map<Status, Long> rows, long retries
             }
         }
         String text = String.format("gembatch: %d rows written to %s in %.1f s%n"
-                        + "  status: %s%n  retries: %d, tokens in: %d, out: %d",
+                        + "  status: %s%n  retries: %d, tokens in: %d, out: %d%n"
+                        + "  journaled: %d, resumed: %d, deduplicated: %d, re-sent: %d",
                 total(), outputPath, millis / 1000.0, byStatus, retries, promptTokens,
-                outputTokens);
+                outputTokens, recovery.journaled(), recovery.resumed(), recovery.deduplicated(),
+                recovery.resent());
         return notes.isEmpty() ? text
                 : text + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", notes);
     }

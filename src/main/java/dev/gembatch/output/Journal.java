@@ -1,0 +1,91 @@
+package dev.gembatch.output;
+
+import dev.gembatch.config.JournalSettings;
+import dev.gembatch.model.Answer;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.util.SerializableConfiguration;
+
+/**
+ * The answer journal of one output: {@code <output.path>.gembatch-journal/<run>/p<partition>/}
+ * holds small Parquet files of finished answers keyed by request_id, written by the tasks of the
+ * run while they answer, so a retried task or a resumed run reuses them instead of paying again.
+ * Serializable (settings, the run id and the Hadoop configuration), built on the driver.
+ */
+public final class Journal implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** Suffix of the journal folder beside the output folder. */
+    public static final String SUFFIX = ".gembatch-journal";
+    private final String root;
+    private final String run;
+    private final JournalSettings settings;
+    private final SerializableConfiguration hadoop;
+
+    private Journal(String root, String run, JournalSettings settings, Configuration conf) {
+        this.root = root;
+        this.run = run;
+        this.settings = settings;
+        this.hadoop = new SerializableConfiguration(conf);
+    }
+
+    /** The journal of {@code outputPath} for a new run. */
+    public static Journal forOutput(String outputPath, JournalSettings settings,
+                                    Configuration conf) {
+        return new Journal(stripSlash(outputPath) + SUFFIX,
+                "run-" + System.currentTimeMillis() + "-" + UUID.randomUUID().toString()
+                        .substring(0, 8), settings, conf);
+    }
+
+    /** The journal folder (all runs). */
+    public String root() {
+        return root;
+    }
+
+    /** True when an earlier run left journal files behind. */
+    public boolean hasEarlierRuns() {
+        try {
+            Path path = new Path(root);
+            FileSystem fs = path.getFileSystem(hadoop.value());
+            return fs.exists(path) && fs.listStatus(path).length > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the journal " + root, e);
+        }
+    }
+
+    /**
+     * Opens the journal of one task of this run: what earlier attempts of the same partition
+     * already journaled, and a writer for this attempt's answers.
+     */
+    public JournalTask open(int partition, int stageAttempt, int attempt) {
+        Path dir = new Path(new Path(root, run), "p" + partition);
+        Map<String, Answer> earlier = new HashMap<>();
+        try {
+            JournalFile.readDir(hadoop.value(), dir, earlier);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the journal " + dir, e);
+        }
+        return new JournalTask(hadoop.value(), dir, "s" + stageAttempt + "a" + attempt, earlier,
+                settings.flushRows(), settings.flushInterval().toNanos(), System::nanoTime);
+    }
+
+    /** Deletes the journal (every run): called once the output is written. */
+    public void clear() {
+        try {
+            Path path = new Path(root);
+            path.getFileSystem(hadoop.value()).delete(path, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the journal " + root, e);
+        }
+    }
+
+    private static String stripSlash(String path) {
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.gembatch.output;
+
+import dev.gembatch.model.Answer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * One task attempt's view of the journal: the answers earlier attempts of its partition already
+ * journaled, and a buffer of this attempt's answers written as one file every {@code flushRows}
+ * answers or once the oldest buffered answer is {@code flushInterval} old. Used by the task's
+ * own thread only; the clock is injected.
+ */
+public final class JournalTask implements AutoCloseable {
+    private final Configuration conf;
+    private final Path dir;
+    private final String prefix;
+    private final Map<String, Answer> earlier;
+    private final int flushRows;
+    private final long flushNanos;
+    private final LongSupplier clock;
+    private final Map<String, Answer> buffer = new LinkedHashMap<>();
+    private long oldest;
+    private int files;
+    private long written;
+
+    JournalTask(Configuration conf, Path dir, String prefix, Map<String, Answer> earlier,
+                int flushRows, long flushNanos, LongSupplier clock) {
+        this.conf = conf;
+        this.dir = dir;
+        this.prefix = prefix;
+        this.earlier = earlier;
+        this.flushRows = flushRows;
+        this.flushNanos = flushNanos;
+        this.clock = clock;
+    }
+
+    /** The answer an earlier attempt of this partition journaled for this request, or null. */
+    public Answer earlier(String requestId) {
+        return earlier.get(requestId);
+    }
+
+    /** Buffers one finished answer; writes a file when the buffer is full. */
+    public void append(String requestId, Answer answer) {
+        if (buffer.isEmpty()) {
+            oldest = clock.getAsLong();
+        }
+        buffer.put(requestId, answer);
+        if (buffer.size() >= flushRows) {
+            flush();
+        }
+    }
+
+    /** Writes the buffer if its oldest answer has waited the flush interval. */
+    public void flushIfDue() {
+        if (!buffer.isEmpty() && clock.getAsLong() - oldest >= flushNanos) {
+            flush();
+        }
+    }
+
+    /** Milliseconds until {@link #flushIfDue()} has work (Long.MAX_VALUE when the buffer is empty). */
+    public long millisUntilDue() {
+        if (buffer.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        long nanos = flushNanos - (clock.getAsLong() - oldest);
+        return Math.max(0, (nanos + 999_999) / 1_000_000);
+    }
+
+    /** Answers written to journal files by this attempt. */
+    public long written() {
+        return written;
+    }
+
+    /** Writes what is buffered (the task's end). */
+    @Override
+    public void close() {
+        if (!buffer.isEmpty()) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        Path file = new Path(dir, prefix + "-" + files + ".parquet");
+        try {
+            JournalFile.write(conf, file, buffer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the journal file " + file, e);
+        }
+        files++;
+        written += buffer.size();
+        buffer.clear();
+    }
+}

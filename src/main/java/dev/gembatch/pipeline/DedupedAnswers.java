@@ -1,0 +1,69 @@
+package dev.gembatch.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import dev.gembatch.output.Journal;
+import dev.gembatch.output.KnownAnswers;
+import dev.gembatch.output.ResultSchema;
+import dev.gembatch.report.RunCounters;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The answering plan with dedupe and the journal, evaluated by the one write action: key every
+ * input row by its request_id, leave out the requests already known (journal, earlier output),
+ * hash-partition the rest by request_id (deterministic, so a retried task sees the same
+ * requests and finds its journal), sort each partition so identical requests are adjacent and
+ * sent once, then join every input row back to its answer.
+ */
+public final class DedupedAnswers {
+    private static final String ID = KnownAnswers.PREFIX + "id";
+
+    private DedupedAnswers() {
+    }
+
+    /**
+     * The output rows ({@code outSchema}) for {@code input}, sending only requests absent from
+     * {@code known} (null for none) over {@code partitions} hash partitions.
+     */
+    public static Dataset<Row> plan(Dataset<Row> input, RowPlan plan, RunCounters counters,
+                                    Journal journal, Dataset<Row> known, int partitions,
+                                    StructType outSchema) {
+        StructType keyedSchema = input.schema().add(ID, DataTypes.StringType);
+        Dataset<Row> keyed = input.mapPartitions(new RequestKeys(plan),
+                Encoders.row(keyedSchema));
+        Dataset<Row> answers = answer(keyed, plan, counters, journal, known, partitions);
+        Dataset<Row> all = known == null ? answers : answers.union(known);
+        Dataset<Row> joined = keyed.join(all, keyed.col(ID).equalTo(all.col(KnownAnswers.KEY)),
+                "left_outer");
+        return joined.mapPartitions(new JoinedRows(input.schema().size(), ResultSchema.width(),
+                counters), Encoders.row(outSchema));
+    }
+
+    private static Dataset<Row> answer(Dataset<Row> keyed, RowPlan plan, RunCounters counters,
+                                       Journal journal, Dataset<Row> known, int partitions) {
+        Dataset<Row> requests = keyed.where(col(ID).isNotNull());
+        if (known != null) {
+            requests = requests.join(known, requests.col(ID).equalTo(known.col(KnownAnswers.KEY)),
+                    "left_anti");
+        }
+        int keyIndex = keyed.schema().size() - 1;
+        Dataset<Row> answered = requests.repartition(partitions, col(ID)).sortWithinPartitions(ID)
+                .mapPartitions(new JournaledAnswerer(plan, counters, journal, keyIndex),
+                        Encoders.row(ResultSchema.appendTo(keyed.schema(), KnownAnswers.PREFIX)));
+        List<Column> columns = new ArrayList<>();
+        columns.add(col(ID).as(KnownAnswers.KEY));
+        for (String name : ResultSchema.columnNames(KnownAnswers.PREFIX)) {
+            columns.add(col(name));
+        }
+        columns.add(lit(0).as(KnownAnswers.SOURCE));
+        return answered.select(columns.toArray(Column[]::new));
+    }
+}

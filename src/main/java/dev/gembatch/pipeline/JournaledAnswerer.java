@@ -1,0 +1,40 @@
+package dev.gembatch.pipeline;
+
+import dev.gembatch.output.Journal;
+import dev.gembatch.output.JournalTask;
+import dev.gembatch.report.RunCounters;
+import java.util.Iterator;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+
+/**
+ * Answers one hash partition of the run's keyed requests, sorted by request_id: each distinct
+ * request once, reusing what an earlier attempt of the same partition journaled, journaling
+ * the rest as they complete. Its fields are settings only.
+ */
+final class JournaledAnswerer implements MapPartitionsFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final RowPlan plan;
+    private final RunCounters counters;
+    private final Journal journal;
+    private final int keyIndex;
+
+    JournaledAnswerer(RowPlan plan, RunCounters counters, Journal journal, int keyIndex) {
+        this.plan = plan;
+        this.counters = counters;
+        this.journal = journal;
+        this.keyIndex = keyIndex;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> sortedRows) {
+        TaskContext task = TaskContext.get();
+        JournalTask log = journal.open(task.partitionId(), task.stageAttemptNumber(),
+                task.attemptNumber());
+        boolean retried = task.attemptNumber() > 0 || task.stageAttemptNumber() > 0;
+        return new AnsweringIterator(new DistinctRows(sortedRows, keyIndex, counters), plan,
+                ExecutorResources.client(plan.gemini()), new JournalLog(log, counters, retried),
+                counters, ExecutorResources.tally(plan.gemini()));
+    }
+}

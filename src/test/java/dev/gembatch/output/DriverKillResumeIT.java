@@ -1,0 +1,145 @@
+package dev.gembatch.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gembatch.emulator.EmulatorAnswers;
+import dev.gembatch.emulator.EmulatorOptions;
+import dev.gembatch.emulator.EmulatorStats;
+import dev.gembatch.emulator.GeminiEmulator;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole driver is killed (SIGKILL) mid-run; the same job rerun with {@code --resume}
+ * writes every input row exactly once with its right answer, and the emulator's statistics
+ * show that requests paid twice are at most what was in flight or not yet journaled when the
+ * driver died: per task, its window plus one journal file's worth of answers.
+ */
+class DriverKillResumeIT {
+    private static final String MODEL = "gemini-2.5-flash";
+    private static final int ROWS = 400;
+    private static final int PARTITIONS = 2;
+    private static final int WINDOW = 8;
+    private static final int FLUSH_ROWS = 5;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void killedDriverResumesWithoutLosingARowAndPaysTwiceOnlyForWhatWasInFlight()
+            throws Exception {
+        List<String> prompts = IntStream.range(0, ROWS).mapToObj(i -> "Question " + i).toList();
+        Path job = job(prompts);
+        try (GeminiEmulator emulator = GeminiEmulator.start(EmulatorOptions.builder()
+                .firstByteLatency(Duration.ofMillis(300)).chunkGap(Duration.ofMillis(30))
+                .chunks(3).build())) {
+            Process first = start(job, emulator, "first.log");
+            long sentBeforeKill = killWhenSent(first, emulator, ROWS / 3);
+            Process resumed = start(job, emulator, "resume.log", "--resume");
+            assertTrue(resumed.waitFor(4, TimeUnit.MINUTES), "the resumed run did not finish");
+            String log = Files.readString(tmp.resolve("resume.log"), StandardCharsets.UTF_8);
+            assertEquals(0, resumed.exitValue(), log);
+
+            EmulatorStats stats = emulator.stats();
+            long resent = stats.requestsByAttempt().entrySet().stream()
+                    .filter(e -> e.getKey() > 1).mapToLong(e -> e.getValue()).sum();
+            long bound = (long) PARTITIONS * (WINDOW + FLUSH_ROWS);
+            System.out.printf("driver-kill resume: %d requests before the kill, %d in total,"
+                    + " re-sent %d (bound %d), paid twice %d%n", sentBeforeKill,
+                    stats.totalRequests(), resent, bound, stats.paidTwice());
+            assertTrue(resent <= bound, stats::toJson);
+            assertTrue(stats.paidTwice() <= bound, stats::toJson);
+            assertEquals(ROWS + resent, stats.totalRequests(), stats::toJson);
+            assertCompleteOutput(prompts);
+        }
+    }
+
+    private long killWhenSent(Process run, GeminiEmulator emulator, int requests)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (emulator.stats().totalRequests() < requests) {
+            assertTrue(run.isAlive(), "the first run ended before it could be killed");
+            assertTrue(System.nanoTime() < deadline, "the first run sent too little in 3 min");
+            run.waitFor(100, TimeUnit.MILLISECONDS);
+        }
+        run.destroyForcibly();
+        assertTrue(run.waitFor(1, TimeUnit.MINUTES), "the killed driver did not exit");
+        return emulator.stats().totalRequests();
+    }
+
+    private void assertCompleteOutput(List<String> prompts) {
+        SparkSession spark = SparkSession.builder().master("local[1]").appName("it-read")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+        try {
+            List<Row> rows = spark.read().parquet(tmp.resolve("out").toString()).collectAsList();
+            assertEquals(prompts.size(), rows.size());
+            assertEquals(prompts.size(), rows.stream().map(r -> r.getAs("prompt")).distinct()
+                    .count(), "every input row exactly once");
+            for (Row r : rows) {
+                assertEquals("OK", r.getAs("status"), r::toString);
+                assertEquals(EmulatorAnswers.textFor(MODEL, r.getAs("prompt")), r.getAs("answer"));
+            }
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private Process start(Path job, GeminiEmulator emulator, String log, String... extra)
+            throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(Arrays.asList(System.getProperty("gembatch.jvm.flags").trim().split("\\s+")));
+        cmd.addAll(List.of("-Xmx1g", "-Dlog4j2.configurationFile="
+                        + Path.of("conf", "log4j2.properties").toAbsolutePath(),
+                "-cp", classPath(), "dev.gembatch.job.Main",
+                job.toString(),
+                "--set", "gemini.base-url=\"" + emulator.baseUrl() + "\"",
+                "--set", "gemini.api-key=\"" + emulator.apiKey() + "\""));
+        cmd.addAll(List.of(extra));
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve(log).toFile());
+        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        return builder.start();
+    }
+
+    private Path job(List<String> prompts) throws Exception {
+        Path csv = tmp.resolve("prompts.csv");
+        Files.writeString(csv, prompts.stream().collect(Collectors.joining("\n", "prompt\n", "\n")),
+                StandardCharsets.UTF_8);
+        Path job = tmp.resolve("job.conf");
+        Files.writeString(job, String.join("\n",
+                "input.path = \"" + csv + "\"",
+                "prompt.column = prompt",
+                "model.name = \"" + MODEL + "\"",
+                "output.path = \"" + tmp.resolve("out") + "\"",
+                "gemini { concurrency = " + WINDOW + ", adaptive-concurrency = false }",
+                "journal { flush-rows = " + FLUSH_ROWS + ", flush-interval = 10m }",
+                "spark { master = \"local[2]\", partitions = " + PARTITIONS + " }",
+                "spark.conf { \"spark.driver.host\" = \"127.0.0.1\","
+                        + " \"spark.driver.bindAddress\" = \"127.0.0.1\","
+                        + " \"spark.ui.enabled\" = false }"), StandardCharsets.UTF_8);
+        return job;
+    }
+
+    private static String classPath() throws Exception {
+        String deps = Files.readString(Path.of(System.getProperty("gembatch.classpath.file")))
+                .trim();
+        return Path.of("target", "classes").toAbsolutePath() + File.pathSeparator + deps;
+    }
+}

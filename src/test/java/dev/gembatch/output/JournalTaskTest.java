@@ -1,0 +1,111 @@
+package dev.gembatch.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.gembatch.config.JournalSettings;
+import dev.gembatch.model.Answer;
+import dev.gembatch.model.Candidate;
+import dev.gembatch.model.Status;
+import dev.gembatch.model.Usage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A task's journal: when it writes files, and what a later attempt of the partition reads. */
+class JournalTaskTest {
+    private static final long SECOND = 1_000_000_000L;
+    private final Configuration conf = new Configuration();
+    private final AtomicLong now = new AtomicLong();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFileIsWrittenEveryFlushRowsAnswers() throws Exception {
+        JournalTask task = task(3, 60);
+        for (int i = 0; i < 7; i++) {
+            task.append("r" + i, answer("text " + i));
+        }
+        assertEquals(2, files(), "7 answers at 3 per file: 2 files, 1 answer buffered");
+        assertEquals(6, task.written());
+        task.close();
+        assertEquals(3, files());
+        assertEquals(7, task.written());
+    }
+
+    @Test
+    void aBufferedAnswerIsWrittenOnceTheFlushIntervalHasPassed() throws Exception {
+        JournalTask task = task(100, 2);
+        assertEquals(Long.MAX_VALUE, task.millisUntilDue());
+        task.append("r1", answer("one"));
+        now.addAndGet(SECOND);
+        task.append("r2", answer("two"));
+        assertEquals(1000, task.millisUntilDue(), "measured from the oldest buffered answer");
+        task.flushIfDue();
+        assertEquals(0, files());
+        now.addAndGet(SECOND);
+        assertEquals(0, task.millisUntilDue());
+        task.flushIfDue();
+        assertEquals(1, files());
+        assertEquals(2, task.written());
+    }
+
+    @Test
+    void aLaterAttemptOfThePartitionReadsWhatEarlierAttemptsJournaled() throws Exception {
+        JournalTask first = task(2, 60);
+        first.append("r1", answer("one"));
+        first.append("r2", answer("two"));
+        first.append("r3", answer("never flushed: the attempt died"));
+        Files.writeString(dir.resolve(".s0a0-9.parquet.tmp"), "half-written file of a dead task");
+
+        Map<String, Answer> earlier = new HashMap<>();
+        JournalFile.readDir(conf, new org.apache.hadoop.fs.Path(dir.toUri()), earlier);
+        JournalTask retry = new JournalTask(conf, new org.apache.hadoop.fs.Path(dir.toUri()),
+                "s0a1", earlier, 2, 60 * SECOND, now::get);
+        assertEquals(answer("one"), retry.earlier("r1"));
+        assertEquals(answer("two"), retry.earlier("r2"));
+        assertNull(retry.earlier("r3"));
+    }
+
+    @Test
+    void theJournalOfAnOutputLivesBesideItAndIsClearedWholly() throws Exception {
+        Journal journal = Journal.forOutput(dir.resolve("out/").toString(),
+                new JournalSettings(1, Duration.ofSeconds(1), true), conf);
+        assertEquals(dir.resolve("out") + Journal.SUFFIX, journal.root());
+        JournalTask task = journal.open(4, 0, 0);
+        task.append("r1", answer("one"));
+        assertEquals(answer("one"), journal.open(4, 0, 1).earlier("r1"));
+        assertNull(journal.open(5, 0, 1).earlier("r1"), "another partition's journal");
+        assertEquals(true, journal.hasEarlierRuns());
+        journal.clear();
+        assertEquals(false, Files.exists(Path.of(journal.root())));
+    }
+
+    private JournalTask task(int rows, int seconds) {
+        return new JournalTask(conf, new org.apache.hadoop.fs.Path(dir.toUri()), "s0a0",
+                Map.of(), rows, seconds * SECOND, now::get);
+    }
+
+    private long files() throws Exception {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(p -> p.getFileName().toString().endsWith(".parquet")
+                    && !p.getFileName().toString().startsWith(".")).count();
+        }
+    }
+
+    private static Answer answer(String text) {
+        return new Answer(Status.OK, List.of(new Candidate(0, text, null, "STOP", null,
+                List.of(), List.of())), null, new Usage(3, 4, null, null, null, 7), "m-1", "resp",
+                null, 1, 5L, 9L, 2, Instant.ofEpochSecond(1_700_000_000L));
+    }
+}
