@@ -18,7 +18,8 @@ final class BaselineRun {
             .add("id", DataTypes.LongType).add("review_text", DataTypes.StringType)
             .add("answer", DataTypes.StringType).add("finish_reason", DataTypes.StringType)
             .add("prompt_tokens", DataTypes.IntegerType).add("output_tokens", DataTypes.IntegerType)
-            .add("status", DataTypes.StringType).add("latency_ms", DataTypes.LongType);
+            .add("status", DataTypes.StringType).add("latency_ms", DataTypes.LongType)
+            .add("completed_at", DataTypes.TimestampType);
 
     private BaselineRun() {
     }

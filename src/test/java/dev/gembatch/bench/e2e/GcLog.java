@@ -38,16 +38,17 @@ final class GcLog {
         return pauses;
     }
 
-    /** Per tenth of the window: collections and the largest heap left after one (MB). */
+    /** Per tenth of the window: collections and the smallest and largest heap left after one (MB). */
     static String summary(List<Pause> pauses, double from, double to) {
-        StringBuilder out = new StringBuilder("| tenth of the run | collections | max heap after GC (MB) |\n|---|---|---|\n");
+        StringBuilder out = new StringBuilder("| tenth of the run | collections | heap after GC, min-max (MB) |\n|---|---|---|\n");
         double width = (to - from) / 10;
         for (int i = 0; i < 10; i++) {
             double lo = from + i * width;
             double hi = lo + width;
             List<Pause> in = pauses.stream().filter(p -> p.at() >= lo && p.at() < hi).toList();
             out.append(String.format("| %d | %d | %s |%n", i + 1, in.size(), in.isEmpty() ? "-"
-                    : String.valueOf(in.stream().mapToInt(Pause::afterMb).max().getAsInt())));
+                    : in.stream().mapToInt(Pause::afterMb).min().getAsInt() + "-"
+                    + in.stream().mapToInt(Pause::afterMb).max().getAsInt()));
         }
         long full = pauses.stream().filter(p -> p.kind().startsWith("Pause Full")).count();
         return out.append(String.format("%ncollections: %d, full: %d, max heap after GC: %d MB%n", pauses.size(),

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -52,14 +53,20 @@ final class GembatchRun {
         return checked(spark, output, "gembatch", inFlight, wall, cpu, emu);
     }
 
-    /** Reads the output back: rows, OK rows and the mean latency_ms column. */
+    /**
+     * Reads the output back: rows, OK rows, the mean latency_ms column, and the steady rate: the
+     * middle 80 % of rows divided by the time between the 10th and 90th percentile completions.
+     */
     static Measurement checked(SparkSession spark, Path output, String client, int inFlight,
                                double wall, double cpu, double emulatorCpu) {
         Dataset<Row> out = spark.read().parquet(output.toString());
         Row r = out.agg(functions.count(functions.lit(1)),
                 functions.sum(functions.when(functions.col("status").equalTo("OK"), 1).otherwise(0)),
-                functions.avg("latency_ms")).first();
+                functions.avg("latency_ms"), functions.expr("percentile_approx(cast(completed_at as double),"
+                        + " array(0.1, 0.9), 1000000)")).first();
+        List<Double> p = r.getList(3);
+        double steady = 0.8 * r.getLong(0) / (p.get(1) - p.get(0));
         return new Measurement(client, inFlight, r.getLong(0), r.getLong(1), wall, cpu, emulatorCpu,
-                r.getDouble(2));
+                r.getDouble(2), steady);
     }
 }

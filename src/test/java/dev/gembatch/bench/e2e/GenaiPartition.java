@@ -76,6 +76,7 @@ final class GenaiPartition implements MapPartitionsFunction<Row, Row> {
         return RowFactory.create(row.get(0), row.get(1), text.toString(), finish,
                 usage == null ? null : usage.promptTokenCount().orElse(null),
                 usage == null ? null : usage.candidatesTokenCount().orElse(null),
-                "STOP".equals(finish) ? "OK" : "FAILED", latencyMs);
+                "STOP".equals(finish) ? "OK" : "FAILED", latencyMs,
+                new java.sql.Timestamp(System.currentTimeMillis()));
     }
 }

@@ -17,9 +17,9 @@ final class Report {
     }
 
     String table() {
-        StringBuilder out = new StringBuilder("| in flight | client | runs | rows | rows/s | efficiency"
-                + " | client CPU s / 10k rows | emulator CPU s / 10k rows | mean latency ms | rows OK |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder out = new StringBuilder("| in flight | client | runs | rows | rows/s | efficiency (whole job)"
+                + " | efficiency (steady) | client CPU s / 10k rows | emulator CPU s / 10k rows | mean latency ms | rows OK |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (int inFlight : runs.stream().mapToInt(Measurement::inFlight).distinct().toArray()) {
             for (String client : List.of("gembatch", "google-genai")) {
                 List<Measurement> m = select(inFlight, client);
@@ -32,9 +32,10 @@ final class Report {
     }
 
     private String row(int inFlight, String client, List<Measurement> m) {
-        return String.format("| %d | %s | %d | %d | %s | %s | %s | %s | %s | %s |%n", inFlight, client,
+        return String.format("| %d | %s | %d | %d | %s | %s | %s | %s | %s | %s | %s |%n", inFlight, client,
                 m.size(), m.get(0).rows(), stat(m, Measurement::rowsPerSecond, "%.0f"),
                 stat(m, x -> x.efficiency(nominalLatencyMs), "%.3f"),
+                stat(m, x -> x.steadyEfficiency(nominalLatencyMs), "%.3f"),
                 stat(m, Measurement::cpuSecondsPer10kRows, "%.2f"),
                 stat(m, x -> x.emulatorCpuSeconds() / x.rows() * 10_000, "%.2f"),
                 stat(m, Measurement::meanLatencyMs, "%.0f"),
