@@ -3,9 +3,14 @@ package dev.gembatch.bench.e2e;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +57,14 @@ final class EmulatorProcess implements AutoCloseable {
 
     String baseUrl() {
         return baseUrl;
+    }
+
+    /** The emulator's statistics ({@code GET /__stats}) as JSON text. */
+    String stats() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest get = HttpRequest.newBuilder(URI.create(baseUrl + "/__stats"))
+                .timeout(Duration.ofSeconds(30)).build();
+        return http.send(get, HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** User + system CPU seconds the emulator JVM has used so far (/proc/PID/stat). */

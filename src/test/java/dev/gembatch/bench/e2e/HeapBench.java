@@ -38,14 +38,19 @@ public final class HeapBench {
         try (EmulatorProcess emulator = EmulatorProcess.start(List.of("--chunks", o.get("chunks"),
                 "--first-byte-ms", o.get("first-byte-ms"), "--gap-ms", o.get("gap-ms")))) {
             double from = uptimeSeconds();
-            Measurement m = GembatchRun.run(spark, emulator, input, dir.resolve("out"), inFlight);
+            try {
+                Measurement m = GembatchRun.run(spark, emulator, input, dir.resolve("out"), inFlight);
+                System.out.println(m.line(Double.parseDouble(o.get("first-byte-ms"))
+                        + (Integer.parseInt(o.get("chunks")) - 1) * Double.parseDouble(o.get("gap-ms"))));
+                long distinct = spark.read().parquet(dir.resolve("out").toString())
+                        .agg(functions.countDistinct("id")).first().getLong(0);
+                System.out.printf("output: %d rows, %d distinct ids, %d OK (input %d rows)%n",
+                        m.rows(), distinct, m.okRows(), rows);
+            } catch (IllegalStateException e) {
+                System.out.println("the run did not complete: " + e.getMessage().lines().findFirst().orElse(""));
+            }
             double to = uptimeSeconds();
-            System.out.println(m.line(Double.parseDouble(o.get("first-byte-ms"))
-                    + (Integer.parseInt(o.get("chunks")) - 1) * Double.parseDouble(o.get("gap-ms"))));
-            long distinct = spark.read().parquet(dir.resolve("out").toString())
-                    .agg(functions.countDistinct("id")).first().getLong(0);
-            System.out.printf("output: %d rows, %d distinct ids, %d OK (input %d rows)%n",
-                    m.rows(), distinct, m.okRows(), rows);
+            System.out.printf("%.0f s; emulator statistics: %s%n", to - from, emulator.stats());
             System.out.println("load average at end: " + Report.load());
             System.out.println(GcLog.summary(GcLog.read(Path.of(o.get("gc-log")), from, to), from, to));
         } finally {
