@@ -58,7 +58,9 @@ public final class JobConfig {
     private static JobSettings read(Reader r) {
         return new JobSettings(IoSections.input(r), IoSections.prompt(r), ModelSection.model(r),
                 IoSections.output(r), GeminiSection.gemini(r, Version.userAgent()),
-                GeminiSection.useEmulator(r), GeminiSection.emulator(r), IoSections.spark(r));
+                GeminiSection.useEmulator(r), GeminiSection.emulator(r), IoSections.spark(r),
+                PlanningSections.budget(r), PlanningSections.pricing(r),
+                PlanningSections.dryRun(r), ReportSection.report(r));
     }
 
     private static Config parseFile(Path file, Problems problems) {

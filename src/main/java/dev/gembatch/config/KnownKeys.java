@@ -17,7 +17,7 @@ import java.util.TreeSet;
  */
 final class KnownKeys {
     static final List<String> FREE_FORM = List.of("spark.conf", "model.extra-request-fields",
-            "model.generation.response-schema");
+            "model.generation.response-schema", "pricing");
 
     private final Set<String> leaves = new TreeSet<>();
     private final Set<String> objects = new TreeSet<>();

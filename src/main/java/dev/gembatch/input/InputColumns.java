@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Checks the input's columns against what the job needs: every referenced column present, and no
- * input column named like a result column.
+ * Checks the input's columns against what the job needs: every referenced column present, no
+ * input column named like a result column, and a unique {@code input.id-column}.
  */
 public final class InputColumns {
     private InputColumns() {
@@ -36,6 +38,18 @@ public final class InputColumns {
                         + " output.column-prefix (e.g. \"gem_\") to keep both");
             }
         }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    /**
+     * Checks that {@code idColumn} holds a unique, non-null key in every row (one pass over the
+     * input, before anything is sent): a repeated or missing key is a job error naming examples.
+     */
+    public static void checkUnique(Dataset<Row> rows, String idColumn)
+            throws InvalidInputException {
+        List<String> problems = UniqueIds.problems(rows, idColumn);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

@@ -1,6 +1,5 @@
 package dev.gembatch.input;
 
-import dev.gembatch.config.CsvSettings;
 import dev.gembatch.config.InputFormat;
 import dev.gembatch.config.InputSettings;
 import java.io.IOException;
@@ -9,42 +8,67 @@ import java.util.Locale;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Reads the job's input table (CSV, Parquet or JSON lines) into a DataFrame. CSV columns are read
- * as strings, exactly as written in the file, so they reach the output unchanged.
+ * as strings, exactly as written in the file, so they reach the output unchanged; records the
+ * reader cannot parse are kept and set apart (see {@link InputRows}), never dropped.
  */
 public final class InputTable {
+    /** Hidden column the CSV and JSON readers fill with the raw text of a record they cannot parse. */
+    static final String MALFORMED = "_gembatch_malformed_record";
+
     private InputTable() {
     }
 
-    /** The input rows; fails with a message naming {@code input.path} when it cannot be read. */
+    /** Every input row (malformed records included, with what could be parsed of them). */
     public static Dataset<Row> read(SparkSession spark, InputSettings in)
             throws InvalidInputException {
+        return open(spark, in, List.of()).all();
+    }
+
+    /**
+     * The input rows, split into rows to answer and rows that cannot be sent; {@code promptColumns}
+     * are the columns the prompt reads (checked for text that was not decodable).
+     */
+    public static InputRows open(SparkSession spark, InputSettings in, List<String> promptColumns)
+            throws InvalidInputException {
         InputFormat format = resolveFormat(spark, in);
-        DataFrameReader reader = spark.read();
+        Dataset<Row> raw;
+        try {
+            raw = load(spark, in, format);
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (Exception e) { // Spark's AnalysisException is checked but undeclared
+            throw problem("input.path: '" + in.path() + "' cannot be read as "
+                    + format.name().toLowerCase(Locale.ROOT) + ": " + firstLine(e.getMessage()));
+        }
+        return InputRows.split(raw, in, format, promptColumns);
+    }
+
+    private static Dataset<Row> load(SparkSession spark, InputSettings in, InputFormat format)
+            throws InvalidInputException {
         return switch (format) {
-            case CSV -> csv(reader, in.csv()).csv(in.path());
-            case PARQUET -> reader.parquet(in.path());
-            case JSON -> reader.json(in.path());
+            case CSV -> CsvInput.read(spark, in);
+            case PARQUET -> spark.read().parquet(in.path());
+            case JSON -> nonEmpty(spark.read().option("mode", "PERMISSIVE")
+                    .option("columnNameOfCorruptRecord", MALFORMED).json(in.path()), in);
             case AUTO -> throw new IllegalStateException("format resolved above");
         };
     }
 
-    private static DataFrameReader csv(DataFrameReader reader, CsvSettings csv) {
-        return reader
-                .option("header", csv.header())
-                .option("sep", csv.delimiter())
-                .option("quote", csv.quote())
-                .option("escape", csv.escape())
-                .option("multiLine", csv.multiline())
-                .option("encoding", csv.encoding())
-                .option("inferSchema", false)
-                .option("mode", "PERMISSIVE");
+    private static Dataset<Row> nonEmpty(Dataset<Row> json, InputSettings in)
+            throws InvalidInputException {
+        List<String> names = List.of(json.columns());
+        if (names.isEmpty() || names.equals(List.of(MALFORMED))) {
+            throw problem("input.path: '" + in.path() + "' holds no JSON object"
+                    + (names.isEmpty() ? " (it is empty)" : " (no line parses as JSON)")
+                    + "; JSON input is one object per line");
+        }
+        return json;
     }
 
     /** The configured format, or the one the path's extension (or its files') says. */
@@ -56,25 +80,30 @@ public final class InputTable {
             if (!fs.exists(path)) {
                 throw problem("input.path: '" + in.path() + "' does not exist");
             }
-            if (in.format() != InputFormat.AUTO) {
-                return in.format();
-            }
             FileStatus status = fs.getFileStatus(path);
             String name = status.isDirectory() ? firstDataFile(fs, path) : path.getName();
-            return byExtension(name, in.path());
+            if (name == null) {
+                throw problem("input.path: '" + in.path() + "' is a directory without data files");
+            }
+            return in.format() != InputFormat.AUTO ? in.format() : byExtension(name, in.path());
         } catch (IOException e) {
             throw problem("input.path: '" + in.path() + "' cannot be read: " + e.getMessage());
         }
     }
 
+    /** The name of the first data file under {@code dir} (partition folders included), or null. */
     private static String firstDataFile(FileSystem fs, Path dir) throws IOException {
         for (FileStatus f : fs.listStatus(dir)) {
             String n = f.getPath().getName();
-            if (f.isFile() && !n.startsWith("_") && !n.startsWith(".")) {
-                return n;
+            if (n.startsWith("_") || n.startsWith(".")) {
+                continue;
+            }
+            String found = f.isDirectory() ? firstDataFile(fs, f.getPath()) : n;
+            if (found != null) {
+                return found;
             }
         }
-        return "";
+        return null;
     }
 
     private static InputFormat byExtension(String fileName, String path)
@@ -93,7 +122,11 @@ public final class InputTable {
                 + "' from its extension; set input.format to csv, parquet or json");
     }
 
-    private static InvalidInputException problem(String text) {
+    private static String firstLine(String message) {
+        return String.valueOf(message).lines().findFirst().orElse("");
+    }
+
+    static InvalidInputException problem(String text) {
         return new InvalidInputException(List.of(text));
     }
 }

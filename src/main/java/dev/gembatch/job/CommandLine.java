@@ -5,17 +5,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parsed command line: {@code JOB.conf [--set key=value]... [--site-conf FILE]} to run a job,
- * or {@code --emulator [--port N]} to serve the built-in emulator.
+ * The parsed command line: {@code JOB.conf [--set key=value]... [--site-conf FILE]} to run a job
+ * (or to preview its first rows, {@code --preview N}, or estimate it, {@code --dry-run}), or
+ * {@code --emulator [--port N]} to serve the built-in emulator. {@code preview} is 0 for none.
  */
 record CommandLine(Path jobFile, List<String> overrides, Path siteConf, boolean emulator,
-                   int port, boolean help) {
+                   int port, boolean help, int preview, Path previewOutput, boolean dryRun) {
 
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: jobs/run JOB.conf [--set key=value]... [--site-conf FILE]",
+            "       jobs/run --preview N [--preview-output PATH] JOB.conf [--set key=value]...",
+            "       jobs/run --dry-run JOB.conf [--set key=value]...",
             "       jobs/run --emulator [--port N]",
             "  --set key=value   override one job setting (HOCON value; repeatable)",
             "  --site-conf FILE  site-wide overrides layered under the job file",
+            "  --preview N       send only the first N rows and print their answers; writes nothing",
+            "  --preview-output PATH  also write the previewed rows as Parquet to PATH",
+            "  --dry-run         check everything, count rows, estimate tokens and cost; sends no",
+            "                    generation request",
             "  --emulator        serve the built-in Gemini emulator until stopped",
             "  --port N          the emulator's port (default: any free port)");
 
@@ -27,12 +34,19 @@ record CommandLine(Path jobFile, List<String> overrides, Path siteConf, boolean 
         boolean emulator = false;
         boolean help = false;
         int port = 0;
+        int preview = 0;
+        Path previewOutput = null;
+        boolean dryRun = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--set" -> sets.add(value(args, ++i, "--set"));
                 case "--site-conf" -> site = Path.of(value(args, ++i, "--site-conf"));
                 case "--emulator" -> emulator = true;
                 case "--port" -> port = port(value(args, ++i, "--port"));
+                case "--preview" -> preview = positive(value(args, ++i, "--preview"));
+                case "--preview-output" -> previewOutput = Path.of(value(args, ++i,
+                        "--preview-output"));
+                case "--dry-run" -> dryRun = true;
                 case "-h", "--help" -> help = true;
                 default -> job = jobFile(job, args[i]);
             }
@@ -40,7 +54,31 @@ record CommandLine(Path jobFile, List<String> overrides, Path siteConf, boolean 
         if (!help && !emulator && job == null) {
             throw new IllegalArgumentException("no job file given");
         }
-        return new CommandLine(job, List.copyOf(sets), site, emulator, port, help);
+        checkModes(preview, previewOutput, dryRun);
+        return new CommandLine(job, List.copyOf(sets), site, emulator, port, help, preview,
+                previewOutput, dryRun);
+    }
+
+    private static void checkModes(int preview, Path previewOutput, boolean dryRun) {
+        if (preview > 0 && dryRun) {
+            throw new IllegalArgumentException("--preview and --dry-run do not go together");
+        }
+        if (previewOutput != null && preview == 0) {
+            throw new IllegalArgumentException("--preview-output needs --preview N");
+        }
+    }
+
+    private static int positive(String text) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--preview expects a number of rows >= 1, got '"
+                    + text + "'");
+        }
     }
 
     private static String value(String[] args, int i, String option) {

@@ -4,16 +4,24 @@ import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.JobSettings;
 import dev.gembatch.config.PromptSettings;
 import dev.gembatch.input.InputColumns;
+import dev.gembatch.input.InputRows;
 import dev.gembatch.input.InputTable;
 import dev.gembatch.input.InvalidInputException;
 import dev.gembatch.output.OutputTarget;
 import dev.gembatch.output.ResultSchema;
+import dev.gembatch.pipeline.InputProblems;
+import dev.gembatch.pipeline.InvalidRows;
 import dev.gembatch.pipeline.PartitionAnswerer;
 import dev.gembatch.pipeline.RowPlan;
+import dev.gembatch.pipeline.RunBudget;
 import dev.gembatch.prompt.RequestBodies;
 import dev.gembatch.prompt.Template;
+import dev.gembatch.report.Progress;
 import dev.gembatch.report.RunCounters;
+import dev.gembatch.report.RunReport;
 import dev.gembatch.report.RunSummary;
+import java.io.PrintStream;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,33 +41,60 @@ public final class JobRunner {
     }
 
     /** Runs the job against the endpoint in {@code gemini} (the job's own, or the emulator's). */
-    public static RunSummary run(SparkSession spark, JobSettings job, GeminiSettings gemini)
-            throws InvalidInputException {
+    public static RunReport run(SparkSession spark, JobSettings job, GeminiSettings gemini,
+                                PrintStream out) throws InvalidInputException {
+        Instant started = Instant.now();
         long start = System.nanoTime();
-        Dataset<Row> input = prepare(spark, job);
+        InputRows input = prepare(spark, job);
         StructType outSchema = ResultSchema.appendTo(input.schema(), job.output().columnPrefix());
         OutputTarget target = new OutputTarget(job.output());
         List<String> problems = target.check(spark, outSchema);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        RunCounters counters = RunCounters.register(spark.sparkContext());
-        RowPlan plan = plan(input.schema(), job, gemini);
-        target.write(input.mapPartitions(new PartitionAnswerer(plan, counters),
-                Encoders.row(outSchema)));
-        return counters.summary(job.output().path(), (System.nanoTime() - start) / 1_000_000);
+        RunCounters counters = RunCounters.register(spark.sparkContext(), job.input().idColumn());
+        InputProblems inputProblems = InputProblems.register(spark.sparkContext());
+        int partitions = job.spark().partitions();
+        Dataset<Row> valid = partitions > 0 ? input.valid().repartition(partitions) : input.valid();
+        RowPlan plan = plan(input.schema(), job, gemini).withBudget(RunBudget.plan(valid,
+                job.budget(), job.pricing().forModel(job.model().name())));
+        Dataset<Row> answered = valid.mapPartitions(new PartitionAnswerer(plan, counters),
+                Encoders.row(outSchema));
+        try (Progress progress = RunReporting.progress(spark, job, input.all(), counters, out)) {
+            target.write(input.invalid() == null ? answered : answered.union(input.invalid()
+                    .map(new InvalidRows(counters, inputProblems), Encoders.row(outSchema))));
+        }
+        RunSummary summary = counters.summary(job.output().path(),
+                (System.nanoTime() - start) / 1_000_000).withNotes(inputProblems.notes());
+        return RunReporting.report(spark, job, counters, summary, started, out);
     }
 
-    private static Dataset<Row> prepare(SparkSession spark, JobSettings job)
+    /** The input read, split (rows that cannot be sent set apart) and checked against the job. */
+    private static InputRows prepare(SparkSession spark, JobSettings job)
+            throws InvalidInputException {
+        Map<String, List<String>> required = requiredColumns(job);
+        List<String> promptColumns = required.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("prompt."))
+                .flatMap(e -> e.getValue().stream()).toList();
+        InputRows input = InputTable.open(spark, job.input(), promptColumns);
+        InputColumns.check(input.schema(), required,
+                ResultSchema.columnNames(job.output().columnPrefix()));
+        if (job.input().idColumn() != null) {
+            InputColumns.checkUnique(input.all(), job.input().idColumn());
+        }
+        return input;
+    }
+
+    /** The input as read, its columns checked against the job (preview and dry run too). */
+    static Dataset<Row> readChecked(SparkSession spark, JobSettings job)
             throws InvalidInputException {
         Dataset<Row> input = InputTable.read(spark, job.input());
         InputColumns.check(input.schema(), requiredColumns(job),
                 ResultSchema.columnNames(job.output().columnPrefix()));
-        int partitions = job.spark().partitions();
-        return partitions > 0 ? input.repartition(partitions) : input;
+        return input;
     }
 
-    private static Map<String, List<String>> requiredColumns(JobSettings job) {
+    static Map<String, List<String>> requiredColumns(JobSettings job) {
         PromptSettings p = job.prompt();
         Map<String, List<String>> required = new LinkedHashMap<>();
         if (p.template() != null) {
@@ -77,7 +112,7 @@ public final class JobRunner {
         return required;
     }
 
-    private static RowPlan plan(StructType schema, JobSettings job, GeminiSettings gemini) {
+    static RowPlan plan(StructType schema, JobSettings job, GeminiSettings gemini) {
         PromptSettings p = job.prompt();
         return RowPlan.of(schema,
                 p.template() == null ? null : Template.parse(p.template()),

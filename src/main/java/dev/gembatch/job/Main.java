@@ -8,7 +8,7 @@ import dev.gembatch.emulator.GeminiEmulator;
 import dev.gembatch.input.InvalidInputException;
 import dev.gembatch.model.ApiKey;
 import dev.gembatch.pipeline.SystemicFailureException;
-import dev.gembatch.report.RunSummary;
+import dev.gembatch.report.RunReport;
 import java.io.PrintStream;
 import org.apache.spark.sql.SparkSession;
 
@@ -56,19 +56,25 @@ public final class Main {
             GeminiSettings gemini = emulator == null ? job.gemini()
                     : job.gemini().withBaseUrl(emulator.baseUrl())
                             .withApiKey(ApiKey.of(emulator.apiKey()));
-            return runOnSpark(job, gemini, out, err);
+            return runOnSpark(cli, job, gemini, out, err);
         } catch (Exception e) {
             err.println("gembatch: internal error: " + key.redact(String.valueOf(e)));
             return ExitCode.INTERNAL_ERROR;
         }
     }
 
-    private static ExitCode runOnSpark(JobSettings job, GeminiSettings gemini, PrintStream out,
-                                       PrintStream err) {
+    private static ExitCode runOnSpark(CommandLine cli, JobSettings job, GeminiSettings gemini,
+                                       PrintStream out, PrintStream err) {
         SparkSessions.Owned session = SparkSessions.open(job);
         try {
-            RunSummary summary = JobRunner.run(session.spark(), job, gemini);
-            out.println(summary.toText());
+            if (cli.dryRun()) {
+                DryRun.run(session.spark(), job, gemini, out);
+            } else if (cli.preview() > 0) {
+                Preview.run(session.spark(), job, gemini, cli.preview(), cli.previewOutput(), out);
+            } else {
+                RunReport report = JobRunner.run(session.spark(), job, gemini, out);
+                out.println(report.toTable());
+            }
             return ExitCode.DONE;
         } catch (InvalidInputException e) {
             err.println("gembatch: cannot run the job:");

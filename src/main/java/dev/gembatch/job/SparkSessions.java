@@ -42,6 +42,10 @@ final class SparkSessions {
                         .config("spark.driver.bindAddress", "127.0.0.1");
             }
         }
+        if (!submitted.contains("spark.executor.heartbeatInterval")) {
+            // running tasks' counters reach the driver's progress line with each heartbeat
+            builder.config("spark.executor.heartbeatInterval", RunReporting.heartbeat(job.report()));
+        }
         job.spark().conf().forEach(builder::config);
         return new Owned(builder.getOrCreate(), true);
     }

@@ -15,6 +15,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -30,17 +31,24 @@ final class AnsweringIterator implements Iterator<Row> {
     private final RowPlan plan;
     private final GeminiClient client;
     private final RunCounters counters;
+    private final AttemptTally tally;
+    private final int keyIndex;
     private final FailureBudget budget = new FailureBudget();
+    private final BudgetMeter meter;
     private final BlockingQueue<Completed> done = new LinkedBlockingQueue<>();
     private final long waitMillis;
     private int outstanding;
 
     AnsweringIterator(Iterator<Row> input, RowPlan plan, GeminiClient client,
-                      RunCounters counters) {
+                      RunCounters counters, AttemptTally tally) {
         this.input = input;
         this.plan = plan;
         this.client = client;
         this.counters = counters;
+        this.tally = tally;
+        this.keyIndex = counters.keyColumn() == null ? -1
+                : plan.inputColumns().indexOf(counters.keyColumn());
+        this.meter = plan.budget().meter(TaskContext.getPartitionId());
         // the client completes every row by its row deadline; a minute more is a hard stop
         this.waitMillis = plan.gemini().timeouts().row().toMillis() + 60_000L;
     }
@@ -58,8 +66,11 @@ final class AnsweringIterator implements Iterator<Row> {
         }
         Completed c = take();
         outstanding--;
-        counters.count(c.answer());
+        counters.count(c.answer(), keyIndex >= 0 ? CellText.of(c.input().get(keyIndex))
+                : c.requestId());
+        counters.retried(tally.drain());
         budget.record(c.answer());
+        meter.used(c.answer());
         return c.toRow();
     }
 
@@ -78,8 +89,16 @@ final class AnsweringIterator implements Iterator<Row> {
                     "the prompt is null or blank", Instant.now())));
             return;
         }
+        String spent = meter.exhausted();
+        if (spent != null) {
+            done.add(new Completed(row, null, Answer.skipped("BUDGET_EXHAUSTED", spent,
+                    Instant.now())));
+            return;
+        }
+        meter.sent();
         byte[] body = plan.bodies().body(prompt, plan.systemText(row));
         String requestId = RequestBodies.requestId(plan.model(), body);
+        counters.sent();
         client.send(new GeminiRequest(plan.model(), body)).whenComplete((answer, error) ->
                 done.add(new Completed(row, requestId, answer != null ? answer : internal(error))));
     }

@@ -22,6 +22,6 @@ public final class PartitionAnswerer implements MapPartitionsFunction<Row, Row> 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
         return new AnsweringIterator(rows, plan, ExecutorResources.client(plan.gemini()),
-                counters);
+                counters, ExecutorResources.tally(plan.gemini()));
     }
 }

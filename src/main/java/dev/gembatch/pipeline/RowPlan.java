@@ -13,29 +13,37 @@ import org.apache.spark.sql.types.StructType;
 /**
  * What an executor needs to turn an input row into a request: the prompt (a template over the
  * columns, or one column as is), the optional system instruction template, the request body
- * builder, the model, the transport settings and the in-flight window. Resolved on the driver.
+ * builder, the model, the transport settings, the in-flight window and the run's budget shares.
+ * Resolved on the driver.
  */
 public record RowPlan(List<String> inputColumns, Template prompt, String promptColumn,
                       Template systemInstruction, RequestBodies bodies, String model,
-                      GeminiSettings gemini, int window) implements Serializable {
+                      GeminiSettings gemini, int window, RunBudget budget)
+        implements Serializable {
 
     /** A plan for rows of {@code schema}. Exactly one of prompt / promptColumn is non-null. */
     public static RowPlan of(StructType schema, Template prompt, String promptColumn,
                              Template systemInstruction, RequestBodies bodies, String model,
                              GeminiSettings gemini) {
         return new RowPlan(List.copyOf(Arrays.asList(schema.fieldNames())), prompt, promptColumn,
-                systemInstruction, bodies, model, gemini, gemini.limiter().max());
+                systemInstruction, bodies, model, gemini, gemini.limiter().max(), RunBudget.NONE);
+    }
+
+    /** This plan with the run's budget shares (see {@link RunBudget}). */
+    public RowPlan withBudget(RunBudget shares) {
+        return new RowPlan(inputColumns, prompt, promptColumn, systemInstruction, bodies, model,
+                gemini, window, shares);
     }
 
     /** The prompt text of this row, or null when the row has no prompt (null or blank). */
-    String promptText(Row row) {
+    public String promptText(Row row) {
         Function<String, String> cell = name -> CellText.of(row.get(inputColumns.indexOf(name)));
         String text = prompt != null ? prompt.render(cell) : cell.apply(promptColumn);
         return text == null || text.isBlank() ? null : text;
     }
 
     /** The rendered system instruction of this row, or null when none is configured. */
-    String systemText(Row row) {
+    public String systemText(Row row) {
         if (systemInstruction == null) {
             return null;
         }

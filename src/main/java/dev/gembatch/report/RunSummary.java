@@ -1,15 +1,33 @@
 package dev.gembatch.report;
 
 import dev.gembatch.model.Status;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** What a finished run did: rows by status, retries, tokens, wall time. */
+/**
+ * What a finished run did: rows by status, retries, tokens, wall time, and notes (lines about
+ * the input worth a user's attention, such as rows that could not be sent).
+ */
 public record RunSummary(String outputPath, Map<Status, Long> rows, long retries,
-                         long promptTokens, long outputTokens, long millis) {
+                         long promptTokens, long outputTokens, long millis, List<String> notes) {
 
     public RunSummary {
         rows = Map.copyOf(rows);
+        notes = List.copyOf(notes);
+    }
+
+    public RunSummary(String outputPath, Map<Status, Long> rows, long retries, long promptTokens,
+                      long outputTokens, long millis) {
+        this(outputPath, rows, retries, promptTokens, outputTokens, millis, List.of());
+    }
+
+    /** This summary with these notes added. */
+    public RunSummary withNotes(List<String> more) {
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(more);
+        return new RunSummary(outputPath, rows, retries, promptTokens, outputTokens, millis, all);
     }
 
     /** Rows written. */
@@ -30,9 +48,11 @@ public record RunSummary(String outputPath, Map<Status, Long> rows, long retries
                 byStatus.add(s.name() + " " + count(s));
             }
         }
-        return String.format("gembatch: %d rows written to %s in %.1f s%n"
+        String text = String.format("gembatch: %d rows written to %s in %.1f s%n"
                         + "  status: %s%n  retries: %d, tokens in: %d, out: %d",
                 total(), outputPath, millis / 1000.0, byStatus, retries, promptTokens,
                 outputTokens);
+        return notes.isEmpty() ? text
+                : text + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", notes);
     }
 }

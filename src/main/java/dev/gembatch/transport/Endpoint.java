@@ -27,14 +27,15 @@ final class Endpoint {
 
     static Endpoint of(GeminiSettings settings) {
         String base = settings.baseUrl() == null ? "" : settings.baseUrl().strip();
-        URI uri = parse(base);
+        String shown = settings.apiKey().redact(base);
+        URI uri = parse(base, shown);
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw new IllegalArgumentException("gemini base-url must be https:// (or http:// to a "
-                    + "loopback host), got '" + base + "'");
+                    + "loopback host), got '" + shown + "'");
         }
         if (scheme.equals("http") && !isLoopback(uri.getHost()) && !settings.allowInsecureHttp()) {
-            throw new IllegalArgumentException("gemini base-url '" + base + "' is plain http to a "
+            throw new IllegalArgumentException("gemini base-url '" + shown + "' is plain http to a "
                     + "non-loopback host: the API key would travel in clear text. Use https, or "
                     + "set allow-insecure-http = true if you really mean it");
         }
@@ -44,15 +45,25 @@ final class Endpoint {
 
     /** The request URI for a model name ("gemini-2.5-flash" or "models/gemini-2.5-flash"). */
     URI uri(String model) {
+        return call(model, "streamGenerateContent",
+                settings.wireFormat() == GeminiSettings.WireFormat.SSE);
+    }
+
+    /** The countTokens URI of a model (no generation: nothing is billed). */
+    URI countTokensUri(String model) {
+        return call(model, "countTokens", false);
+    }
+
+    private URI call(String model, String method, boolean sse) {
         String name = model.startsWith("models/") ? model.substring("models/".length()) : model;
         if (!UNRESERVED.matcher(name).matches()) {
             throw new IllegalArgumentException("model name '" + model + "' has characters that "
                     + "do not belong in a URL path segment");
         }
         StringBuilder url = new StringBuilder(base).append("/v1beta/models/").append(name)
-                .append(":streamGenerateContent");
+                .append(':').append(method);
         String sep = "?";
-        if (settings.wireFormat() == GeminiSettings.WireFormat.SSE) {
+        if (sse) {
             url.append(sep).append("alt=sse");
             sep = "&";
         }
@@ -83,16 +94,16 @@ final class Endpoint {
         return h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
     }
 
-    private static URI parse(String base) {
+    /** {@code shown} is the URL as error messages may print it (key redacted). */
+    private static URI parse(String base, String shown) {
         try {
             URI uri = new URI(base);
             if (uri.getHost() == null) {
-                throw new IllegalArgumentException("gemini base-url '" + base + "' has no host");
+                throw new IllegalArgumentException("gemini base-url '" + shown + "' has no host");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("gemini base-url '" + base + "' is not a URL: "
-                    + e.getReason());
+            throw new IllegalArgumentException("gemini base-url '" + shown + "' is not a URL");
         }
     }
 }

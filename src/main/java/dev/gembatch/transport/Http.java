@@ -5,6 +5,10 @@ import dev.gembatch.config.Timeouts;
 import java.net.URI;
 import java.util.concurrent.Future;
 import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
@@ -88,6 +92,19 @@ final class Http implements AutoCloseable {
         }
         AsyncRequestProducer producer = request.build();
         return client.execute(producer, consumer, null, callback);
+    }
+
+    /** One small POST whose whole response is buffered (countTokens: no stream, no gzip). */
+    Future<SimpleHttpResponse> postWhole(URI uri, String apiKey, byte[] body,
+                                         FutureCallback<SimpleHttpResponse> callback) {
+        SimpleRequestBuilder request = SimpleRequestBuilder.post(uri)
+                .setHeader("User-Agent", userAgent)
+                .setBody(body, JSON);
+        if (apiKey != null) {
+            request.setHeader("x-goog-api-key", apiKey);
+        }
+        return client.execute(SimpleRequestProducer.create(request.build()),
+                SimpleResponseConsumer.create(), callback);
     }
 
     /**

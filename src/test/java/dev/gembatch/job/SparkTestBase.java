@@ -24,7 +24,9 @@ abstract class SparkTestBase extends JavaDataFrameSuiteBase {
                 .set("spark.driver.host", "127.0.0.1")
                 .set("spark.driver.bindAddress", "127.0.0.1")
                 .set("spark.sql.shuffle.partitions", "2")
-                .set("spark.sql.session.timeZone", "UTC");
+                .set("spark.sql.session.timeZone", "UTC")
+                // running tasks' accumulators reach the driver's listeners with each heartbeat
+                .set("spark.executor.heartbeatInterval", "1s");
     }
 
     @Override

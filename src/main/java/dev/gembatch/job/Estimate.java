@@ -1,0 +1,112 @@
+package dev.gembatch.job;
+
+import dev.gembatch.config.BudgetSettings;
+import dev.gembatch.config.GenerationSettings;
+import dev.gembatch.config.JobSettings;
+import dev.gembatch.config.Price;
+import java.util.Locale;
+
+/**
+ * The dry run's token and cost estimate: input tokens extrapolated from the sample's tokens per
+ * character to the characters of every prompt; output tokens as a typical figure
+ * ({@code dry-run.output-tokens-per-request}, capped by max-output-tokens) and an upper bound
+ * (max-output-tokens, which also caps thinking); cost from the price table; what the budget
+ * would cut.
+ */
+final class Estimate {
+    private final JobSettings job;
+    private final PromptCensus.Totals totals;
+    private final TokenSample sample;
+    private final Price price;
+
+    Estimate(JobSettings job, PromptCensus.Totals totals, TokenSample sample) {
+        this.job = job;
+        this.totals = totals;
+        this.sample = sample;
+        this.price = job.pricing().forModel(job.model().name());
+    }
+
+    long inputTokens() {
+        return Math.round(totals.chars() * sample.tokensPerChar());
+    }
+
+    long typicalOutputTokens() {
+        Integer cap = job.model().generation().maxOutputTokens();
+        int perRequest = job.dryRun().outputTokensPerRequest();
+        return totals.requests() * candidates() * (cap == null ? perRequest
+                : Math.min(cap, perRequest));
+    }
+
+    /** The upper bound of answer plus thinking tokens, or -1 without max-output-tokens. */
+    long maxOutputTokens() {
+        Integer cap = job.model().generation().maxOutputTokens();
+        return cap == null ? -1 : totals.requests() * candidates() * cap;
+    }
+
+    double typicalCost() {
+        return price.cost(inputTokens(), typicalOutputTokens(), 0);
+    }
+
+    double maxCost() {
+        double dearest = Math.max(price.outputPerMillion(), price.thoughtsPerMillion());
+        return price.cost(inputTokens(), 0, 0) + maxOutputTokens() * dearest / 1_000_000.0;
+    }
+
+    private int candidates() {
+        GenerationSettings g = job.model().generation();
+        return g.candidateCount() == null ? 1 : g.candidateCount();
+    }
+
+    String toText() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Estimate for %s ($%s in, $%s out, $%s thinking"
+                        + " per 1M tokens; see pricing)%n", job.model().name(),
+                num(price.inputPerMillion()), num(price.outputPerMillion()),
+                num(price.thoughtsPerMillion())));
+        out.append(String.format(Locale.ROOT, "  input tokens:  ~%,d (%s; %,d characters in all)%n",
+                inputTokens(), source(), totals.chars()));
+        out.append(String.format(Locale.ROOT, "  output tokens: ~%,d typical, %s%n",
+                typicalOutputTokens(), maxOutputTokens() < 0
+                        ? "no upper bound (model.generation.max-output-tokens is unset)"
+                        : String.format(Locale.ROOT, "at most %,d (max-output-tokens)",
+                                maxOutputTokens())));
+        out.append(String.format(Locale.ROOT, "  cost:          ~$%.4f typical%s%n", typicalCost(),
+                maxOutputTokens() < 0 ? "" : String.format(Locale.ROOT, ", at most $%.4f",
+                        maxCost())));
+        budget(out);
+        return out.toString();
+    }
+
+    private String source() {
+        if (sample.fallback() == null) {
+            return String.format(Locale.ROOT, "countTokens on %d sample rows: %,d tokens for %,d"
+                    + " characters", sample.requests(), sample.tokens(), sample.chars());
+        }
+        return "heuristic of 1 token per " + TokenSample.CHARS_PER_TOKEN + " characters, as "
+                + sample.fallback();
+    }
+
+    private void budget(StringBuilder out) {
+        BudgetSettings b = job.budget();
+        if (b.maxRequests() > 0 && totals.requests() > b.maxRequests()) {
+            out.append(String.format(Locale.ROOT, "  budget:        max-requests %,d: %,d rows would"
+                    + " be SKIPPED (BUDGET_EXHAUSTED)%n", b.maxRequests(),
+                    totals.requests() - b.maxRequests()));
+        }
+        long tokens = inputTokens() + typicalOutputTokens();
+        if (b.maxTotalTokens() > 0 && tokens > b.maxTotalTokens()) {
+            out.append(String.format(Locale.ROOT, "  budget:        max-total-tokens %,d: sending"
+                    + " stops after about %d%% of the requests%n", b.maxTotalTokens(),
+                    100 * b.maxTotalTokens() / tokens));
+        }
+        if (b.maxCost() > 0 && typicalCost() > b.maxCost()) {
+            out.append(String.format(Locale.ROOT, "  budget:        max-cost $%s: sending stops after"
+                    + " about %d%% of the requests%n", num(b.maxCost()),
+                    Math.round(100 * b.maxCost() / typicalCost())));
+        }
+    }
+
+    private static String num(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.gembatch.job;
+
+import dev.gembatch.config.GeminiSettings;
+import dev.gembatch.config.JobSettings;
+import dev.gembatch.config.OutputSettings;
+import dev.gembatch.input.InvalidInputException;
+import dev.gembatch.output.OutputTarget;
+import dev.gembatch.output.ResultSchema;
+import dev.gembatch.pipeline.PartitionAnswerer;
+import dev.gembatch.pipeline.RowPlan;
+import dev.gembatch.pipeline.RunBudget;
+import dev.gembatch.report.RunCounters;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * {@code jobs/run --preview N}: takes the first N input rows to the driver (Spark reads no more
+ * than it needs), answers them as a tiny local Dataset through the same executor path as a run,
+ * and prints them as a table in input order. Writes only with {@code --preview-output PATH}.
+ */
+final class Preview {
+    private Preview() {
+    }
+
+    static void run(SparkSession spark, JobSettings job, GeminiSettings gemini, int rows,
+                    Path outputPath, PrintStream out) throws InvalidInputException {
+        long start = System.nanoTime();
+        Dataset<Row> input = JobRunner.readChecked(spark, job);
+        StructType outSchema = ResultSchema.appendTo(input.schema(), job.output().columnPrefix());
+        OutputTarget target = outputPath == null ? null : target(job.output(), outputPath);
+        List<String> problems = target == null ? List.of() : target.check(spark, outSchema);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        List<Row> first = input.takeAsList(rows);
+        Dataset<Row> local = spark.createDataFrame(first, input.schema());
+        RowPlan plan = JobRunner.plan(input.schema(), job, gemini).withBudget(RunBudget.plan(local,
+                job.budget(), job.pricing().forModel(job.model().name())));
+        List<Row> answered = inInputOrder(first, local.mapPartitions(
+                new PartitionAnswerer(plan, RunCounters.register(spark.sparkContext())),
+                Encoders.row(outSchema)).collectAsList());
+        out.print(new PreviewTable(keyColumns(job, input.schema()), job.output().columnPrefix(),
+                PreviewTable.terminalWidth(System.getenv("COLUMNS"))).render(outSchema, answered));
+        if (target != null) {
+            target.write(spark.createDataFrame(answered, outSchema));
+        }
+        out.printf("gembatch preview: %d of the first %d rows answered in %.1f s; %s%n",
+                answered.size(), rows, (System.nanoTime() - start) / 1e9, outputPath == null
+                        ? "nothing written (--preview-output PATH keeps them)"
+                        : "written to " + outputPath);
+    }
+
+    private static OutputTarget target(OutputSettings o, Path path) {
+        return new OutputTarget(new OutputSettings(path.toString(), o.mode(), o.partitionBy(),
+                o.columnPrefix()));
+    }
+
+    /** The id column when set, else the columns the prompt reads. */
+    static List<String> keyColumns(JobSettings job, StructType schema) {
+        if (job.input().idColumn() != null) {
+            return List.of(job.input().idColumn());
+        }
+        List<String> keys = new ArrayList<>();
+        JobRunner.requiredColumns(job).values().forEach(cols -> cols.stream()
+                .filter(c -> !keys.contains(c)).forEach(keys::add));
+        return keys;
+    }
+
+    /**
+     * Answers come out in completion order; put them back in input order by their input values
+     * (equal input rows have equal prompts, so either order of them is the same).
+     */
+    private static List<Row> inInputOrder(List<Row> input, List<Row> answered) {
+        List<Row> pending = new ArrayList<>(answered);
+        List<Row> ordered = new ArrayList<>();
+        for (Row in : input) {
+            for (int i = 0; i < pending.size(); i++) {
+                if (sameInput(in, pending.get(i))) {
+                    ordered.add(pending.remove(i));
+                    break;
+                }
+            }
+        }
+        ordered.addAll(pending);
+        return ordered;
+    }
+
+    private static boolean sameInput(Row in, Row answered) {
+        for (int i = 0; i < in.length(); i++) {
+            if (!Objects.deepEquals(in.get(i), answered.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

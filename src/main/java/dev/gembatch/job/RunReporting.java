@@ -1,0 +1,64 @@
+package dev.gembatch.job;
+
+import dev.gembatch.config.JobSettings;
+import dev.gembatch.config.ReportSettings;
+import dev.gembatch.report.Progress;
+import dev.gembatch.report.RunCounters;
+import dev.gembatch.report.RunReport;
+import dev.gembatch.report.RunSummary;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The job's reporting around the write: the progress line while it runs (total = the input's
+ * row count, one cheap count of the input before anything is sent, never an action on the
+ * answering plan) and, once the write has succeeded, the run report and its files.
+ */
+final class RunReporting {
+    /** Spark's default executor heartbeat; the progress interval only ever lowers it. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
+
+    private RunReporting() {
+    }
+
+    /** The progress line, or null when {@code report.progress-interval} is 0. */
+    static Progress progress(SparkSession spark, JobSettings job, Dataset<Row> input,
+                             RunCounters counters, PrintStream out) {
+        Duration interval = job.report().progressInterval();
+        if (interval.isZero()) {
+            return null;
+        }
+        long total = input.count();
+        boolean terminal = System.console() != null && out == System.out;
+        return Progress.start(spark.sparkContext(), counters, total, interval, out, terminal);
+    }
+
+    /** The heartbeat interval that carries live counters often enough for the progress line. */
+    static String heartbeat(ReportSettings report) {
+        Duration d = report.progressInterval();
+        return (d.isZero() || d.compareTo(HEARTBEAT) > 0 ? HEARTBEAT : d).toMillis() + "ms";
+    }
+
+    /** The report of the finished run; its files are written when the job asks for them. */
+    static RunReport report(SparkSession spark, JobSettings job, RunCounters counters,
+                            RunSummary summary, Instant started, PrintStream out) {
+        ReportSettings settings = job.report();
+        RunReport report = RunReport.of(counters, summary, job.model().name(),
+                job.pricing().forModel(job.model().name()), started, settings.topErrors());
+        if (settings.writeFiles()) {
+            try {
+                report.writeUnder(job.output().path(),
+                        spark.sparkContext().hadoopConfiguration());
+            } catch (IOException e) {
+                out.println("gembatch: the output is complete but the report files could not"
+                        + " be written: " + e.getMessage());
+            }
+        }
+        return report;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.gembatch.pipeline;
+
+import dev.gembatch.transport.AttemptEvent;
+import dev.gembatch.transport.AttemptListener;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Retried attempts by cause, counted by the JVM's client listener on its I/O threads and
+ * drained by the tasks of that JVM into their accumulators. An attempt's event comes before its
+ * row completes, so by the time a task has emitted its last row, every retry of its rows has
+ * been drained by it or by another task of the JVM: each is counted exactly once per run.
+ */
+final class AttemptTally implements AttemptListener {
+    private final Map<String, AtomicLong> retries = new ConcurrentHashMap<>();
+
+    @Override
+    public void onAttempt(AttemptEvent e) {
+        if (e.willRetry()) {
+            retries.computeIfAbsent(cause(e), c -> new AtomicLong()).incrementAndGet();
+        }
+    }
+
+    /** The counts since the last drain, taken atomically per cause. */
+    Map<String, Long> drain() {
+        Map<String, Long> taken = new TreeMap<>();
+        retries.forEach((cause, n) -> {
+            long v = n.getAndSet(0);
+            if (v > 0) {
+                taken.put(cause, v);
+            }
+        });
+        return taken;
+    }
+
+    static String cause(AttemptEvent e) {
+        if (e.errorStatus() != null) {
+            return e.errorStatus();
+        }
+        return e.httpCode() == null ? "UNKNOWN" : "HTTP " + e.httpCode();
+    }
+}

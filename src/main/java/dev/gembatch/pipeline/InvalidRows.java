@@ -1,0 +1,43 @@
+package dev.gembatch.pipeline;
+
+import dev.gembatch.model.Answer;
+import dev.gembatch.output.ResultValues;
+import dev.gembatch.report.RunCounters;
+import java.time.Instant;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * Turns an input row that cannot be sent (its last column says why) into its output row: the
+ * input columns unchanged, status SKIPPED, {@code error_status = INVALID_INPUT} and the reason as
+ * the error message. Counted with the answered rows and tallied in {@link InputProblems}.
+ */
+public final class InvalidRows implements MapFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final RunCounters counters;
+    private final InputProblems problems;
+
+    public InvalidRows(RunCounters counters, InputProblems problems) {
+        this.counters = counters;
+        this.problems = problems;
+    }
+
+    @Override
+    public Row call(Row row) {
+        int width = row.length() - 1;
+        String reason = row.getString(width);
+        Answer skipped = Answer.skipped("INVALID_INPUT", reason, Instant.now());
+        String key = counters.keyColumn() == null ? null
+                : String.valueOf(row.get(row.fieldIndex(counters.keyColumn())));
+        counters.count(skipped, key);
+        problems.add(reason);
+        Object[] result = ResultValues.of(null, skipped);
+        Object[] values = new Object[width + result.length];
+        for (int i = 0; i < width; i++) {
+            values[i] = row.get(i);
+        }
+        System.arraycopy(result, 0, values, width, result.length);
+        return RowFactory.create(values);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.gembatch.report;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One progress line from live counter values: rows done of total, rows per second, requests in
+ * flight, tokens in and out, retries, failed, blocked and the time left at the average rate so
+ * far. {@code total} is negative when unknown.
+ */
+record ProgressLine(Map<Metric, Long> values, long total, long elapsedMillis) {
+
+    long done() {
+        return values.entrySet().stream().filter(e -> e.getKey().isRow())
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** Requests sent whose row has not been counted yet. */
+    long inFlight() {
+        long answered = done() - values.getOrDefault(Metric.SKIPPED, 0L);
+        return Math.max(0, values.getOrDefault(Metric.SENT, 0L) - answered);
+    }
+
+    double rate() {
+        return elapsedMillis <= 0 ? 0 : done() * 1000.0 / elapsedMillis;
+    }
+
+    String text() {
+        long done = total >= 0 ? Math.min(done(), total) : done();
+        String rows = total >= 0
+                ? String.format(Locale.ROOT, "%,d/%,d rows (%.1f%%)", done, total,
+                        total == 0 ? 100.0 : 100.0 * done / total)
+                : String.format(Locale.ROOT, "%,d rows", done);
+        return String.format(Locale.ROOT, "gembatch: %s | %.1f rows/s | in flight %,d"
+                        + " | tokens in %,d out %,d | retries %,d | failed %,d | blocked %,d"
+                        + " | ETA %s", rows, rate(), inFlight(), get(Metric.TOKENS_IN),
+                get(Metric.TOKENS_OUT), get(Metric.RETRIES), get(Metric.FAILED),
+                get(Metric.BLOCKED), eta(done));
+    }
+
+    private long get(Metric m) {
+        return values.getOrDefault(m, 0L);
+    }
+
+    private String eta(long done) {
+        if (total < 0 || rate() <= 0) {
+            return "?";
+        }
+        return duration(Math.round((total - done) / rate()));
+    }
+
+    /** 42s, 3m07s, 2h05m. */
+    static String duration(long seconds) {
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        if (seconds < 3600) {
+            return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
+        }
+        return String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, seconds % 3600 / 60);
+    }
+}
