@@ -57,6 +57,8 @@ final class JoinedRows implements MapPartitionsFunction<Row, Row> {
             Answer skipped = Answer.skipped("INVALID_INPUT", "the prompt is null or blank",
                     Instant.now());
             System.arraycopy(ResultValues.of(null, skipped), 0, values, inputWidth, resultWidth);
+            counters.countRequest(skipped, counters.keyColumn() == null ? null
+                    : String.valueOf(row.get(row.fieldIndex(counters.keyColumn()))));
         } else {
             for (int i = 0; i < resultWidth; i++) {
                 values[inputWidth + i] = row.get(results + i);

@@ -73,7 +73,6 @@ public final class RunCounters implements Serializable {
 
     /** Counts one emitted row; {@code key} names it among the error samples. */
     public void count(Answer a, String key) {
-        byStatus.get(a.status()).add(1);
         countRow(a.status());
         countRequest(a, key);
     }
@@ -83,7 +82,7 @@ public final class RunCounters implements Serializable {
         byStatus.get(status).add(1);
     }
 
-    /** Counts the retries, tokens and report statistics of one answered request. */
+    /** Counts the retries, tokens and report statistics of one answer (sent or skipped). */
     public void countRequest(Answer a, String key) {
         retries.add(Math.max(0, a.attempts() - 1));
         Usage u = a.usage();

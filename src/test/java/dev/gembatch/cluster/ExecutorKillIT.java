@@ -26,10 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  * A real standalone cluster (master, two workers, their executors: all separate JVMs) runs the
  * application jar through spark-submit against the emulator in this JVM; one executor is
  * SIGKILLed mid-run. The job still completes with every input row exactly once and the right
- * answers; the requests the kill caused to be sent again are measured and printed.
+ * answers; the requests the kill caused to be sent again are measured, printed, and bounded by
+ * what was in flight or not yet journaled on the killed executor.
  */
 class ExecutorKillIT {
     private static final int ROWS = 2000;
+    private static final int CONCURRENCY = 16;
+    private static final int FLUSH_ROWS = 20;
     private static final String MODEL = "gemini-2.5-flash";
 
     @TempDir
@@ -76,12 +79,20 @@ class ExecutorKillIT {
         return (System.nanoTime() - start) / 1_000_000_000L;
     }
 
+    /**
+     * Prints what was re-sent and asserts the journal's bound: the killed executor (one core,
+     * one task at a time) can lose at most its in-flight window plus its unflushed answers.
+     */
     private static void report(EmulatorStats stats, long atKill) {
         long resent = stats.requestsByAttempt().entrySet().stream().filter(e -> e.getKey() > 1)
                 .mapToLong(Map.Entry::getValue).sum();
         System.out.println("ExecutorKillIT: " + stats.totalRequests() + " requests for " + ROWS
                 + " rows; re-sent after the kill: " + resent + " (answered twice: "
-                + stats.paidTwice() + "); sent before the kill: " + atKill);
+                + stats.paidTwice() + "); sent before the kill: " + atKill
+                + "; bound: " + (CONCURRENCY + FLUSH_ROWS));
+        assertTrue(resent <= CONCURRENCY + FLUSH_ROWS, () -> "re-sent " + resent
+                + " requests, more than in flight (" + CONCURRENCY + ") plus unflushed ("
+                + FLUSH_ROWS + ") on the killed executor");
     }
 
     private Path submit(StandaloneCluster cluster, GeminiEmulator emulator) throws Exception {
@@ -112,7 +123,8 @@ class ExecutorKillIT {
                 "prompt.column = prompt",
                 "model.name = " + MODEL,
                 "output.path = \"" + tmp.resolve("out") + "\"",
-                "gemini.concurrency = 16",
+                "gemini.concurrency = " + CONCURRENCY,
+                "journal.flush-rows = " + FLUSH_ROWS,
                 "spark.partitions = 8"), StandardCharsets.UTF_8);
         return job;
     }

@@ -75,7 +75,7 @@ class JournalJobTest extends SparkTestBase {
         assertEquals(1, rows.stream().filter(r -> "SKIPPED".equals(r.getAs("status"))).count());
         rows.stream().filter(r -> !"SKIPPED".equals(r.getAs("status")))
                 .forEach(r -> assertAnswered(r));
-        Assertions.assertTrue(out.contains("journaled: 6, resumed: 0, deduplicated: 24, re-sent: 0"), out);
+        Assertions.assertTrue(out.contains("journaled: 6 | resumed: 0 | deduplicated: 24 | re-sent: 0"), out);
         Assertions.assertFalse(Files.exists(journalRoot()), "the journal is cleared after the write");
     }
 
