@@ -10,9 +10,14 @@ import java.util.Map;
  */
 record ProgressLine(Map<Metric, Long> values, long total, long elapsedMillis) {
 
+    /**
+     * Rows done: rows counted by status, or, while the deduplicated path has answered requests
+     * whose rows are joined back only at the end of the write, the answers so far.
+     */
     long done() {
-        return values.entrySet().stream().filter(e -> e.getKey().isRow())
+        long rows = values.entrySet().stream().filter(e -> e.getKey().isRow())
                 .mapToLong(Map.Entry::getValue).sum();
+        return Math.max(rows, values.getOrDefault(Metric.ANSWERED, 0L));
     }
 
     /** Requests sent whose row has not been counted yet. */

@@ -27,6 +27,7 @@ public final class RunCounters implements Serializable {
     private final LongAccumulator outputTokens;
     private final LongAccumulator thoughtsTokens;
     private final LongAccumulator sent;
+    private final LongAccumulator answered;
     private final StatsAccumulator stats = new StatsAccumulator();
     private final String keyColumn;
     private final LongAccumulator journaled;
@@ -43,6 +44,7 @@ public final class RunCounters implements Serializable {
         outputTokens = sc.longAccumulator("gembatch.tokens.output");
         thoughtsTokens = sc.longAccumulator("gembatch.tokens.thoughts");
         sent = sc.longAccumulator("gembatch.sent");
+        answered = sc.longAccumulator("gembatch.answered");
         sc.register(stats, "gembatch.stats");
         this.keyColumn = keyColumn;
         journaled = sc.longAccumulator("gembatch.journal.written");
@@ -84,6 +86,7 @@ public final class RunCounters implements Serializable {
 
     /** Counts the retries, tokens and report statistics of one answer (sent or skipped). */
     public void countRequest(Answer a, String key) {
+        answered.add(1);
         retries.add(Math.max(0, a.attempts() - 1));
         Usage u = a.usage();
         promptTokens.add(u.promptTokens() == null ? 0 : u.promptTokens());
@@ -147,6 +150,7 @@ public final class RunCounters implements Serializable {
         ids.put(promptTokens.id(), Metric.TOKENS_IN);
         ids.put(outputTokens.id(), Metric.TOKENS_OUT);
         ids.put(sent.id(), Metric.SENT);
+        ids.put(answered.id(), Metric.ANSWERED);
         return ids;
     }
 }

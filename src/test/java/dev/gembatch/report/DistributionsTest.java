@@ -3,6 +3,7 @@ package dev.gembatch.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -118,5 +119,15 @@ class DistributionsTest {
 
     private static void assertBetween(long low, long high, long value) {
         assertTrue(value >= low && value <= high, value + " not in " + low + ".." + high);
+    }
+
+    @Test
+    void dedupedRunShowsAnsweredRequestsBeforeItsRowsAreJoinedBack() {
+        Map<Metric, Long> v = new EnumMap<>(Metric.class);
+        v.put(Metric.SENT, 10L);
+        v.put(Metric.ANSWERED, 6L);
+        ProgressLine line = new ProgressLine(v, 12, 2_000);
+        assertEquals(6, line.done());
+        assertEquals(4, line.inFlight());
     }
 }
