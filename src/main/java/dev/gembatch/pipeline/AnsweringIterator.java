@@ -17,7 +17,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 
 /**
  * The in-flight window of one partition: keeps up to {@code window} rows outstanding (sent, or
@@ -147,13 +146,7 @@ final class AnsweringIterator implements Iterator<Row> {
     /** One answered (or skipped) row waiting to be emitted. */
     private record Completed(Row input, String requestId, Answer answer) {
         Row toRow() {
-            Object[] result = ResultValues.of(requestId, answer);
-            Object[] values = new Object[input.length() + result.length];
-            for (int i = 0; i < input.length(); i++) {
-                values[i] = input.get(i);
-            }
-            System.arraycopy(result, 0, values, input.length(), result.length);
-            return RowFactory.create(values);
+            return OutputRows.of(input, input.length(), ResultValues.of(requestId, answer));
         }
     }
 }

@@ -6,7 +6,6 @@ import dev.gembatch.report.RunCounters;
 import java.time.Instant;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 
 /**
  * Turns an input row that cannot be sent (its last column says why) into its output row: the
@@ -28,16 +27,8 @@ public final class InvalidRows implements MapFunction<Row, Row> {
         int width = row.length() - 1;
         String reason = row.getString(width);
         Answer skipped = Answer.skipped("INVALID_INPUT", reason, Instant.now());
-        String key = counters.keyColumn() == null ? null
-                : String.valueOf(row.get(row.fieldIndex(counters.keyColumn())));
-        counters.count(skipped, key);
+        counters.count(skipped, OutputRows.key(counters, row));
         problems.add(reason);
-        Object[] result = ResultValues.of(null, skipped);
-        Object[] values = new Object[width + result.length];
-        for (int i = 0; i < width; i++) {
-            values[i] = row.get(i);
-        }
-        System.arraycopy(result, 0, values, width, result.length);
-        return RowFactory.create(values);
+        return OutputRows.of(row, width, ResultValues.of(null, skipped));
     }
 }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Iterator;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 
 /**
  * Turns each input row joined with its request's answer ({@code input..., key, answerKey,
@@ -48,26 +47,23 @@ final class JoinedRows implements MapPartitionsFunction<Row, Row> {
     }
 
     private Row output(Row row) {
-        Object[] values = new Object[inputWidth + resultWidth];
-        for (int i = 0; i < inputWidth; i++) {
-            values[i] = row.get(i);
-        }
-        int results = inputWidth + 2;
+        Object[] result;
         if (row.isNullAt(inputWidth + 1)) {
             Answer skipped = Answer.skipped("INVALID_INPUT", "the prompt is null or blank",
                     Instant.now());
-            System.arraycopy(ResultValues.of(null, skipped), 0, values, inputWidth, resultWidth);
-            counters.countRequest(skipped, counters.keyColumn() == null ? null
-                    : String.valueOf(row.get(row.fieldIndex(counters.keyColumn()))));
+            result = ResultValues.of(null, skipped);
+            counters.countRequest(skipped, OutputRows.key(counters, row));
         } else {
+            int results = inputWidth + 2;
+            result = new Object[resultWidth];
             for (int i = 0; i < resultWidth; i++) {
-                values[inputWidth + i] = row.get(results + i);
+                result[i] = row.get(results + i);
             }
             if (row.getInt(results + resultWidth) == REUSED) {
                 counters.resumed(1);
             }
         }
-        counters.countRow(Status.valueOf((String) values[inputWidth + STATUS]));
-        return RowFactory.create(values);
+        counters.countRow(Status.valueOf((String) result[STATUS]));
+        return OutputRows.of(row, inputWidth, result);
     }
 }
