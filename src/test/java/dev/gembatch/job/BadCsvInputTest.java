@@ -17,10 +17,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,25 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BadCsvInputTest extends SparkTestBase {
     static final String MODEL = "gemini-2.5-flash";
-    private static JobFixture fixture;
+    @RegisterExtension
+    static final JobFixture fixture = new JobFixture(EmulatorOptions.builder().chunks(2).build());
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        fixture = new JobFixture(EmulatorOptions.builder().chunks(2).build());
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        fixture.close();
-    }
-
-    @BeforeEach
-    void resetStats() {
-        fixture.emulator.resetStats();
-    }
 
     @Test
     void malformedLinesBecomeSkippedRowsAndAreReportedWithSamples() throws Exception {

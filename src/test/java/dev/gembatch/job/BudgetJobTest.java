@@ -11,11 +11,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,26 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BudgetJobTest extends SparkTestBase {
     private static final int ROWS = 40;
-    private static JobFixture fixture;
+    @RegisterExtension
+    static final JobFixture fixture = new JobFixture(EmulatorOptions.builder().chunks(2)
+            .firstByteLatency(Duration.ZERO).chunkGap(Duration.ZERO).build());
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        fixture = new JobFixture(EmulatorOptions.builder().chunks(2)
-                .firstByteLatency(Duration.ZERO).chunkGap(Duration.ZERO).build());
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        fixture.close();
-    }
-
-    @BeforeEach
-    void resetStats() {
-        fixture.emulator.resetStats();
-    }
 
     @Test
     void maxRequestsSendsExactlyThatManyAndSkipsTheRest() throws Exception {

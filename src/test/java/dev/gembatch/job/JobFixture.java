@@ -7,21 +7,42 @@ import dev.gembatch.emulator.GeminiEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Runs {@link Main} in-process (on the test's shared Spark session) against an emulator the test
- * owns, so the test can read the emulator's statistics; captures stdout and stderr.
+ * owns, so the test can read the emulator's statistics; captures stdout and stderr. As a
+ * {@code @RegisterExtension} static field it serves one test class: statistics reset before each
+ * test, emulator stopped after the last.
  */
-final class JobFixture implements AutoCloseable {
+final class JobFixture implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
     final GeminiEmulator emulator;
 
-    JobFixture(EmulatorOptions options) throws IOException {
-        emulator = GeminiEmulator.start(options);
+    /** Starts the emulator. */
+    JobFixture(EmulatorOptions options) {
+        try {
+            emulator = GeminiEmulator.start(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the emulator did not start", e);
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        emulator.resetStats();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     /** The result of one run of the command line. */

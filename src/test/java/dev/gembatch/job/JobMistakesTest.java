@@ -8,37 +8,26 @@ import dev.gembatch.emulator.EmulatorOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each kind of mistake a user makes gets its own message and exit code 2, and sends nothing
- * (the emulator's request count stays zero); a systemic failure (bad key) sendsRequests with code 3.
+ * (the emulator's request count stays zero); a systemic failure (bad key) aborts with code 3.
  */
 class JobMistakesTest extends SparkTestBase {
-    private static JobFixture fixture;
+    @RegisterExtension
+    static final JobFixture fixture = new JobFixture(EmulatorOptions.defaults());
 
     @TempDir
     Path tmp;
     private Path job;
 
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        fixture = new JobFixture(EmulatorOptions.defaults());
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        fixture.close();
-    }
-
     @BeforeEach
     void writeJob() throws Exception {
-        fixture.emulator.resetStats();
         Path csv = tmp.resolve("in.csv");
         Files.writeString(csv, "id,text\n1,hello\n2,world\n3,again\n4,more\n",
                 StandardCharsets.UTF_8);

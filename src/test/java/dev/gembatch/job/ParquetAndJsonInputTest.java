@@ -24,11 +24,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,25 +47,11 @@ class ParquetAndJsonInputTest extends SparkTestBase {
             .add("scores", DataTypes.createMapType(DataTypes.StringType, DataTypes.IntegerType))
             .add("who", new StructType().add("name", DataTypes.StringType)
                     .add("langs", DataTypes.createArrayType(DataTypes.StringType)));
-    private static JobFixture fixture;
+    @RegisterExtension
+    static final JobFixture fixture = new JobFixture(EmulatorOptions.builder().chunks(2).build());
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        fixture = new JobFixture(EmulatorOptions.builder().chunks(2).build());
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        fixture.close();
-    }
-
-    @BeforeEach
-    void resetStats() {
-        fixture.emulator.resetStats();
-    }
 
     @Test
     void columnsOfEveryTypeAreRenderedReadablyAndPassedThroughIntact() throws Exception {

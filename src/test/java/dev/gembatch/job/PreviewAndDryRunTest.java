@@ -12,11 +12,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,27 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 class PreviewAndDryRunTest extends SparkTestBase {
     private static final String MODEL = "gemini-2.5-flash";
     private static final int ROWS = 30;
-    private static JobFixture fixture;
+    @RegisterExtension
+    static final JobFixture fixture = new JobFixture(EmulatorOptions.builder().chunks(2)
+            .firstByteLatency(java.time.Duration.ZERO).chunkGap(java.time.Duration.ZERO)
+            .build());
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        fixture = new JobFixture(EmulatorOptions.builder().chunks(2)
-                .firstByteLatency(java.time.Duration.ZERO).chunkGap(java.time.Duration.ZERO)
-                .build());
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        fixture.close();
-    }
-
-    @BeforeEach
-    void resetStats() {
-        fixture.emulator.resetStats();
-    }
 
     @Test
     void previewSendsOnlyTheFirstRowsAndWritesNothing() throws Exception {

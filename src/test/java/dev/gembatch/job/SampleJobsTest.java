@@ -14,33 +14,17 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The two sample jobs, end to end on local[2] against the emulator, checked row by row. */
 class SampleJobsTest extends SparkTestBase {
-    private static JobFixture fixture;
+    @RegisterExtension
+    static final JobFixture fixture = new JobFixture(EmulatorOptions.builder().chunks(4).build());
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        fixture = new JobFixture(EmulatorOptions.builder().chunks(4).build());
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        fixture.close();
-    }
-
-    @BeforeEach
-    void resetStats() {
-        fixture.emulator.resetStats();
-    }
 
     @Test
     void csvSampleComesOutWholeWithExactAnswersAndEachRequestSentOnce() {

@@ -20,11 +20,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,25 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScenarioJobTest extends SparkTestBase {
     private static final String MODEL = "gemini-2.5-flash";
-    private static JobFixture fixture;
+    @RegisterExtension
+    static final JobFixture fixture = new JobFixture(EmulatorOptions.builder().chunks(3).build());
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        fixture = new JobFixture(EmulatorOptions.builder().chunks(3).build());
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        fixture.close();
-    }
-
-    @BeforeEach
-    void resetStats() {
-        fixture.emulator.resetStats();
-    }
 
     @Test
     void everyScenarioComesOutAsARowWithItsOwnOutcome() throws Exception {

@@ -6,12 +6,13 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * spark-testing-base's shared session for Jupiter tests: one local[2] SparkContext per test JVM,
- * bound to loopback, UI off. Subclasses use {@code spark()}.
+ * bound to loopback, UI off, a heartbeat every second (the report tests read live counters from
+ * it). Spark test classes of any package extend it. Subclasses use {@code spark()}.
  */
-abstract class SparkTestBase extends JavaDataFrameSuiteBase {
+public abstract class SparkTestBase extends JavaDataFrameSuiteBase {
 
     @BeforeEach
-    void startSpark() {
+    protected void startSpark() {
         runBefore();
     }
 

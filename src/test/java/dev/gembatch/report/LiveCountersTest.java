@@ -2,6 +2,7 @@ package dev.gembatch.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gembatch.job.SparkTestBase;
 import dev.gembatch.model.Answer;
 import dev.gembatch.model.Status;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * Running tasks' counters reach the driver before the tasks end (with the executor heartbeat),
  * which is what makes the progress line live; finished tasks are counted once.
  */
-class LiveCountersTest extends ReportSparkBase {
+class LiveCountersTest extends SparkTestBase {
     private static final CountDownLatch RELEASE = new CountDownLatch(1);
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gembatch.emulator.EmulatorOptions;
 import dev.gembatch.emulator.GeminiEmulator;
 import dev.gembatch.job.Main;
+import dev.gembatch.job.SparkTestBase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A job with mixed outcomes on local[2] against the emulator, and the report it leaves. */
-class RunReportJobTest extends ReportSparkBase {
+class RunReportJobTest extends SparkTestBase {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SCENARIOS = List.of("a", "b", "c", "d", "e", "f",
             "blocked", "fail-503x1", "fail-500x1", "fail-500x9");
