@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a Google error tree {@code {"error": {code, message, status, details[]}}} into an
- * {@link ApiError}, picking ErrorInfo reasons, QuotaFailure quota ids and the RetryInfo delay
- * out of {@code details}. An {@code error} that is a plain string becomes the message.
+ * Reads the tree of a Google error's value ({@code {code, message, status, details[]}} under a
+ * response's {@code error} key) into an {@link ApiError}, picking ErrorInfo reasons, QuotaFailure
+ * quota ids and the RetryInfo delay out of {@code details}. An {@code error} that is a plain
+ * string becomes the message.
  */
 final class ApiErrorReader {
 
@@ -18,10 +19,10 @@ final class ApiErrorReader {
     private ApiErrorReader() {
     }
 
-    static ApiError read(JsonNode body) {
-        JsonNode error = body.get("error");
-        if (error == null || !error.isObject()) {
-            return new ApiError(0, null, Json.text(body, "error"), null, null, null);
+    /** Reads the value of a response's {@code error} key. */
+    static ApiError read(JsonNode error) {
+        if (!error.isObject()) {
+            return new ApiError(0, null, Json.text(error), null, null, null);
         }
         List<String> reasons = new ArrayList<>();
         List<String> quotaIds = new ArrayList<>();

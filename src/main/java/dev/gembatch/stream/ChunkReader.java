@@ -1,97 +1,92 @@
 package dev.gembatch.stream;
 
+import static dev.gembatch.stream.Values.isArray;
+import static dev.gembatch.stream.Values.isObject;
+import static dev.gembatch.stream.Values.nextElement;
+import static dev.gembatch.stream.Values.nextField;
+
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gembatch.model.Citation;
 import dev.gembatch.model.PromptFeedback;
 import dev.gembatch.model.SafetyRating;
 import dev.gembatch.model.Usage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads one GenerateContentResponse tree into a {@link Chunk}. Absent, empty and unknown fields
+ * Reads one top-level object from a streaming parser, with no tree: a GenerateContentResponse
+ * becomes a {@link Chunk}; an object with an {@code error} key (wherever the key stands) becomes
+ * an {@link ApiError} (only that rare value is read as a tree). Absent, empty and unknown fields
  * never fail: {@code content: {}}, content with a role only, no content, no candidates all read.
  */
 final class ChunkReader {
 
+    private List<ChunkCandidate> candidates = List.of();
+    private PromptFeedback promptFeedback;
+    private Usage usage;
+    private String modelVersion;
+    private String responseId;
+    private JsonNode error;
+
     private ChunkReader() {
     }
 
-    static Chunk read(JsonNode response) {
-        List<ChunkCandidate> candidates = new ArrayList<>();
-        for (JsonNode candidate : Json.array(response, "candidates")) {
-            if (candidate.isObject()) {
-                candidates.add(candidate(candidate));
+    /** Reads the object the parser is on (its START_OBJECT) to its end and hands it to the sink. */
+    static void read(JsonParser p, ChunkSink sink) throws IOException {
+        ChunkReader response = new ChunkReader();
+        while (nextField(p)) {
+            response.field(p);
+        }
+        if (response.error != null) {
+            sink.onError(ApiErrorReader.read(response.error));
+        } else {
+            sink.onChunk(new Chunk(response.candidates, response.promptFeedback, response.usage,
+                    response.modelVersion, response.responseId));
+        }
+    }
+
+    private void field(JsonParser p) throws IOException {
+        switch (p.currentName()) {
+            case "candidates" -> candidates = candidates(p);
+            case "promptFeedback" -> promptFeedback = promptFeedback(p);
+            case "usageMetadata" -> usage = MetadataReader.usage(p);
+            case "modelVersion" -> modelVersion = Values.text(p);
+            case "responseId" -> responseId = Values.text(p);
+            case "error" -> error = Json.MAPPER.readTree(p);
+            default -> p.skipChildren();
+        }
+    }
+
+    /** The object elements of an array (other elements are skipped); empty for a non-array. */
+    private static List<ChunkCandidate> candidates(JsonParser p) throws IOException {
+        if (!isArray(p)) {
+            return List.of();
+        }
+        List<ChunkCandidate> candidates = new ArrayList<>(1);
+        while (nextElement(p)) {
+            if (isObject(p)) {
+                candidates.add(CandidateReader.read(p));
             }
         }
-        return new Chunk(candidates, promptFeedback(Json.object(response, "promptFeedback")),
-                usage(Json.object(response, "usageMetadata")),
-                Json.text(response, "modelVersion"), Json.text(response, "responseId"));
+        return candidates;
     }
 
-    private static ChunkCandidate candidate(JsonNode candidate) {
-        StringBuilder text = new StringBuilder();
-        StringBuilder thoughts = new StringBuilder();
-        JsonNode content = Json.object(candidate, "content");
-        for (JsonNode part : content == null ? List.<JsonNode>of() : Json.array(content, "parts")) {
-            String partText = Json.text(part, "text");
-            if (partText != null) {
-                (Boolean.TRUE.equals(Json.bool(part, "thought")) ? thoughts : text).append(partText);
+    private static PromptFeedback promptFeedback(JsonParser p) throws IOException {
+        if (!isObject(p)) {
+            return null;
+        }
+        String blockReason = null;
+        String message = null;
+        List<SafetyRating> ratings = null;
+        while (nextField(p)) {
+            switch (p.currentName()) {
+                case "blockReason" -> blockReason = Values.text(p);
+                case "blockReasonMessage" -> message = Values.text(p);
+                case "safetyRatings" -> ratings = MetadataReader.ratings(p);
+                default -> p.skipChildren();
             }
         }
-        Integer index = Json.integer(candidate, "index");
-        return new ChunkCandidate(index == null ? 0 : index, text.toString(), thoughts.toString(),
-                Json.text(candidate, "finishReason"), Json.text(candidate, "finishMessage"),
-                ratings(candidate.get("safetyRatings")),
-                citations(Json.object(candidate, "citationMetadata")));
-    }
-
-    /** The ratings of an array node; null when the node is absent or not an array. */
-    private static List<SafetyRating> ratings(JsonNode array) {
-        if (array == null || !array.isArray()) {
-            return null;
-        }
-        List<SafetyRating> ratings = new ArrayList<>();
-        for (JsonNode r : array) {
-            ratings.add(new SafetyRating(Json.text(r, "category"), Json.text(r, "probability"),
-                    Json.decimal(r, "probabilityScore"), Json.text(r, "severity"),
-                    Json.decimal(r, "severityScore"), Json.bool(r, "blocked")));
-        }
-        return ratings;
-    }
-
-    /** Gemini API {@code citationSources} or Vertex {@code citations}; null without metadata. */
-    private static List<Citation> citations(JsonNode metadata) {
-        if (metadata == null) {
-            return null;
-        }
-        List<Citation> citations = new ArrayList<>();
-        String field = metadata.has("citationSources") ? "citationSources" : "citations";
-        for (JsonNode c : Json.array(metadata, field)) {
-            citations.add(new Citation(Json.integer(c, "startIndex"), Json.integer(c, "endIndex"),
-                    Json.text(c, "uri"), Json.text(c, "title"), Json.text(c, "license")));
-        }
-        return citations;
-    }
-
-    private static PromptFeedback promptFeedback(JsonNode feedback) {
-        if (feedback == null) {
-            return null;
-        }
-        List<SafetyRating> ratings = ratings(feedback.get("safetyRatings"));
-        return new PromptFeedback(Json.text(feedback, "blockReason"),
-                Json.text(feedback, "blockReasonMessage"), ratings);
-    }
-
-    private static Usage usage(JsonNode usage) {
-        if (usage == null) {
-            return null;
-        }
-        return new Usage(Json.integer(usage, "promptTokenCount"),
-                Json.integer(usage, "candidatesTokenCount"),
-                Json.integer(usage, "thoughtsTokenCount"),
-                Json.integer(usage, "cachedContentTokenCount"),
-                Json.integer(usage, "toolUsePromptTokenCount"),
-                Json.integer(usage, "totalTokenCount"));
+        return new PromptFeedback(blockReason, message, ratings);
     }
 }

@@ -1,11 +1,12 @@
 package dev.gembatch.stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 
 /**
  * Hands decoded objects to the sink: an object with an {@code error} key is an error, any other
- * object a chunk, anything else malformed. After the first malformed report it is stopped and
- * the decoder ignores all further input.
+ * object a chunk (both read straight from the parser by {@link ChunkReader}). After the first
+ * malformed report it is stopped and the decoder ignores all further input.
  */
 final class Delivery {
 
@@ -16,16 +17,10 @@ final class Delivery {
         this.sink = sink;
     }
 
-    void deliver(JsonNode node, String where) {
-        if (stopped) {
-            return;
-        }
-        if (!node.isObject()) {
-            malformed(where + " is not a JSON object");
-        } else if (node.has("error")) {
-            sink.onError(ApiErrorReader.read(node));
-        } else {
-            sink.onChunk(ChunkReader.read(node));
+    /** Reads the object the parser is on (its START_OBJECT) and delivers it, unless stopped. */
+    void deliver(JsonParser object) throws IOException {
+        if (!stopped) {
+            ChunkReader.read(object, sink);
         }
     }
 

@@ -29,7 +29,11 @@ final class Json {
     }
 
     static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
+        return text(node.get(field));
+    }
+
+    /** A scalar value as text; null for an absent value, JSON null, an object or an array. */
+    static String text(JsonNode value) {
         return value != null && value.isValueNode() && !value.isNull() ? value.asText() : null;
     }
 

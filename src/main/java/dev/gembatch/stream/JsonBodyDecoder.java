@@ -16,7 +16,7 @@ final class JsonBodyDecoder implements BodyDecoder {
 
     JsonBodyDecoder(Delivery delivery) {
         this.delivery = delivery;
-        this.json = new JsonObjectStream(node -> delivery.deliver(node, "JSON array element"));
+        this.json = new JsonObjectStream(delivery::deliver);
     }
 
     @Override

@@ -4,28 +4,32 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
-import java.util.function.Consumer;
 
 /**
  * Incremental JSON reader on Jackson's non-blocking parser. Its root is either one object (a
  * bare error body, a proxy's unary answer, an object injected into SSE), delivered when its
  * closing brace arrives, or an array whose object elements are each delivered as soon as they
- * are complete. Anything after the root other than whitespace is an error.
+ * are complete. Anything after the root other than whitespace is an error. An object's tokens
+ * are buffered until it closes, then replayed to the handler as a parser (no tree is built).
  */
 final class JsonObjectStream {
 
+    /** Receives each complete object as a parser positioned on its START_OBJECT. */
+    interface ObjectHandler {
+        void onObject(JsonParser object) throws IOException;
+    }
+
     private final JsonParser parser;
-    private final Consumer<JsonNode> out;
+    private final ObjectHandler out;
     private int depth;
     /** Depth at which delivered objects start: 0 for an object root, 1 for an array root. */
     private int objectDepth = -1;
     private TokenBuffer current;
     private boolean rootClosed;
 
-    JsonObjectStream(Consumer<JsonNode> out) {
+    JsonObjectStream(ObjectHandler out) {
         try {
             this.parser = Json.FACTORY.createNonBlockingByteArrayParser();
         } catch (IOException e) {
@@ -80,8 +84,9 @@ final class JsonObjectStream {
     private void deliverCurrent() throws IOException {
         TokenBuffer complete = current;
         current = null;
-        try (JsonParser tree = complete.asParser()) {
-            out.accept(Json.MAPPER.readTree(tree));
+        try (JsonParser object = complete.asParser()) {
+            object.nextToken();
+            out.onObject(object);
         }
     }
 

@@ -1,7 +1,8 @@
 package dev.gembatch.stream;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -78,7 +79,7 @@ final class SseDecoder implements BodyDecoder {
             dispatch();
         } else if (line.array()[0] == '{') {
             dispatch();
-            bareObject = new JsonObjectStream(node -> delivery.deliver(node, "JSON object in the event stream"));
+            bareObject = new JsonObjectStream(delivery::deliver);
             feedBareObject();
         } else if (line.array()[0] != ':') {
             field();
@@ -137,10 +138,7 @@ final class SseDecoder implements BodyDecoder {
         }
         events++;
         try {
-            JsonNode node = Json.MAPPER.readTree(data.array(), 0, data.size());
-            if (!node.isMissingNode()) {
-                delivery.deliver(node, "SSE event " + events);
-            }
+            parse(data.array(), 0, data.size());
         } catch (JsonProcessingException e) {
             delivery.malformed("SSE event " + events + " is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -148,5 +146,22 @@ final class SseDecoder implements BodyDecoder {
         }
         data.clear();
         eventHasData = false;
+    }
+
+    /**
+     * Reads the event's first JSON value straight from the bytes (anything after it is ignored,
+     * as a tree read ignores it); a value that is not an object is read to its end first, so
+     * invalid JSON is reported as such.
+     */
+    private void parse(byte[] bytes, int offset, int length) throws IOException {
+        try (JsonParser p = Json.FACTORY.createParser(bytes, offset, length)) {
+            JsonToken first = p.nextToken();
+            if (first == JsonToken.START_OBJECT) {
+                delivery.deliver(p);
+            } else if (first != null) {
+                p.skipChildren();
+                delivery.malformed("SSE event " + events + " is not a JSON object");
+            }
+        }
     }
 }
