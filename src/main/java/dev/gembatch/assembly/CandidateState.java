@@ -4,14 +4,19 @@ import dev.gembatch.model.Candidate;
 import dev.gembatch.model.Citation;
 import dev.gembatch.model.SafetyRating;
 import dev.gembatch.stream.ChunkCandidate;
+import java.util.ArrayList;
 import java.util.List;
 
-/** What the chunks have said so far about one candidate index (mutable, assembler-private). */
+/**
+ * What the chunks have said so far about one candidate index (mutable, assembler-private). Text
+ * and thoughts are kept as the chunks' strings and joined once, at their exact size, when the
+ * candidate is built (no builder growing and copying chunk after chunk).
+ */
 final class CandidateState {
 
     private final int index;
-    private final StringBuilder text = new StringBuilder();
-    private final StringBuilder thoughts = new StringBuilder();
+    private final List<String> text = new ArrayList<>();
+    private final List<String> thoughts = new ArrayList<>();
     private String finishReason;
     private String finishMessage;
     private List<SafetyRating> safetyRatings;
@@ -27,8 +32,8 @@ final class CandidateState {
      * stream carried win; the last non-empty citations win.
      */
     void merge(ChunkCandidate chunk) {
-        text.append(chunk.text());
-        thoughts.append(chunk.thoughts());
+        addPiece(text, chunk.text());
+        addPiece(thoughts, chunk.thoughts());
         if (chunk.finishReason() != null) {
             finishReason = chunk.finishReason();
             finishMessage = chunk.finishMessage();
@@ -44,7 +49,17 @@ final class CandidateState {
     }
 
     Candidate toCandidate() {
-        return new Candidate(index, text.toString(), thoughts.toString(), finishReason,
+        return new Candidate(index, joined(text), joined(thoughts), finishReason,
                 finishMessage, safetyRatings, citations);
+    }
+
+    private static void addPiece(List<String> pieces, String piece) {
+        if (!piece.isEmpty()) {
+            pieces.add(piece);
+        }
+    }
+
+    private static String joined(List<String> pieces) {
+        return pieces.isEmpty() ? "" : pieces.size() == 1 ? pieces.get(0) : String.join("", pieces);
     }
 }
