@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
  * ignored. A line starting with {@code {} begins a bare JSON object (Google's way of injecting an
  * error), collected by {@link JsonObjectStream} until it closes. No line or event size cap;
  * bytes are decoded as UTF-8 only once an event is complete, so split characters are safe.
+ * A line that lies whole in one feed is read in place, and an event whose data is such a line is
+ * parsed straight from the input ({@link EventData}); only lines cut by a feed are copied.
  */
 final class SseDecoder implements BodyDecoder {
 
@@ -21,9 +23,9 @@ final class SseDecoder implements BodyDecoder {
     private static final byte[] LF = {'\n'};
 
     private final Delivery delivery;
+    /** The start of a line that a feed cut; empty while lines lie whole in the input. */
     private final ByteBuf line = new ByteBuf();
-    private final ByteBuf data = new ByteBuf();
-    private boolean eventHasData;
+    private final EventData data = new EventData();
     private boolean afterCr;
     private JsonObjectStream bareObject;
     private int events;
@@ -46,8 +48,7 @@ final class SseDecoder implements BodyDecoder {
         for (int i = start; i < end && !delivery.stopped(); i++) {
             byte b = bytes[i];
             if (b == '\n' || b == '\r') {
-                line.append(bytes, start, i - start);
-                endOfLine();
+                lineEndsAt(bytes, start, i);
                 if (b == '\r' && i + 1 == end) {
                     afterCr = true;
                 } else if (b == '\r' && bytes[i + 1] == '\n') {
@@ -59,12 +60,14 @@ final class SseDecoder implements BodyDecoder {
         if (!delivery.stopped()) {
             line.append(bytes, start, end - start);
         }
+        data.release();
     }
 
     @Override
     public void finish() {
         if (line.size() > 0 && !delivery.stopped()) {
-            endOfLine();
+            endOfLine(line.array(), 0, line.size(), false);
+            line.clear();
         }
         if (bareObject != null) {
             delivery.malformed("body ended inside a JSON object within the event stream");
@@ -72,24 +75,35 @@ final class SseDecoder implements BodyDecoder {
         dispatch();
     }
 
-    private void endOfLine() {
-        if (bareObject != null) {
-            feedBareObject();
-        } else if (line.size() == 0) {
-            dispatch();
-        } else if (line.array()[0] == '{') {
-            dispatch();
-            bareObject = new JsonObjectStream(delivery::deliver);
-            feedBareObject();
-        } else if (line.array()[0] != ':') {
-            field();
+    /** A line ends at {@code to} in the input: read in place, or joined to its cut start. */
+    private void lineEndsAt(byte[] bytes, int from, int to) {
+        if (line.size() == 0) {
+            endOfLine(bytes, from, to, true);
+        } else {
+            line.append(bytes, from, to - from);
+            endOfLine(line.array(), 0, line.size(), false);
+            line.clear();
         }
-        line.clear();
     }
 
-    private void feedBareObject() {
+    /** One line without its end; {@code inInput}: the bytes stay valid until this feed returns. */
+    private void endOfLine(byte[] bytes, int from, int to, boolean inInput) {
+        if (bareObject != null) {
+            feedBareObject(bytes, from, to);
+        } else if (from == to) {
+            dispatch();
+        } else if (bytes[from] == '{') {
+            dispatch();
+            bareObject = new JsonObjectStream(delivery::deliver);
+            feedBareObject(bytes, from, to);
+        } else if (bytes[from] != ':') {
+            field(bytes, from, to, inInput);
+        }
+    }
+
+    private void feedBareObject(byte[] bytes, int from, int to) {
         try {
-            bareObject.feed(line.array(), 0, line.size());
+            bareObject.feed(bytes, from, to - from);
             bareObject.feed(LF, 0, 1);
         } catch (JsonProcessingException e) {
             delivery.malformed("invalid JSON object in the event stream: " + e.getOriginalMessage());
@@ -102,29 +116,24 @@ final class SseDecoder implements BodyDecoder {
     }
 
     /** A {@code name: value} line; only {@code data} matters (event, id, retry are ignored). */
-    private void field() {
-        byte[] bytes = line.array();
-        int colon = 0;
-        while (colon < line.size() && bytes[colon] != ':') {
+    private void field(byte[] bytes, int from, int to, boolean inInput) {
+        int colon = from;
+        while (colon < to && bytes[colon] != ':') {
             colon++;
         }
-        if (colon != DATA.length || !startsWithData(bytes)) {
+        if (colon - from != DATA.length || !startsWithData(bytes, from)) {
             return;
         }
-        int value = Math.min(colon + 1, line.size());
-        if (value < line.size() && bytes[value] == ' ') {
+        int value = Math.min(colon + 1, to);
+        if (value < to && bytes[value] == ' ') {
             value++;
         }
-        if (eventHasData) {
-            data.append((byte) '\n');
-        }
-        data.append(bytes, value, line.size() - value);
-        eventHasData = true;
+        data.add(bytes, value, to - value, inInput);
     }
 
-    private static boolean startsWithData(byte[] bytes) {
+    private static boolean startsWithData(byte[] bytes, int from) {
         for (int i = 0; i < DATA.length; i++) {
-            if (bytes[i] != DATA[i]) {
+            if (bytes[from + i] != DATA[i]) {
                 return false;
             }
         }
@@ -133,19 +142,18 @@ final class SseDecoder implements BodyDecoder {
 
     /** Parses the pending event's data as one JSON object; an empty data field is skipped. */
     private void dispatch() {
-        if (!eventHasData || delivery.stopped()) {
+        if (!data.present() || delivery.stopped()) {
             return;
         }
         events++;
         try {
-            parse(data.array(), 0, data.size());
+            parse(data.array(), data.offset(), data.length());
         } catch (JsonProcessingException e) {
             delivery.malformed("SSE event " + events + " is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             delivery.malformed("SSE event " + events + " is unreadable: " + e.getMessage());
         }
         data.clear();
-        eventHasData = false;
     }
 
     /**
