@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,6 +51,38 @@ class SseFramingTest {
         decoder.finish();
         assertEquals(List.of(), sink.malformed());
         assertEquals("one", sink.text());
+    }
+
+    /** A data line read in place must be copied before feed returns: the caller reuses its buffer. */
+    @Test
+    void eventDataSurvivesTheCallerReusingItsBufferBeforeTheBlankLine() {
+        RecordingSink sink = new RecordingSink();
+        StreamDecoder decoder = new StreamDecoder(sink);
+        byte[] buffer = new byte[256];
+        for (String piece : new String[] {"data: " + event("kept") + "\n", "data: {}\n", "\n"}) {
+            Arrays.fill(buffer, (byte) 'x');
+            byte[] bytes = piece.getBytes(StandardCharsets.UTF_8);
+            System.arraycopy(bytes, 0, buffer, 3, bytes.length);
+            decoder.feed(buffer, 3, bytes.length);
+        }
+        Arrays.fill(buffer, (byte) 'x');
+        decoder.finish();
+        assertEquals(List.of(), sink.malformed());
+        assertEquals("kept", sink.text());
+    }
+
+    @Test
+    void eventWithOneDataLineInPlaceAndTheNextInTheNextFeedIsJoined() {
+        RecordingSink sink = new RecordingSink();
+        StreamDecoder decoder = new StreamDecoder(sink);
+        for (String piece : new String[] {"data: {\"candidates\": [{\"content\":\ndata: {\"par", "ts\": [{\"text\": \"j\"}]}}]}\n\n"}) {
+            byte[] bytes = piece.getBytes(StandardCharsets.UTF_8);
+            decoder.feed(bytes, 0, bytes.length);
+            Arrays.fill(bytes, (byte) 'x');
+        }
+        decoder.finish();
+        assertEquals(List.of(), sink.malformed());
+        assertEquals("j", sink.text());
     }
 
     @Test
