@@ -2,10 +2,15 @@ package dev.gembatch.stream;
 
 import java.util.Arrays;
 
-/** A growable byte buffer with no size cap (one SSE line or event can be many megabytes). */
+/**
+ * A growable byte buffer with no size cap (one SSE line or event can be many megabytes); it
+ * allocates nothing until the first append (most SSE lines and events are read in place).
+ */
 final class ByteBuf {
 
-    private byte[] bytes = new byte[256];
+    private static final byte[] NONE = {};
+
+    private byte[] bytes = NONE;
     private int size;
 
     void append(byte[] source, int offset, int length) {
@@ -21,7 +26,7 @@ final class ByteBuf {
 
     private void ensure(int more) {
         if (size + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            bytes = Arrays.copyOf(bytes, Math.max(Math.max(bytes.length * 2, 256), size + more));
         }
     }
 
