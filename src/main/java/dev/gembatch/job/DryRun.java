@@ -7,6 +7,7 @@ import dev.gembatch.input.InvalidInputException;
 import dev.gembatch.output.OutputTarget;
 import dev.gembatch.output.ResultSchema;
 import dev.gembatch.pipeline.RowPlan;
+import dev.gembatch.pipeline.RowRequest;
 import dev.gembatch.transport.TokenCounter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -44,7 +45,7 @@ final class DryRun {
                 job.input().path(), totals.rows());
         out.printf("  output:    %s (%s), target checked%n", job.output().path(),
                 job.output().mode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        out.printf("  requests:  %d (%d rows have a blank prompt and would be SKIPPED)%n",
+        out.printf("  requests:  %d (%d rows cannot be sent and would be SKIPPED)%n",
                 totals.requests(), totals.rows() - totals.requests());
         try (TokenCounter counter = TokenCounter.create(gemini)) {
             printRequests(plan, sample, counter, job.dryRun().showRequests(), out);
@@ -57,11 +58,11 @@ final class DryRun {
                                       int show, PrintStream out) {
         int shown = 0;
         for (int i = 0; i < sample.size() && shown < show; i++) {
-            String prompt = plan.promptText(sample.get(i));
-            if (prompt == null) {
+            RowRequest request = plan.request(sample.get(i));
+            if (!request.sendable()) {
                 continue;
             }
-            byte[] body = plan.bodies().body(prompt, plan.systemText(sample.get(i)));
+            byte[] body = request.body();
             out.printf("%nRequest %d (input row %d):%n", ++shown, i + 1);
             counter.describeGeneration(plan.model()).forEach(line -> out.println("  " + line));
             out.println();

@@ -20,6 +20,8 @@ public record RowPlan(List<String> inputColumns, Template prompt, String promptC
                       Template systemInstruction, RequestBodies bodies, String model,
                       GeminiSettings gemini, int window, RunBudget budget)
         implements Serializable {
+    /** The reason a row with a null or blank prompt is not sent. */
+    static final String NO_PROMPT = "the prompt is null or blank";
 
     /** A plan for rows of {@code schema}. Exactly one of prompt / promptColumn is non-null. */
     public static RowPlan of(StructType schema, Template prompt, String promptColumn,
@@ -33,6 +35,16 @@ public record RowPlan(List<String> inputColumns, Template prompt, String promptC
     public RowPlan withBudget(RunBudget shares) {
         return new RowPlan(inputColumns, prompt, promptColumn, systemInstruction, bodies, model,
                 gemini, window, shares);
+    }
+
+    /** The request of this row, or why it cannot be sent (no prompt: null or blank). */
+    public RowRequest request(Row row) {
+        String prompt = promptText(row);
+        if (prompt == null) {
+            return RowRequest.invalid(NO_PROMPT);
+        }
+        byte[] body = bodies.body(prompt, systemText(row));
+        return RowRequest.of(body, RequestBodies.requestId(model, body));
     }
 
     /** The prompt text of this row, or null when the row has no prompt (null or blank). */
