@@ -10,7 +10,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Checks the input's columns against what the job needs: every referenced column present, no
- * input column named like a result column, and a unique {@code input.id-column}.
+ * input column named like a result column or an answer, and a unique {@code input.id-column}.
  */
 public final class InputColumns {
     private InputColumns() {
@@ -19,9 +19,11 @@ public final class InputColumns {
     /**
      * @param required columns each job key refers to (e.g. "prompt.template" → [review_text])
      * @param resultColumns the result column names the output will add (prefixed)
+     * @param answers the names of a spreadsheet job's answer columns ({@code {{name}}})
      */
     public static void check(StructType schema, Map<String, List<String>> required,
-                             List<String> resultColumns) throws InvalidInputException {
+                             List<String> resultColumns, List<String> answers)
+            throws InvalidInputException {
         List<String> names = Arrays.asList(schema.fieldNames());
         List<String> problems = new ArrayList<>();
         required.forEach((key, columns) -> {
@@ -33,6 +35,10 @@ public final class InputColumns {
             }
         });
         for (String c : names) {
+            if (answers.contains(c)) {
+                problems.add("answers." + c + ": an input column has this name too, so {{" + c
+                        + "}} would be ambiguous; rename the answer");
+            }
             if (resultColumns.contains(c)) {
                 problems.add("input column '" + c + "' has the name of a result column; set"
                         + " output.column-prefix (e.g. \"gem_\") to keep both");

@@ -1,5 +1,6 @@
 package dev.gembatch.pipeline;
 
+import dev.gembatch.config.AnswerColumn;
 import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.prompt.RequestBodies;
 import dev.gembatch.prompt.Template;
@@ -13,12 +14,13 @@ import org.apache.spark.sql.types.StructType;
 /**
  * What an executor needs to turn an input row into a request: the prompt (a template over the
  * columns, or one column as is), the optional system instruction template, the request body
- * builder, the model, the transport settings, the in-flight window and the run's budget shares.
- * Resolved on the driver.
+ * builder, the model, the transport settings, the in-flight window, the run's budget shares and
+ * the earlier answer columns the templates read. Resolved on the driver.
  */
 public record RowPlan(List<String> inputColumns, Template prompt, String promptColumn,
                       Template systemInstruction, RequestBodies bodies, String model,
-                      GeminiSettings gemini, int window, RunBudget budget)
+                      GeminiSettings gemini, int window, RunBudget budget,
+                      List<Upstream> upstream)
         implements Serializable {
     /** The reason a row with a null or blank prompt is not sent. */
     static final String NO_PROMPT = "the prompt is null or blank";
@@ -28,17 +30,30 @@ public record RowPlan(List<String> inputColumns, Template prompt, String promptC
                              Template systemInstruction, RequestBodies bodies, String model,
                              GeminiSettings gemini) {
         return new RowPlan(List.copyOf(Arrays.asList(schema.fieldNames())), prompt, promptColumn,
-                systemInstruction, bodies, model, gemini, gemini.limiter().max(), RunBudget.NONE);
+                systemInstruction, bodies, model, gemini, gemini.limiter().max(), RunBudget.NONE,
+                List.of());
     }
 
     /** This plan with the run's budget shares (see {@link RunBudget}). */
     public RowPlan withBudget(RunBudget shares) {
         return new RowPlan(inputColumns, prompt, promptColumn, systemInstruction, bodies, model,
-                gemini, window, shares);
+                gemini, window, shares, upstream);
+    }
+
+    /** This plan reading the answer columns {@code reads} (already in the rows) by name. */
+    public RowPlan withUpstream(List<AnswerColumn> reads) {
+        return new RowPlan(inputColumns, prompt, promptColumn, systemInstruction, bodies, model,
+                gemini, window, budget, Upstream.locate(reads, inputColumns));
     }
 
     /** The request of this row, or why it cannot be sent (no prompt: null or blank). */
     public RowRequest request(Row row) {
+        for (Upstream u : upstream) {
+            String notOk = u.notOk(row);
+            if (notOk != null) {
+                return RowRequest.upstreamNotOk(notOk);
+            }
+        }
         String prompt = promptText(row);
         if (prompt == null) {
             return RowRequest.invalid(NO_PROMPT);
@@ -49,7 +64,7 @@ public record RowPlan(List<String> inputColumns, Template prompt, String promptC
 
     /** The prompt text of this row, or null when the row has no prompt (null or blank). */
     public String promptText(Row row) {
-        Function<String, String> cell = name -> CellText.of(row.get(inputColumns.indexOf(name)));
+        Function<String, String> cell = cells(row);
         String text = prompt != null ? prompt.render(cell) : cell.apply(promptColumn);
         return text == null || text.isBlank() ? null : text;
     }
@@ -59,6 +74,18 @@ public record RowPlan(List<String> inputColumns, Template prompt, String promptC
         if (systemInstruction == null) {
             return null;
         }
-        return systemInstruction.render(name -> CellText.of(row.get(inputColumns.indexOf(name))));
+        return systemInstruction.render(cells(row));
+    }
+
+    /** A placeholder's text: an earlier answer's text, else the input column's. */
+    private Function<String, String> cells(Row row) {
+        return name -> {
+            for (Upstream u : upstream) {
+                if (u.name().equals(name)) {
+                    return CellText.of(row.get(u.answerIndex()));
+                }
+            }
+            return CellText.of(row.get(inputColumns.indexOf(name)));
+        };
     }
 }
