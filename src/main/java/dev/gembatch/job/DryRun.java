@@ -1,6 +1,8 @@
 package dev.gembatch.job;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.JobSettings;
 import dev.gembatch.input.InvalidInputException;
@@ -36,7 +38,7 @@ final class DryRun {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        RowPlan plan = JobRunner.plan(input.schema(), job, gemini);
+        RowPlan plan = JobRunner.plan(spark, input.schema(), job, gemini);
         PromptCensus.Totals totals = input.javaRDD().mapPartitions(new PromptCensus(plan))
                 .fold(new PromptCensus.Totals(0, 0, 0), PromptCensus.Totals::plus);
         List<Row> sample = input.takeAsList(job.dryRun().sampleRows());
@@ -71,11 +73,25 @@ final class DryRun {
         out.println();
     }
 
-    private static String pretty(byte[] body) {
+    /** The body indented, each inline data string replaced by its size (no megabytes shown). */
+    static String pretty(byte[] body) {
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(body));
+            JsonNode tree = JSON.readTree(body);
+            for (JsonNode part : tree.path("contents").path(0).path("parts")) {
+                JsonNode inline = part.path("inlineData");
+                if (inline instanceof ObjectNode data && data.path("data").isTextual()) {
+                    data.put("data", "<" + decodedLength(data.path("data").textValue())
+                            + " bytes base64, elided>");
+                }
+            }
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
         } catch (IOException e) {
             throw new IllegalStateException("a request body gembatch built is not JSON", e);
         }
+    }
+
+    private static long decodedLength(String base64) {
+        int padding = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
+        return base64.length() / 4L * 3 - padding;
     }
 }

@@ -11,6 +11,7 @@ import dev.gembatch.output.OutputTarget;
 import dev.gembatch.output.ResultSchema;
 import dev.gembatch.pipeline.InputProblems;
 import dev.gembatch.pipeline.InvalidRows;
+import dev.gembatch.pipeline.MediaParts;
 import dev.gembatch.pipeline.PartitionAnswerer;
 import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.pipeline.RunBudget;
@@ -58,7 +59,7 @@ public final class JobRunner {
         int partitions = job.spark().partitions();
         Dataset<Row> valid = partitions > 0 ? input.valid().repartition(partitions) : input.valid();
         GeminiSettings paced = QuotaShares.perExecutor(spark.sparkContext(), gemini);
-        RowPlan plan = plan(input.schema(), job, paced).withBudget(RunBudget.plan(valid,
+        RowPlan plan = plan(spark, input.schema(), job, paced).withBudget(RunBudget.plan(valid,
                 job.budget(), job.pricing().forModel(job.model().name())));
         JournaledWrite journaled = job.journal().dedupe() ? JournaledWrite.open(spark, job)
                 : null;
@@ -90,6 +91,7 @@ public final class JobRunner {
         InputRows input = InputTable.open(spark, job.input(), promptColumns);
         InputColumns.check(input.schema(), required,
                 ResultSchema.columnNames(job.output().columnPrefix()));
+        InputColumns.checkTypes(input.schema(), MediaColumns.types(job.prompt()));
         if (job.input().idColumn() != null) {
             InputColumns.checkUnique(input.all(), job.input().idColumn());
         }
@@ -102,6 +104,7 @@ public final class JobRunner {
         Dataset<Row> input = InputTable.read(spark, job.input());
         InputColumns.check(input.schema(), requiredColumns(job),
                 ResultSchema.columnNames(job.output().columnPrefix()));
+        InputColumns.checkTypes(input.schema(), MediaColumns.types(job.prompt()));
         return input;
     }
 
@@ -117,18 +120,33 @@ public final class JobRunner {
             required.put("prompt.system-instruction",
                     Template.parse(p.systemInstruction()).columns());
         }
+        p.partColumns().forEach((key, column) -> required.put(key, List.of(column)));
         if (job.input().idColumn() != null) {
             required.put("input.id-column", List.of(job.input().idColumn()));
         }
         return required;
     }
 
-    static RowPlan plan(StructType schema, JobSettings job, GeminiSettings gemini) {
+    static RowPlan plan(SparkSession spark, StructType schema, JobSettings job,
+                        GeminiSettings gemini) throws InvalidInputException {
         PromptSettings p = job.prompt();
         return RowPlan.of(schema,
                 p.template() == null ? null : Template.parse(p.template()),
                 p.column(),
                 p.systemInstruction() == null ? null : Template.parse(p.systemInstruction()),
-                new RequestBodies(job.model()), job.model().name(), gemini);
+                new RequestBodies(job.model()), job.model().name(), gemini)
+                .withMedia(media(spark, job));
+    }
+
+    private static MediaParts media(SparkSession spark, JobSettings job)
+            throws InvalidInputException {
+        try {
+            return MediaParts.of(job.prompt(), job.input().path(),
+                    spark.sparkContext().hadoopConfiguration());
+        } catch (IOException e) {
+            throw new InvalidInputException(List.of("input.path: '" + job.input().path()
+                    + "' cannot be resolved to a directory for relative file paths: "
+                    + e.getMessage()));
+        }
     }
 }

@@ -42,7 +42,7 @@ final class Preview {
         }
         List<Row> first = input.takeAsList(rows);
         Dataset<Row> local = spark.createDataFrame(first, input.schema());
-        RowPlan plan = JobRunner.plan(input.schema(), job, gemini).withBudget(RunBudget.plan(local,
+        RowPlan plan = JobRunner.plan(spark, input.schema(), job, gemini).withBudget(RunBudget.plan(local,
                 job.budget(), job.pricing().forModel(job.model().name())));
         List<Row> answered = inInputOrder(first, local.mapPartitions(
                 new PartitionAnswerer(plan, RunCounters.register(spark.sparkContext())),
