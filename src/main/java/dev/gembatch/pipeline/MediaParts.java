@@ -52,7 +52,7 @@ public final class MediaParts implements Serializable {
     }
 
     /** The directory relative file paths are resolved against (absolute), or null. */
-    public String base() {
+    String base() {
         return base;
     }
 
