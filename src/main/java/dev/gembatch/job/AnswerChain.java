@@ -5,14 +5,18 @@ import dev.gembatch.config.BudgetSettings;
 import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.JobSettings;
 import dev.gembatch.config.PromptSettings;
+import dev.gembatch.input.InvalidInputException;
 import dev.gembatch.output.ResultSchema;
+import dev.gembatch.pipeline.MediaParts;
 import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.pipeline.RunBudget;
 import dev.gembatch.prompt.RequestBodies;
 import dev.gembatch.prompt.Template;
+import java.io.IOException;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -48,14 +52,15 @@ final class AnswerChain {
      * Answers {@code rows} (schema {@code input}) column by column. {@code budgetRows} is what
      * the budget shares are counted over (the rows as partitioned for the first step).
      */
-    static Dataset<Row> answer(Dataset<Row> rows, StructType input, JobSettings job,
-                               GeminiSettings gemini, Dataset<Row> budgetRows, Step step) {
+    static Dataset<Row> answer(SparkSession spark, Dataset<Row> rows, StructType input,
+                               JobSettings job, GeminiSettings gemini, Dataset<Row> budgetRows,
+                               Step step) throws InvalidInputException {
         Dataset<Row> answered = rows;
         StructType schema = input;
         BudgetSettings share = share(job.budget(), job.answers().size());
         for (AnswerColumn a : job.answers()) {
             StructType next = ResultSchema.appendTo(schema, a.prefix());
-            RowPlan plan = plan(schema, job, a, gemini).withBudget(RunBudget.plan(budgetRows,
+            RowPlan plan = plan(spark, schema, job, a, gemini).withBudget(RunBudget.plan(budgetRows,
                     share, job.pricing().forModel(a.model().name())));
             answered = step.answer(answered, a, plan, next);
             schema = next;
@@ -64,8 +69,8 @@ final class AnswerChain {
     }
 
     /** The plan of one answer column for rows of {@code schema}. */
-    static RowPlan plan(StructType schema, JobSettings job, AnswerColumn a,
-                        GeminiSettings gemini) {
+    static RowPlan plan(SparkSession spark, StructType schema, JobSettings job, AnswerColumn a,
+                        GeminiSettings gemini) throws InvalidInputException {
         PromptSettings p = a.prompt();
         List<AnswerColumn> reads = job.answers().stream()
                 .filter(a::reads).toList();
@@ -73,7 +78,20 @@ final class AnswerChain {
                 p.template() == null ? null : Template.parse(p.template()),
                 p.column(),
                 p.systemInstruction() == null ? null : Template.parse(p.systemInstruction()),
-                new RequestBodies(a.model()), a.model().name(), gemini).withUpstream(reads);
+                new RequestBodies(a.model()), a.model().name(), gemini).withUpstream(reads)
+                .withMedia(media(spark, job, a));
+    }
+
+    private static MediaParts media(SparkSession spark, JobSettings job, AnswerColumn a)
+            throws InvalidInputException {
+        try {
+            return MediaParts.of(a.prompt(), job.input().path(),
+                    spark.sparkContext().hadoopConfiguration());
+        } catch (IOException e) {
+            throw new InvalidInputException(List.of("input.path: '" + job.input().path()
+                    + "' cannot be resolved to a directory for relative file paths: "
+                    + e.getMessage()));
+        }
     }
 
     /**

@@ -2,7 +2,9 @@ package dev.gembatch.job;
 
 import static org.apache.spark.sql.functions.lit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gembatch.config.AnswerColumn;
 import dev.gembatch.config.BudgetSettings;
 import dev.gembatch.config.GeminiSettings;
@@ -47,16 +49,18 @@ final class DryRun {
         BudgetSettings share = AnswerChain.share(job.budget(), job.answers().size());
         try (TokenCounter counter = TokenCounter.create(gemini)) {
             for (AnswerColumn a : job.answers()) {
-                estimate(job, a, share, withPlaceholders(input, job, a), gemini, counter, out);
+                estimate(spark, job, a, share, withPlaceholders(input, job, a), gemini, counter,
+                        out);
             }
         }
     }
 
     /** Counts, shows and estimates the requests of one answer column. */
-    private static void estimate(JobSettings job, AnswerColumn a, BudgetSettings budget,
-                                 Dataset<Row> rows, GeminiSettings gemini, TokenCounter counter,
-                                 PrintStream out) {
-        RowPlan plan = AnswerChain.plan(rows.schema(), job, a, gemini);
+    private static void estimate(SparkSession spark, JobSettings job, AnswerColumn a,
+                                 BudgetSettings budget, Dataset<Row> rows, GeminiSettings gemini,
+                                 TokenCounter counter, PrintStream out)
+            throws InvalidInputException {
+        RowPlan plan = AnswerChain.plan(spark, rows.schema(), job, a, gemini);
         PromptCensus.Totals totals = rows.javaRDD().mapPartitions(new PromptCensus(plan))
                 .fold(new PromptCensus.Totals(0, 0, 0), PromptCensus.Totals::plus);
         List<Row> sample = rows.takeAsList(job.dryRun().sampleRows());
@@ -103,11 +107,25 @@ final class DryRun {
         out.println();
     }
 
-    private static String pretty(byte[] body) {
+    /** The body indented, each inline data string replaced by its size (no megabytes shown). */
+    static String pretty(byte[] body) {
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(body));
+            JsonNode tree = JSON.readTree(body);
+            for (JsonNode part : tree.path("contents").path(0).path("parts")) {
+                JsonNode inline = part.path("inlineData");
+                if (inline instanceof ObjectNode data && data.path("data").isTextual()) {
+                    data.put("data", "<" + decodedLength(data.path("data").textValue())
+                            + " bytes base64, elided>");
+                }
+            }
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
         } catch (IOException e) {
             throw new IllegalStateException("a request body gembatch built is not JSON", e);
         }
+    }
+
+    private static long decodedLength(String base64) {
+        int padding = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
+        return base64.length() / 4L * 3 - padding;
     }
 }

@@ -11,6 +11,7 @@ import dev.gembatch.input.InvalidInputException;
 import dev.gembatch.output.OutputTarget;
 import dev.gembatch.pipeline.InputProblems;
 import dev.gembatch.pipeline.InvalidRows;
+import dev.gembatch.pipeline.MediaParts;
 import dev.gembatch.pipeline.PartitionAnswerer;
 import dev.gembatch.prompt.Template;
 import dev.gembatch.report.Progress;
@@ -57,7 +58,7 @@ public final class JobRunner {
         GeminiSettings paced = QuotaShares.perExecutor(spark.sparkContext(), gemini);
         JournaledWrite journaled = job.journal().dedupe() ? JournaledWrite.open(spark, job)
                 : null;
-        Dataset<Row> answered = AnswerChain.answer(valid, input.schema(), job, paced, valid,
+        Dataset<Row> answered = AnswerChain.answer(spark, valid, input.schema(), job, paced, valid,
                 journaled != null ? (rows, a, plan, schema) -> journaled.answer(rows, a, plan,
                         counters, schema)
                         : (rows, a, plan, schema) -> rows.mapPartitions(
@@ -105,13 +106,21 @@ public final class JobRunner {
             throws InvalidInputException {
         InputColumns.check(schema, required, AnswerChain.resultColumns(job),
                 job.answers().stream().map(AnswerColumn::name).filter(n -> n != null).toList());
+        for (AnswerColumn a : job.answers()) {
+            InputColumns.checkTypes(schema, MediaColumns.types(keyPrefix(a), a.prompt()));
+        }
+    }
+
+    /** Where an answer's keys sit in the job file: "" or "answers.NAME.". */
+    static String keyPrefix(AnswerColumn a) {
+        return a.name() == null ? "" : "answers." + a.name() + ".";
     }
 
     /** The input columns each job key reads (earlier answers are not input columns). */
     static Map<String, List<String>> requiredColumns(JobSettings job) {
         Map<String, List<String>> required = new LinkedHashMap<>();
         for (AnswerColumn a : job.answers()) {
-            String key = a.name() == null ? "prompt." : "answers." + a.name() + ".prompt.";
+            String key = keyPrefix(a) + "prompt.";
             PromptSettings p = a.prompt();
             if (p.template() != null) {
                 required.put(key + "template", inputColumns(p.template(), a));
@@ -121,6 +130,8 @@ public final class JobRunner {
             if (p.systemInstruction() != null) {
                 required.put(key + "system-instruction", inputColumns(p.systemInstruction(), a));
             }
+            p.partColumns().forEach((part, column) -> required.put(keyPrefix(a) + part,
+                    List.of(column)));
         }
         if (job.input().idColumn() != null) {
             required.put("input.id-column", List.of(job.input().idColumn()));

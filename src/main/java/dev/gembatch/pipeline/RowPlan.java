@@ -15,12 +15,12 @@ import org.apache.spark.sql.types.StructType;
  * What an executor needs to turn an input row into a request: the prompt (a template over the
  * columns, or one column as is), the optional system instruction template, the request body
  * builder, the model, the transport settings, the in-flight window, the run's budget shares and
- * the earlier answer columns the templates read. Resolved on the driver.
+ * the earlier answer columns the templates read and the media parts. Resolved on the driver.
  */
 public record RowPlan(List<String> inputColumns, Template prompt, String promptColumn,
                       Template systemInstruction, RequestBodies bodies, String model,
                       GeminiSettings gemini, int window, RunBudget budget,
-                      List<Upstream> upstream)
+                      List<Upstream> upstream, MediaParts media)
         implements Serializable {
     /** The reason a row with a null or blank prompt is not sent. */
     static final String NO_PROMPT = "the prompt is null or blank";
@@ -31,22 +31,31 @@ public record RowPlan(List<String> inputColumns, Template prompt, String promptC
                              GeminiSettings gemini) {
         return new RowPlan(List.copyOf(Arrays.asList(schema.fieldNames())), prompt, promptColumn,
                 systemInstruction, bodies, model, gemini, gemini.limiter().max(), RunBudget.NONE,
-                List.of());
+                List.of(), MediaParts.NONE);
     }
 
     /** This plan with the run's budget shares (see {@link RunBudget}). */
     public RowPlan withBudget(RunBudget shares) {
         return new RowPlan(inputColumns, prompt, promptColumn, systemInstruction, bodies, model,
-                gemini, window, shares, upstream);
+                gemini, window, shares, upstream, media);
     }
 
     /** This plan reading the answer columns {@code reads} (already in the rows) by name. */
     public RowPlan withUpstream(List<AnswerColumn> reads) {
         return new RowPlan(inputColumns, prompt, promptColumn, systemInstruction, bodies, model,
-                gemini, window, budget, Upstream.locate(reads, inputColumns));
+                gemini, window, budget, Upstream.locate(reads, inputColumns), media);
     }
 
-    /** The request of this row, or why it cannot be sent (no prompt: null or blank). */
+    /** This plan with media parts sent before each row's text (see {@link MediaParts}). */
+    public RowPlan withMedia(MediaParts parts) {
+        return new RowPlan(inputColumns, prompt, promptColumn, systemInstruction, bodies, model,
+                gemini, window, budget, upstream, parts);
+    }
+
+    /**
+     * The request of this row, or why it cannot be sent (no prompt: null or blank; media that
+     * cannot be sent, see {@link MediaParts}).
+     */
     public RowRequest request(Row row) {
         for (Upstream u : upstream) {
             String notOk = u.notOk(row);
@@ -58,7 +67,11 @@ public record RowPlan(List<String> inputColumns, Template prompt, String promptC
         if (prompt == null) {
             return RowRequest.invalid(NO_PROMPT);
         }
-        byte[] body = bodies.body(prompt, systemText(row));
+        MediaParts.Read read = media.read(row, inputColumns);
+        if (read.invalidReason() != null) {
+            return RowRequest.invalid(read.invalidReason());
+        }
+        byte[] body = bodies.body(read.parts(), prompt, systemText(row));
         return RowRequest.of(body, RequestBodies.requestId(model, body));
     }
 
