@@ -74,6 +74,24 @@ class SpreadsheetJobTest extends SparkTestBase {
     }
 
     @Test
+    void retryFailedReusesEveryAnswerColumnOfACompleteOutput() throws Exception {
+        fixture.run(job("")).expect(0);
+        List<Row> first = spark().read().parquet(tmp.resolve("out").toString())
+                .orderBy("id").collectAsList();
+        fixture.emulator.resetStats();
+        String out = fixture.run(job(""), "output.mode = retry-failed").expect(0).out();
+        assertEquals(0, requests(), "no answer FAILED, so nothing is sent again\n" + out);
+        List<Row> second = spark().read().parquet(tmp.resolve("out").toString())
+                .orderBy("id").collectAsList();
+        for (int i = 0; i < first.size(); i++) {
+            for (String c : List.of("summary_answer", "headline_answer", "headline_status",
+                    "headline_error_status", "summary_request_id", "headline_request_id")) {
+                assertEquals((Object) first.get(i).getAs(c), second.get(i).getAs(c), c);
+            }
+        }
+    }
+
+    @Test
     void dryRunEstimatesEachAnswerColumnAndSendsNothing() throws Exception {
         String out = fixture.command(job(""), "--dry-run").expect(0).out();
         Assertions.assertTrue(out.contains("answer column summary"), out);
