@@ -8,7 +8,7 @@ import org.apache.spark.sql.Row;
 
 /**
  * Renders every prompt of a partition without sending it, and counts the rows, the rows that
- * would be sent (non-blank prompt) and the characters (code points) of their prompt and system
+ * would be sent and the characters (code points) of their prompt and system
  * instruction. Its only field is the plan.
  */
 final class PromptCensus implements FlatMapFunction<Iterator<Row>, PromptCensus.Totals> {
@@ -46,7 +46,7 @@ final class PromptCensus implements FlatMapFunction<Iterator<Row>, PromptCensus.
     /** The characters a row sends (prompt and system instruction), or -1 when it is skipped. */
     static long chars(RowPlan plan, Row row) {
         String prompt = plan.promptText(row);
-        if (prompt == null) {
+        if (prompt == null || !plan.request(row).sendable()) {
             return -1;
         }
         String system = plan.systemText(row);

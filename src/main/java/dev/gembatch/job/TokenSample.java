@@ -26,7 +26,7 @@ record TokenSample(int requests, long chars, long tokens, String fallback) {
             }
             try {
                 tokens += counter.count(new GeminiRequest(plan.model(),
-                        plan.bodies().body(plan.promptText(row), plan.systemText(row))));
+                        plan.request(row).body()));
             } catch (IOException e) {
                 return heuristic(plan, sample, e.getMessage());
             }

@@ -4,7 +4,6 @@ import dev.gembatch.model.Answer;
 import dev.gembatch.model.ErrorInfo;
 import dev.gembatch.model.Status;
 import dev.gembatch.output.ResultValues;
-import dev.gembatch.prompt.RequestBodies;
 import dev.gembatch.report.RunCounters;
 import dev.gembatch.transport.GeminiClient;
 import dev.gembatch.transport.GeminiRequest;
@@ -91,14 +90,13 @@ final class AnsweringIterator implements Iterator<Row> {
     }
 
     private void submit(Row row) {
-        String prompt = plan.promptText(row);
-        if (prompt == null) {
-            done.add(new Completed(row, null, Answer.skipped("INVALID_INPUT",
-                    "the prompt is null or blank", Instant.now())));
+        RowRequest request = plan.request(row);
+        if (!request.sendable()) {
+            done.add(new Completed(row, null, Answer.skipped(request.skipStatus(),
+                    request.skipReason(), Instant.now())));
             return;
         }
-        byte[] body = plan.bodies().body(prompt, plan.systemText(row));
-        String requestId = RequestBodies.requestId(plan.model(), body);
+        String requestId = request.requestId();
         Answer reused = log.reuse(requestId);
         if (reused != null) {
             done.add(new Completed(row, requestId, reused));
@@ -113,7 +111,7 @@ final class AnsweringIterator implements Iterator<Row> {
         meter.sent();
         log.sending(requestId);
         counters.sent();
-        client.send(new GeminiRequest(plan.model(), body)).whenComplete((answer, error) ->
+        client.send(new GeminiRequest(plan.model(), request.body())).whenComplete((answer, error) ->
                 done.add(new Completed(row, requestId, answer != null ? answer : internal(error))));
     }
 

@@ -25,6 +25,8 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class DedupedAnswers {
     private static final String ID = KnownAnswers.PREFIX + "id";
+    private static final String SKIP_STATUS = KnownAnswers.PREFIX + "skip_status";
+    private static final String SKIP_REASON = KnownAnswers.PREFIX + "skip_reason";
 
     private DedupedAnswers() {
     }
@@ -36,7 +38,8 @@ public final class DedupedAnswers {
     public static Dataset<Row> plan(Dataset<Row> input, RowPlan plan, RunCounters counters,
                                     Journal journal, Dataset<Row> known, int partitions,
                                     StructType outSchema) {
-        StructType keyedSchema = input.schema().add(ID, DataTypes.StringType);
+        StructType keyedSchema = input.schema().add(ID, DataTypes.StringType)
+                .add(SKIP_STATUS, DataTypes.StringType).add(SKIP_REASON, DataTypes.StringType);
         Dataset<Row> keyed = input.mapPartitions(new RequestKeys(plan),
                 Encoders.row(keyedSchema));
         Dataset<Row> answers = answer(keyed, plan, counters, journal, known, partitions);
@@ -54,7 +57,7 @@ public final class DedupedAnswers {
             requests = requests.join(known, requests.col(ID).equalTo(known.col(KnownAnswers.KEY)),
                     "left_anti");
         }
-        int keyIndex = keyed.schema().size() - 1;
+        int keyIndex = keyed.schema().fieldIndex(ID);
         Dataset<Row> answered = requests.repartition(partitions, col(ID)).sortWithinPartitions(ID)
                 .mapPartitions(new JournaledAnswerer(plan, counters, journal, keyIndex),
                         Encoders.row(ResultSchema.appendTo(keyed.schema(), KnownAnswers.PREFIX)));

@@ -1,14 +1,14 @@
 package dev.gembatch.pipeline;
 
-import dev.gembatch.prompt.RequestBodies;
 import java.util.Iterator;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * Appends each input row's request_id (null when the row has no prompt): the key that dedupes,
- * partitions and journals the requests. Sends nothing; a row's key depends on the row alone.
+ * Appends each input row's request_id (null when the row is not sent), and the error status and
+ * reason of a row that is not sent (null when it is): the key dedupes, partitions and journals the requests. Sends
+ * nothing; a row's key depends on the row alone.
  */
 final class RequestKeys implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -29,20 +29,16 @@ final class RequestKeys implements MapPartitionsFunction<Row, Row> {
             @Override
             public Row next() {
                 Row row = rows.next();
-                Object[] values = new Object[row.length() + 1];
+                Object[] values = new Object[row.length() + 3];
                 for (int i = 0; i < row.length(); i++) {
                     values[i] = row.get(i);
                 }
-                values[row.length()] = key(row);
+                RowRequest request = plan.request(row);
+                values[row.length()] = request.requestId();
+                values[row.length() + 1] = request.skipStatus();
+                values[row.length() + 2] = request.skipReason();
                 return RowFactory.create(values);
             }
         };
-    }
-
-    private String key(Row row) {
-        String prompt = plan.promptText(row);
-        return prompt == null ? null
-                : RequestBodies.requestId(plan.model(), plan.bodies().body(prompt,
-                        plan.systemText(row)));
     }
 }

@@ -70,7 +70,7 @@ class PreviewAndDryRunTest extends SparkTestBase {
                 "countTokens on the 4 sendable rows of the 5 sampled");
         String out = run.out();
         Assertions.assertTrue(out.contains(ROWS + " rows"), out);
-        Assertions.assertTrue(out.contains("requests:  29 (1 rows have a blank prompt"), out);
+        Assertions.assertTrue(out.contains("requests:  29 (1 rows cannot be sent"), out);
         Assertions.assertTrue(out.contains("x-goog-api-key: ***"), out);
         assertFalse(out.contains(fixture.emulator.apiKey()), out);
         Assertions.assertTrue(out.contains("\"text\" : \"Question 1?\""), out);
@@ -100,11 +100,7 @@ class PreviewAndDryRunTest extends SparkTestBase {
 
     /** Main with the job file, this emulator as endpoint, then {@code args}. */
     private JobFixture.Run run(String... args) throws Exception {
-        List<String> all = new java.util.ArrayList<>(List.of(job().toString(),
-                "--set", "gemini.base-url=\"" + fixture.emulator.baseUrl() + "\"",
-                "--set", "gemini.api-key=\"" + fixture.emulator.apiKey() + "\""));
-        all.addAll(List.of(args));
-        return JobFixture.main(all.toArray(String[]::new));
+        return fixture.command(job(), args);
     }
 
     private long generationRequests() {
