@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 
 /**
- * The package's one configured Jackson factory and mapper (immutable once built), and the
- * tolerant field readers every tree reader here uses: a field of the wrong type reads as absent.
+ * The package's one configured Jackson factory and mapper (immutable once built; chunks are read
+ * with the factory's streaming parsers), and the tolerant field readers of the one tree reader
+ * left, {@link ApiErrorReader}: a field of the wrong type reads as absent.
  */
 final class Json {
 
@@ -47,21 +48,5 @@ final class Json {
         }
         return value.isTextual() && value.asText().matches("-?\\d{1,9}")
                 ? Integer.valueOf(value.asText()) : null;
-    }
-
-    static Double decimal(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isNumber() ? value.doubleValue() : null;
-    }
-
-    static Boolean bool(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isBoolean() ? value.booleanValue() : null;
-    }
-
-    /** The field when it holds an object, else null. */
-    static JsonNode object(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isObject() ? value : null;
     }
 }
