@@ -45,17 +45,14 @@ final class SseDecoder implements BodyDecoder {
             start++;
         }
         afterCr = false;
-        for (int i = start; i < end && !delivery.stopped(); i++) {
-            byte b = bytes[i];
-            if (b == '\n' || b == '\r') {
-                lineEndsAt(bytes, start, i);
-                if (b == '\r' && i + 1 == end) {
-                    afterCr = true;
-                } else if (b == '\r' && bytes[i + 1] == '\n') {
-                    i++;
-                }
-                start = i + 1;
+        for (int i = lineEnd(bytes, start, end); i < end && !delivery.stopped(); i = lineEnd(bytes, start, end)) {
+            lineEndsAt(bytes, start, i);
+            if (bytes[i] == '\r' && i + 1 == end) {
+                afterCr = true;
+            } else if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+                i++;
             }
+            start = i + 1;
         }
         if (!delivery.stopped()) {
             line.append(bytes, start, end - start);
@@ -73,6 +70,15 @@ final class SseDecoder implements BodyDecoder {
             delivery.malformed("body ended inside a JSON object within the event stream");
         }
         dispatch();
+    }
+
+    /** The index of the next CR or LF from {@code from}, or {@code end} if none: a tight scan. */
+    private static int lineEnd(byte[] bytes, int from, int end) {
+        int i = from;
+        while (i < end && bytes[i] != '\n' && bytes[i] != '\r') {
+            i++;
+        }
+        return i;
     }
 
     /** A line ends at {@code to} in the input: read in place, or joined to its cut start. */
