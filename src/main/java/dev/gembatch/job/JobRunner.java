@@ -74,7 +74,8 @@ public final class JobRunner {
             }
         }
         RunSummary summary = counters.summary(job.output().path(),
-                (System.nanoTime() - start) / 1_000_000).withNotes(inputProblems.notes());
+                (System.nanoTime() - start) / 1_000_000).withNotes(inputProblems.notes())
+                .withAnswerColumns(job.answers().size());
         return RunReporting.report(spark, job, counters, summary, started, out);
     }
 
