@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.JobSettings;
 import dev.gembatch.input.InvalidInputException;
+import dev.gembatch.output.AnswerStruct;
 import dev.gembatch.output.OutputTarget;
 import dev.gembatch.output.ResultSchema;
 import dev.gembatch.pipeline.RowPlan;
@@ -31,8 +32,10 @@ final class DryRun {
     static void run(SparkSession spark, JobSettings job, GeminiSettings gemini, PrintStream out)
             throws InvalidInputException {
         Dataset<Row> input = JobRunner.readChecked(spark, job);
-        List<String> problems = new OutputTarget(job.output()).check(spark,
-                ResultSchema.appendTo(input.schema(), job.output().columnPrefix()));
+        String prefix = job.output().columnPrefix();
+        List<String> problems = new OutputTarget(job.output()).check(spark, AnswerStruct.of(
+                job.model().generation()).appendTo(ResultSchema.appendTo(input.schema(), prefix),
+                prefix));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

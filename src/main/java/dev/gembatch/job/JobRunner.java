@@ -7,6 +7,7 @@ import dev.gembatch.input.InputColumns;
 import dev.gembatch.input.InputRows;
 import dev.gembatch.input.InputTable;
 import dev.gembatch.input.InvalidInputException;
+import dev.gembatch.output.AnswerStruct;
 import dev.gembatch.output.OutputTarget;
 import dev.gembatch.output.ResultSchema;
 import dev.gembatch.pipeline.InputProblems;
@@ -48,8 +49,10 @@ public final class JobRunner {
         long start = System.nanoTime();
         InputRows input = prepare(spark, job);
         StructType outSchema = ResultSchema.appendTo(input.schema(), job.output().columnPrefix());
+        AnswerStruct struct = AnswerStruct.of(job.model().generation());
         OutputTarget target = new OutputTarget(job.output());
-        List<String> problems = target.check(spark, outSchema);
+        List<String> problems = target.check(spark,
+                struct.appendTo(outSchema, job.output().columnPrefix()));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -66,8 +69,9 @@ public final class JobRunner {
                 ? journaled.answer(valid, plan, counters, outSchema)
                 : valid.mapPartitions(new PartitionAnswerer(plan, counters),
                         Encoders.row(outSchema));
-        Dataset<Row> output = input.invalid() == null ? answered : answered.union(input.invalid()
-                .map(new InvalidRows(counters, inputProblems), Encoders.row(outSchema)));
+        Dataset<Row> output = struct.appendColumn(input.invalid() == null ? answered
+                : answered.union(input.invalid().map(new InvalidRows(counters, inputProblems),
+                        Encoders.row(outSchema))), job.output().columnPrefix());
         try (Progress progress = RunReporting.progress(spark, job, input.all(), counters, out)) {
             if (journaled != null) {
                 journaled.write(spark, target, output);
@@ -88,8 +92,7 @@ public final class JobRunner {
                 .filter(e -> e.getKey().startsWith("prompt."))
                 .flatMap(e -> e.getValue().stream()).toList();
         InputRows input = InputTable.open(spark, job.input(), promptColumns);
-        InputColumns.check(input.schema(), required,
-                ResultSchema.columnNames(job.output().columnPrefix()));
+        InputColumns.check(input.schema(), required, resultColumns(job));
         if (job.input().idColumn() != null) {
             InputColumns.checkUnique(input.all(), job.input().idColumn());
         }
@@ -100,9 +103,15 @@ public final class JobRunner {
     static Dataset<Row> readChecked(SparkSession spark, JobSettings job)
             throws InvalidInputException {
         Dataset<Row> input = InputTable.read(spark, job.input());
-        InputColumns.check(input.schema(), requiredColumns(job),
-                ResultSchema.columnNames(job.output().columnPrefix()));
+        InputColumns.check(input.schema(), requiredColumns(job), resultColumns(job));
         return input;
+    }
+
+    /** The (prefixed) names of the columns the output adds, answer_struct included. */
+    private static List<String> resultColumns(JobSettings job) {
+        String prefix = job.output().columnPrefix();
+        return AnswerStruct.of(job.model().generation()).appendTo(
+                ResultSchema.columnNames(prefix), prefix);
     }
 
     static Map<String, List<String>> requiredColumns(JobSettings job) {
@@ -129,6 +138,7 @@ public final class JobRunner {
                 p.template() == null ? null : Template.parse(p.template()),
                 p.column(),
                 p.systemInstruction() == null ? null : Template.parse(p.systemInstruction()),
-                new RequestBodies(job.model()), job.model().name(), gemini);
+                new RequestBodies(job.model()), job.model().name(), gemini)
+                .withStruct(AnswerStruct.of(job.model().generation()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.gembatch.pipeline;
 
 import dev.gembatch.config.GeminiSettings;
+import dev.gembatch.output.AnswerStruct;
 import dev.gembatch.prompt.RequestBodies;
 import dev.gembatch.prompt.Template;
 import java.io.Serializable;
@@ -13,12 +14,12 @@ import org.apache.spark.sql.types.StructType;
 /**
  * What an executor needs to turn an input row into a request: the prompt (a template over the
  * columns, or one column as is), the optional system instruction template, the request body
- * builder, the model, the transport settings, the in-flight window and the run's budget shares.
- * Resolved on the driver.
+ * builder, the model, the transport settings, the in-flight window, the run's budget shares and
+ * the check of answers against the response schema. Resolved on the driver.
  */
 public record RowPlan(List<String> inputColumns, Template prompt, String promptColumn,
                       Template systemInstruction, RequestBodies bodies, String model,
-                      GeminiSettings gemini, int window, RunBudget budget)
+                      GeminiSettings gemini, int window, RunBudget budget, AnswerStruct struct)
         implements Serializable {
     /** The reason a row with a null or blank prompt is not sent. */
     static final String NO_PROMPT = "the prompt is null or blank";
@@ -28,13 +29,20 @@ public record RowPlan(List<String> inputColumns, Template prompt, String promptC
                              Template systemInstruction, RequestBodies bodies, String model,
                              GeminiSettings gemini) {
         return new RowPlan(List.copyOf(Arrays.asList(schema.fieldNames())), prompt, promptColumn,
-                systemInstruction, bodies, model, gemini, gemini.limiter().max(), RunBudget.NONE);
+                systemInstruction, bodies, model, gemini, gemini.limiter().max(), RunBudget.NONE,
+                AnswerStruct.NONE);
     }
 
     /** This plan with the run's budget shares (see {@link RunBudget}). */
     public RowPlan withBudget(RunBudget shares) {
         return new RowPlan(inputColumns, prompt, promptColumn, systemInstruction, bodies, model,
-                gemini, window, shares);
+                gemini, window, shares, struct);
+    }
+
+    /** This plan with the check of answers against the response schema. */
+    public RowPlan withStruct(AnswerStruct check) {
+        return new RowPlan(inputColumns, prompt, promptColumn, systemInstruction, bodies, model,
+                gemini, window, budget, check);
     }
 
     /** The request of this row, or why it cannot be sent (no prompt: null or blank). */
