@@ -91,7 +91,7 @@ final class SchemaShape {
         } else if (!TYPES.contains(type)) {
             bad(child(path, "type"), value, "must be " + TYPE_NAMES);
         }
-        return TYPES.contains(type) ? type : null;
+        return type != null && TYPES.contains(type) ? type : null;
     }
 
     private void checkObject(ConfigObject schema, String path) {

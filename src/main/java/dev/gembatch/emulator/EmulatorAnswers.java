@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class EmulatorAnswers {
     static final Pattern MARKER = Pattern.compile("\\[\\[gembatch:[a-z0-9-]+]]");
-    private static final String[] WORDS = {
+    static final String[] WORDS = {
         "the", "river", "café", "naïve", "東京", "データ", "🚀", "résumé", "\"quoted\"", "back\\slash",
         "<b>bold</b>", "Zürich", "smörgåsbord", "数据", "✓", "ünïcödé", "señor", "🙂", "a/b", "it's",
         "tab\there", "façade", "μ-law", "50%", "x=y", "€12", "👩‍💻", "Ελληνικά", "naïveté", "日本語",

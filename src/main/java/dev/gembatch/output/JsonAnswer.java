@@ -52,9 +52,11 @@ final class JsonAnswer {
         }
         try (JsonParser parser = JSON.createParser(text)) {
             JsonNode value = JSON.readTree(parser);
-            if (parser.nextToken() != null) {
-                throw new Rejected("INVALID_JSON", "not JSON: content after the JSON value"
-                        + at(parser.currentTokenLocation()));
+            JsonLocation end = parser.currentLocation();
+            if (!atEnd(parser)) {
+                throw new Rejected("INVALID_JSON", "not JSON: more content follows the JSON"
+                        + " value that ends at line " + end.getLineNr() + ", column "
+                        + end.getColumnNr());
             }
             return value;
         } catch (JsonProcessingException e) {
@@ -62,6 +64,14 @@ final class JsonAnswer {
                     + at(e.getLocation()));
         } catch (IOException e) {
             throw new Rejected("INVALID_JSON", "not JSON: " + e.getMessage());
+        }
+    }
+
+    private static boolean atEnd(JsonParser parser) throws IOException {
+        try {
+            return parser.nextToken() == null;
+        } catch (JsonProcessingException garbage) {
+            return false;
         }
     }
 
