@@ -133,9 +133,10 @@ final class SchemaShape {
         if (!(schema.get(key) instanceof ConfigList list) || !isStringList(list)) {
             return;
         }
-        Set<Object> seen = new HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (ConfigValue name : list) {
-            if (!props.containsKey(String.valueOf(name.unwrapped())) || !seen.add(name.unwrapped())) {
+            String property = String.valueOf(name.unwrapped());
+            if (!props.containsKey(property) || !seen.add(property)) {
                 bad(child(path, key), name, "must name each property at most once; properties: "
                         + String.join(", ", props.keySet()));
             }

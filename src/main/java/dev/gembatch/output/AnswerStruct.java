@@ -103,7 +103,7 @@ public final class AnswerStruct implements Serializable {
         return functions.col("`" + name.replace("`", "``") + "`");
     }
 
-    /** The column's value: the answer's JSON as typed by the schema where status is OK, else null. */
+    /** The column's value: the answer's JSON typed by the schema where status is OK, else null. */
     private static final class Values implements UDF2<String, String, Object> {
         private static final long serialVersionUID = 1L;
         private final SchemaNode root;

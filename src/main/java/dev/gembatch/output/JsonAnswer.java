@@ -27,7 +27,7 @@ final class JsonAnswer {
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final int MAX_SHOWN = 40;
 
-    /** Why an answer has no value: not JSON (INVALID_JSON) or not of the schema (SCHEMA_MISMATCH). */
+    /** Why an answer has no value: not JSON (INVALID_JSON), not of the schema (SCHEMA_MISMATCH). */
     static final class Rejected extends Exception {
         private static final long serialVersionUID = 1L;
         final String errorStatus;
