@@ -67,7 +67,8 @@ final class IoSections {
         if (column != null && column.isBlank()) {
             r.problems().bad(r.config(), "prompt.column", "must not be blank");
         }
-        return new PromptSettings(template, column, templateText(r, "prompt.system-instruction"));
+        return new PromptSettings(template, column, templateText(r, "prompt.system-instruction"),
+                MediaSection.parts(r), MediaSection.maxInlineBytes(r));
     }
 
     private static String templateText(Reader r, String path) {

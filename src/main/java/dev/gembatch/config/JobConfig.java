@@ -56,11 +56,26 @@ public final class JobConfig {
     }
 
     private static JobSettings read(Reader r) {
-        return new JobSettings(IoSections.input(r), IoSections.prompt(r), ModelSection.model(r),
-                IoSections.output(r), GeminiSection.gemini(r, Version.userAgent()),
+        OutputSettings output = IoSections.output(r);
+        List<AnswerColumn> answers = answers(r, output);
+        AnswerColumn first = answers.isEmpty() ? new AnswerColumn(null, "", null, null, List.of())
+                : answers.get(0);
+        return new JobSettings(IoSections.input(r), first.prompt(), first.model(),
+                output, GeminiSection.gemini(r, Version.userAgent()),
                 GeminiSection.useEmulator(r), GeminiSection.emulator(r), IoSections.spark(r),
                 PlanningSections.budget(r), PlanningSections.pricing(r),
-                PlanningSections.dryRun(r), ReportSection.report(r), IoSections.journal(r));
+                PlanningSections.dryRun(r), ReportSection.report(r), IoSections.journal(r),
+                answers);
+    }
+
+    /** The named answer columns, or the one answer of a plain job. */
+    private static List<AnswerColumn> answers(Reader r, OutputSettings output) {
+        String prefix = output.columnPrefix() == null ? "" : output.columnPrefix();
+        if (AnswersSection.present(r)) {
+            return AnswersSection.read(r, KNOWN_KEYS, prefix);
+        }
+        return List.of(new AnswerColumn(null, prefix, IoSections.prompt(r), ModelSection.model(r),
+                List.of()));
     }
 
     private static Config parseFile(Path file, Problems problems) {

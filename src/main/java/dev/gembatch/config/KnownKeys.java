@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * know, with the nearest known key. Free-form objects accept any key below them.
  */
 final class KnownKeys {
-    static final List<String> FREE_FORM = List.of("spark.conf", "model.extra-request-fields",
+    static final List<String> FREE_FORM = List.of("answers", "spark.conf", "model.extra-request-fields",
             "model.generation.response-schema", "pricing");
 
     private final Set<String> leaves = new TreeSet<>();

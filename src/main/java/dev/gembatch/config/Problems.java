@@ -13,11 +13,26 @@ import java.util.List;
 /** Collects problems as "path (origin): rule; got value" sentences while settings are read. */
 final class Problems {
     private static final int MAX_VALUE_CHARS = 120;
-    private final List<String> found = new ArrayList<>();
+    private final List<String> found;
     private final String jobOrigin;
+    private final String pathPrefix;
 
     Problems(String jobOrigin) {
+        this(new ArrayList<>(), jobOrigin, "");
+    }
+
+    private Problems(List<String> found, String jobOrigin, String pathPrefix) {
+        this.found = found;
         this.jobOrigin = jobOrigin;
+        this.pathPrefix = pathPrefix;
+    }
+
+    /**
+     * The same collection of problems, for settings read from a config relocated from under
+     * {@code prefix} (e.g. "answers.summary."): every reported path gets the prefix.
+     */
+    Problems under(String prefix) {
+        return new Problems(found, jobOrigin, pathPrefix + prefix);
     }
 
     /** A problem with the value at {@code path} of {@code config}; the value is echoed. */
@@ -39,7 +54,7 @@ final class Problems {
 
     /** A problem located by an explicit origin (unknown keys, parse errors). */
     void add(String path, String origin, String text) {
-        general(path + " (" + origin + "): " + text);
+        general(pathPrefix + path + " (" + origin + "): " + text);
     }
 
     /** A problem that is not tied to a key (unreadable file, unresolvable substitution). */

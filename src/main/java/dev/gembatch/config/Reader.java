@@ -82,6 +82,12 @@ final class Reader {
         return inRange(path, number == null ? null : number.longValue(), min, max);
     }
 
+    /** A size in bytes (e.g. 512KiB, 20MiB or a plain number) between min and max. */
+    Long bytesIn(String path, long min, long max) {
+        Long value = read(path, "a size such as 512KiB or 20MiB", () -> config.getBytes(path));
+        return inRange(path, value, min, max);
+    }
+
     Double doubleIn(String path, double min, double max) {
         Double value = read(path, "a number", () -> config.getDouble(path));
         if (value != null && !(value >= min && value <= max)) {

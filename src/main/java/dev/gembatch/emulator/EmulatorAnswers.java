@@ -3,15 +3,19 @@ package dev.gembatch.emulator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The deterministic answers of the emulator: the same model and prompt always give the same text,
  * which mixes ASCII with multi-byte UTF-8 (accents, CJK, emoji), quotes, backslashes, angle
- * brackets and newlines. Scenario markers ({@code [[gembatch:...]]}) never appear in an answer.
+ * brackets and newlines. Scenario markers ({@code [[gembatch:...]]}) never appear in an answer. A
+ * request with media parts is answered "about" each part's description line, in order.
  */
 public final class EmulatorAnswers {
     static final Pattern MARKER = Pattern.compile("\\[\\[gembatch:[a-z0-9-]+]]");
+    /** A line that stands for a media part of the request (see {@code RequestParts}). */
+    static final Pattern MEDIA = Pattern.compile("^\\[(?:inline|file) [^\\]\n]*]$", Pattern.MULTILINE);
     static final String[] WORDS = {
         "the", "river", "café", "naïve", "東京", "データ", "🚀", "résumé", "\"quoted\"", "back\\slash",
         "<b>bold</b>", "Zürich", "smörgåsbord", "数据", "✓", "ünïcödé", "señor", "🙂", "a/b", "it's",
@@ -31,7 +35,7 @@ public final class EmulatorAnswers {
     public static String textFor(String model, String promptText, int candidateIndex) {
         byte[] digest = digest("answer", model, promptText, candidateIndex);
         StringBuilder text = new StringBuilder(256);
-        text.append("Emulated answer to «").append(excerpt(promptText)).append("»");
+        text.append("Emulated answer to «").append(excerpt(promptText)).append("»").append(media(promptText));
         if (candidateIndex > 0) {
             text.append(" (candidate ").append(candidateIndex).append(')');
         }
@@ -63,9 +67,20 @@ public final class EmulatorAnswers {
         return (codePoints + 3) / 4;
     }
 
-    /** The first 40 code points of the prompt with markers removed and line breaks flattened. */
+    /** " about [inline ...] [file ...]" for the media lines of the prompt, else "". */
+    private static String media(String promptText) {
+        StringBuilder media = new StringBuilder();
+        Matcher lines = MEDIA.matcher(promptText);
+        while (lines.find()) {
+            media.append(media.length() == 0 ? " about " : " ").append(lines.group());
+        }
+        return media.toString();
+    }
+
+    /** The first 40 code points of the text (no markers, no media lines, line breaks flattened). */
     private static String excerpt(String promptText) {
-        String clean = withoutMarkers(promptText).replace('\n', ' ').replace('\r', ' ');
+        String text = MEDIA.matcher(promptText).replaceAll("");
+        String clean = withoutMarkers(text).replace('\n', ' ').replace('\r', ' ');
         int codePoints = clean.codePointCount(0, clean.length());
         if (codePoints <= EXCERPT_CODE_POINTS) {
             return clean;

@@ -15,12 +15,18 @@ record ParsedRequest(String model, String promptText, int candidateCount, int ma
     /** Google's validation message for a body without contents. */
     static final String NO_CONTENTS = "* GenerateContentRequest.contents: contents is not specified\n";
 
-    /** Reads the tree; returns null when it has no usable contents (the caller answers 400). */
-    static ParsedRequest from(String model, JsonNode body, byte[] raw) {
-        JsonNode contents = body == null ? null : body.get("contents");
+    /** Google's 400 message for a body the emulator cannot answer, or null when it is usable. */
+    static String problem(JsonNode body) {
+        JsonNode contents = body.get("contents");
         if (contents == null || !contents.isArray() || contents.isEmpty()) {
-            return null;
+            return NO_CONTENTS;
         }
+        return RequestParts.problem(contents);
+    }
+
+    /** Reads a tree that {@link #problem} accepts. */
+    static ParsedRequest from(String model, JsonNode body, byte[] raw) {
+        JsonNode contents = body.get("contents");
         JsonNode config = body.path("generationConfig");
         int candidates = Math.max(1, Math.min(8, config.path("candidateCount").asInt(1)));
         int maxTokens = config.path("maxOutputTokens").asInt(0);
@@ -32,14 +38,19 @@ record ParsedRequest(String model, String promptText, int candidateCount, int ma
                 json ? schema : null, key(model, raw));
     }
 
-    /** All text parts of all contents joined by "\n". */
+    /**
+     * All text parts of all contents joined by "\n", in order; a media part counts as the line
+     * that describes it (see {@link RequestParts#describe}).
+     */
     static String promptText(JsonNode contents) {
         StringBuilder text = new StringBuilder();
         for (JsonNode content : contents) {
             for (JsonNode part : content.path("parts")) {
                 JsonNode value = part.get("text");
-                if (value != null && value.isTextual()) {
-                    text.append(text.length() == 0 ? "" : "\n").append(value.textValue());
+                String line = value != null && value.isTextual() ? value.textValue()
+                        : RequestParts.describe(part);
+                if (line != null) {
+                    text.append(text.length() == 0 ? "" : "\n").append(line);
                 }
             }
         }

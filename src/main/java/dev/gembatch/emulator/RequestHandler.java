@@ -54,11 +54,11 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
         }
         JsonNode refusal = refusal(route, header(request, "x-goog-api-key"));
         byte[] raw = message.getBody() == null ? new byte[0] : message.getBody();
-        ParsedRequest parsed = refusal == null ? ParsedRequest.from(route.model(), parse(raw), raw) : null;
-        if (refusal == null && parsed == null) {
-            refusal = ErrorBodies.invalidArgument(parse(raw) == null
-                    ? "Invalid JSON payload received. Unexpected token." : ParsedRequest.NO_CONTENTS);
-        }
+        JsonNode tree = refusal == null ? parse(raw) : null;
+        String problem = refusal != null ? null
+                : tree == null ? "Invalid JSON payload received. Unexpected token." : ParsedRequest.problem(tree);
+        refusal = problem == null ? refusal : ErrorBodies.invalidArgument(problem);
+        ParsedRequest parsed = refusal == null ? ParsedRequest.from(route.model(), tree, raw) : null;
         if (refusal != null) {
             reject(out, route.format(), refusal);
         } else if (route.kind() == Route.Kind.COUNT_TOKENS) {

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Checks the input's columns against what the job needs: every referenced column present, no
- * input column named like a result column, and a unique {@code input.id-column}.
+ * Checks the input's columns against what the job needs: every referenced column present (and of
+ * the type its key needs), no input column named like a result column or an answer, and a unique
+ * {@code input.id-column}.
  */
 public final class InputColumns {
     private InputColumns() {
@@ -19,9 +21,11 @@ public final class InputColumns {
     /**
      * @param required columns each job key refers to (e.g. "prompt.template" → [review_text])
      * @param resultColumns the result column names the output will add (prefixed)
+     * @param answers the names of a spreadsheet job's answer columns ({@code {{name}}})
      */
     public static void check(StructType schema, Map<String, List<String>> required,
-                             List<String> resultColumns) throws InvalidInputException {
+                             List<String> resultColumns, List<String> answers)
+            throws InvalidInputException {
         List<String> names = Arrays.asList(schema.fieldNames());
         List<String> problems = new ArrayList<>();
         required.forEach((key, columns) -> {
@@ -33,6 +37,10 @@ public final class InputColumns {
             }
         });
         for (String c : names) {
+            if (answers.contains(c)) {
+                problems.add("answers." + c + ": an input column has this name too, so {{" + c
+                        + "}} would be ambiguous; rename the answer");
+            }
             if (resultColumns.contains(c)) {
                 problems.add("input column '" + c + "' has the name of a result column; set"
                         + " output.column-prefix (e.g. \"gem_\") to keep both");
@@ -41,6 +49,34 @@ public final class InputColumns {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+    }
+
+    /**
+     * Checks that each column named under a job key has the type that key needs.
+     *
+     * @param expected by job key (e.g. "prompt.parts[0].inline-column"): the column and its type
+     */
+    public static void checkTypes(StructType schema, Map<String, StructField> expected)
+            throws InvalidInputException {
+        List<String> problems = new ArrayList<>();
+        expected.forEach((key, field) -> {
+            for (StructField actual : schema.fields()) {
+                if (actual.name().equals(field.name())
+                        && !actual.dataType().equals(field.dataType())) {
+                    problems.add(key + ": column '" + field.name() + "' is "
+                            + actual.dataType().simpleString() + ", expected "
+                            + field.dataType().simpleString() + typeHint(key));
+                }
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private static String typeHint(String key) {
+        return key.endsWith(".inline-column") ? " (Parquet binary; CSV and JSON input have no"
+                + " binary columns: name files with file-column instead)" : "";
     }
 
     /**

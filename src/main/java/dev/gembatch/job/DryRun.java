@@ -1,12 +1,16 @@
 package dev.gembatch.job;
 
+import static org.apache.spark.sql.functions.lit;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gembatch.config.AnswerColumn;
+import dev.gembatch.config.BudgetSettings;
 import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.JobSettings;
 import dev.gembatch.input.InvalidInputException;
-import dev.gembatch.output.AnswerStruct;
 import dev.gembatch.output.OutputTarget;
-import dev.gembatch.output.ResultSchema;
 import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.pipeline.RowRequest;
 import dev.gembatch.transport.TokenCounter;
@@ -32,29 +36,58 @@ final class DryRun {
     static void run(SparkSession spark, JobSettings job, GeminiSettings gemini, PrintStream out)
             throws InvalidInputException {
         Dataset<Row> input = JobRunner.readChecked(spark, job);
-        String prefix = job.output().columnPrefix();
-        List<String> problems = new OutputTarget(job.output()).check(spark, AnswerStruct.of(
-                job.model().generation()).appendTo(ResultSchema.appendTo(input.schema(), prefix),
-                prefix));
+        List<String> problems = new OutputTarget(job.output()).check(spark,
+                StructColumns.appendTo(AnswerChain.outputSchema(input.schema(), job), job));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        RowPlan plan = JobRunner.plan(input.schema(), job, gemini);
-        PromptCensus.Totals totals = input.javaRDD().mapPartitions(new PromptCensus(plan))
-                .fold(new PromptCensus.Totals(0, 0, 0), PromptCensus.Totals::plus);
-        List<Row> sample = input.takeAsList(job.dryRun().sampleRows());
         out.println("gembatch dry run: no generation request is sent");
         out.printf("  settings:  valid%n  input:     %s, %d rows, columns checked%n",
-                job.input().path(), totals.rows());
+                job.input().path(), input.count());
         out.printf("  output:    %s (%s), target checked%n", job.output().path(),
                 job.output().mode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        BudgetSettings share = AnswerChain.share(job.budget(), job.answers().size());
+        try (TokenCounter counter = TokenCounter.create(gemini)) {
+            for (AnswerColumn a : job.answers()) {
+                estimate(spark, job, a, share, withPlaceholders(input, job, a), gemini, counter,
+                        out);
+            }
+        }
+    }
+
+    /** Counts, shows and estimates the requests of one answer column. */
+    private static void estimate(SparkSession spark, JobSettings job, AnswerColumn a,
+                                 BudgetSettings budget, Dataset<Row> rows, GeminiSettings gemini,
+                                 TokenCounter counter, PrintStream out)
+            throws InvalidInputException {
+        RowPlan plan = AnswerChain.plan(spark, rows.schema(), job, a, gemini);
+        PromptCensus.Totals totals = rows.javaRDD().mapPartitions(new PromptCensus(plan))
+                .fold(new PromptCensus.Totals(0, 0, 0), PromptCensus.Totals::plus);
+        List<Row> sample = rows.takeAsList(job.dryRun().sampleRows());
+        if (a.name() != null) {
+            out.printf("%nanswer column %s%s%n", a.name(), a.reads().isEmpty() ? ""
+                    : " (reads " + String.join(", ", a.reads()) + ": each shown and counted as a"
+                            + " [answer of NAME] placeholder)");
+        }
         out.printf("  requests:  %d (%d rows cannot be sent and would be SKIPPED)%n",
                 totals.requests(), totals.rows() - totals.requests());
-        try (TokenCounter counter = TokenCounter.create(gemini)) {
-            printRequests(plan, sample, counter, job.dryRun().showRequests(), out);
-            TokenSample tokens = TokenSample.measure(plan, sample, counter);
-            out.print(new Estimate(job, totals, tokens).toText());
+        printRequests(plan, sample, counter, job.dryRun().showRequests(), out);
+        TokenSample tokens = TokenSample.measure(plan, sample, counter);
+        out.print(new Estimate(job, a.model(), budget, totals, tokens).toText());
+    }
+
+    /** The input with each answer {@code a} reads stood in for by an OK placeholder answer. */
+    private static Dataset<Row> withPlaceholders(Dataset<Row> input, JobSettings job,
+                                                 AnswerColumn a) {
+        Dataset<Row> rows = input;
+        for (AnswerColumn read : job.answers()) {
+            if (a.reads(read)) {
+                rows = rows.withColumn(read.answerColumn(), lit("[answer of " + read.name() + "]"))
+                        .withColumn(read.statusColumn(), lit("OK"))
+                        .withColumn(read.prefix() + "error_status", lit(null).cast("string"));
+            }
         }
+        return rows;
     }
 
     private static void printRequests(RowPlan plan, List<Row> sample, TokenCounter counter,
@@ -74,11 +107,25 @@ final class DryRun {
         out.println();
     }
 
-    private static String pretty(byte[] body) {
+    /** The body indented, each inline data string replaced by its size (no megabytes shown). */
+    static String pretty(byte[] body) {
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(body));
+            JsonNode tree = JSON.readTree(body);
+            for (JsonNode part : tree.path("contents").path(0).path("parts")) {
+                JsonNode inline = part.path("inlineData");
+                if (inline instanceof ObjectNode data && data.path("data").isTextual()) {
+                    data.put("data", "<" + decodedLength(data.path("data").textValue())
+                            + " bytes base64, elided>");
+                }
+            }
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
         } catch (IOException e) {
             throw new IllegalStateException("a request body gembatch built is not JSON", e);
         }
+    }
+
+    private static long decodedLength(String base64) {
+        int padding = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
+        return base64.length() / 4L * 3 - padding;
     }
 }

@@ -3,6 +3,7 @@ package dev.gembatch.job;
 import dev.gembatch.config.BudgetSettings;
 import dev.gembatch.config.GenerationSettings;
 import dev.gembatch.config.JobSettings;
+import dev.gembatch.config.ModelSettings;
 import dev.gembatch.config.Price;
 import java.util.Locale;
 
@@ -15,15 +16,21 @@ import java.util.Locale;
  */
 final class Estimate {
     private final JobSettings job;
+    private final ModelSettings model;
+    private final BudgetSettings budget;
     private final PromptCensus.Totals totals;
     private final TokenSample sample;
     private final Price price;
 
-    Estimate(JobSettings job, PromptCensus.Totals totals, TokenSample sample) {
+    /** The estimate of the requests of one answer column, sent to {@code model}. */
+    Estimate(JobSettings job, ModelSettings model, BudgetSettings budget,
+             PromptCensus.Totals totals, TokenSample sample) {
         this.job = job;
+        this.model = model;
+        this.budget = budget;
         this.totals = totals;
         this.sample = sample;
-        this.price = job.pricing().forModel(job.model().name());
+        this.price = job.pricing().forModel(model.name());
     }
 
     long inputTokens() {
@@ -31,7 +38,7 @@ final class Estimate {
     }
 
     long typicalOutputTokens() {
-        Integer cap = job.model().generation().maxOutputTokens();
+        Integer cap = model.generation().maxOutputTokens();
         int perRequest = job.dryRun().outputTokensPerRequest();
         return totals.requests() * candidates() * (cap == null ? perRequest
                 : Math.min(cap, perRequest));
@@ -39,7 +46,7 @@ final class Estimate {
 
     /** The upper bound of answer plus thinking tokens, or -1 without max-output-tokens. */
     long maxOutputTokens() {
-        Integer cap = job.model().generation().maxOutputTokens();
+        Integer cap = model.generation().maxOutputTokens();
         return cap == null ? -1 : totals.requests() * candidates() * cap;
     }
 
@@ -53,14 +60,14 @@ final class Estimate {
     }
 
     private int candidates() {
-        GenerationSettings g = job.model().generation();
+        GenerationSettings g = model.generation();
         return g.candidateCount() == null ? 1 : g.candidateCount();
     }
 
     String toText() {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Estimate for %s ($%s in, $%s out, $%s thinking"
-                        + " per 1M tokens; see pricing)%n", job.model().name(),
+                        + " per 1M tokens; see pricing)%n", model.name(),
                 num(price.inputPerMillion()), num(price.outputPerMillion()),
                 num(price.thoughtsPerMillion())));
         out.append(String.format(Locale.ROOT, "  input tokens:  ~%,d (%s; %,d characters in all)%n",
@@ -87,7 +94,7 @@ final class Estimate {
     }
 
     private void budget(StringBuilder out) {
-        BudgetSettings b = job.budget();
+        BudgetSettings b = budget;
         if (b.maxRequests() > 0 && totals.requests() > b.maxRequests()) {
             out.append(String.format(Locale.ROOT, "  budget:        max-requests %,d: %,d rows would"
                     + " be SKIPPED (BUDGET_EXHAUSTED)%n", b.maxRequests(),

@@ -1,5 +1,6 @@
 package dev.gembatch.job;
 
+import dev.gembatch.config.AnswerColumn;
 import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.JobSettings;
 import dev.gembatch.config.PromptSettings;
@@ -7,15 +8,11 @@ import dev.gembatch.input.InputColumns;
 import dev.gembatch.input.InputRows;
 import dev.gembatch.input.InputTable;
 import dev.gembatch.input.InvalidInputException;
-import dev.gembatch.output.AnswerStruct;
 import dev.gembatch.output.OutputTarget;
-import dev.gembatch.output.ResultSchema;
 import dev.gembatch.pipeline.InputProblems;
 import dev.gembatch.pipeline.InvalidRows;
+import dev.gembatch.pipeline.MediaParts;
 import dev.gembatch.pipeline.PartitionAnswerer;
-import dev.gembatch.pipeline.RowPlan;
-import dev.gembatch.pipeline.RunBudget;
-import dev.gembatch.prompt.RequestBodies;
 import dev.gembatch.prompt.Template;
 import dev.gembatch.report.Progress;
 import dev.gembatch.report.RunCounters;
@@ -48,11 +45,9 @@ public final class JobRunner {
         Instant started = Instant.now();
         long start = System.nanoTime();
         InputRows input = prepare(spark, job);
-        StructType outSchema = ResultSchema.appendTo(input.schema(), job.output().columnPrefix());
-        AnswerStruct struct = AnswerStruct.of(job.model().generation());
+        StructType outSchema = AnswerChain.outputSchema(input.schema(), job);
         OutputTarget target = new OutputTarget(job.output());
-        List<String> problems = target.check(spark,
-                struct.appendTo(outSchema, job.output().columnPrefix()));
+        List<String> problems = target.check(spark, StructColumns.appendTo(outSchema, job));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -61,17 +56,16 @@ public final class JobRunner {
         int partitions = job.spark().partitions();
         Dataset<Row> valid = partitions > 0 ? input.valid().repartition(partitions) : input.valid();
         GeminiSettings paced = QuotaShares.perExecutor(spark.sparkContext(), gemini);
-        RowPlan plan = plan(input.schema(), job, paced).withBudget(RunBudget.plan(valid,
-                job.budget(), job.pricing().forModel(job.model().name())));
         JournaledWrite journaled = job.journal().dedupe() ? JournaledWrite.open(spark, job)
                 : null;
-        Dataset<Row> answered = journaled != null
-                ? journaled.answer(valid, plan, counters, outSchema)
-                : valid.mapPartitions(new PartitionAnswerer(plan, counters),
-                        Encoders.row(outSchema));
-        Dataset<Row> output = struct.appendColumn(input.invalid() == null ? answered
-                : answered.union(input.invalid().map(new InvalidRows(counters, inputProblems),
-                        Encoders.row(outSchema))), job.output().columnPrefix());
+        Dataset<Row> answered = AnswerChain.answer(spark, valid, input.schema(), job, paced, valid,
+                journaled != null ? (rows, a, plan, schema) -> journaled.answer(rows, a, plan,
+                        counters, schema)
+                        : (rows, a, plan, schema) -> rows.mapPartitions(
+                                new PartitionAnswerer(plan, counters), Encoders.row(schema)));
+        Dataset<Row> output = StructColumns.append(input.invalid() == null ? answered
+                : answered.union(input.invalid().map(new InvalidRows(counters, inputProblems,
+                        job.answers().size()), Encoders.row(outSchema))), job);
         try (Progress progress = RunReporting.progress(spark, job, input.all(), counters, out)) {
             if (journaled != null) {
                 journaled.write(spark, target, output);
@@ -89,10 +83,10 @@ public final class JobRunner {
             throws InvalidInputException {
         Map<String, List<String>> required = requiredColumns(job);
         List<String> promptColumns = required.entrySet().stream()
-                .filter(e -> e.getKey().startsWith("prompt."))
-                .flatMap(e -> e.getValue().stream()).toList();
+                .filter(e -> e.getKey().contains("prompt."))
+                .flatMap(e -> e.getValue().stream()).distinct().toList();
         InputRows input = InputTable.open(spark, job.input(), promptColumns);
-        InputColumns.check(input.schema(), required, resultColumns(job));
+        checkColumns(input.schema(), job, required);
         if (job.input().idColumn() != null) {
             InputColumns.checkUnique(input.all(), job.input().idColumn());
         }
@@ -103,28 +97,42 @@ public final class JobRunner {
     static Dataset<Row> readChecked(SparkSession spark, JobSettings job)
             throws InvalidInputException {
         Dataset<Row> input = InputTable.read(spark, job.input());
-        InputColumns.check(input.schema(), requiredColumns(job), resultColumns(job));
+        checkColumns(input.schema(), job, requiredColumns(job));
         return input;
     }
 
-    /** The (prefixed) names of the columns the output adds, answer_struct included. */
-    private static List<String> resultColumns(JobSettings job) {
-        String prefix = job.output().columnPrefix();
-        return AnswerStruct.of(job.model().generation()).appendTo(
-                ResultSchema.columnNames(prefix), prefix);
+    private static void checkColumns(StructType schema, JobSettings job,
+                                     Map<String, List<String>> required)
+            throws InvalidInputException {
+        InputColumns.check(schema, required,
+                StructColumns.appendTo(AnswerChain.resultColumns(job), job),
+                job.answers().stream().map(AnswerColumn::name).filter(n -> n != null).toList());
+        for (AnswerColumn a : job.answers()) {
+            InputColumns.checkTypes(schema, MediaColumns.types(keyPrefix(a), a.prompt()));
+        }
     }
 
+    /** Where an answer's keys sit in the job file: "" or "answers.NAME.". */
+    static String keyPrefix(AnswerColumn a) {
+        return a.name() == null ? "" : "answers." + a.name() + ".";
+    }
+
+    /** The input columns each job key reads (earlier answers are not input columns). */
     static Map<String, List<String>> requiredColumns(JobSettings job) {
-        PromptSettings p = job.prompt();
         Map<String, List<String>> required = new LinkedHashMap<>();
-        if (p.template() != null) {
-            required.put("prompt.template", Template.parse(p.template()).columns());
-        } else {
-            required.put("prompt.column", List.of(p.column()));
-        }
-        if (p.systemInstruction() != null) {
-            required.put("prompt.system-instruction",
-                    Template.parse(p.systemInstruction()).columns());
+        for (AnswerColumn a : job.answers()) {
+            String key = keyPrefix(a) + "prompt.";
+            PromptSettings p = a.prompt();
+            if (p.template() != null) {
+                required.put(key + "template", inputColumns(p.template(), a));
+            } else {
+                required.put(key + "column", List.of(p.column()));
+            }
+            if (p.systemInstruction() != null) {
+                required.put(key + "system-instruction", inputColumns(p.systemInstruction(), a));
+            }
+            p.partColumns().forEach((part, column) -> required.put(keyPrefix(a) + part,
+                    List.of(column)));
         }
         if (job.input().idColumn() != null) {
             required.put("input.id-column", List.of(job.input().idColumn()));
@@ -132,13 +140,8 @@ public final class JobRunner {
         return required;
     }
 
-    static RowPlan plan(StructType schema, JobSettings job, GeminiSettings gemini) {
-        PromptSettings p = job.prompt();
-        return RowPlan.of(schema,
-                p.template() == null ? null : Template.parse(p.template()),
-                p.column(),
-                p.systemInstruction() == null ? null : Template.parse(p.systemInstruction()),
-                new RequestBodies(job.model()), job.model().name(), gemini)
-                .withStruct(AnswerStruct.of(job.model().generation()));
+    private static List<String> inputColumns(String template, AnswerColumn a) {
+        return Template.parse(template).columns().stream().filter(c -> !a.reads().contains(c))
+                .toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.gembatch.job;
 
+import dev.gembatch.config.AnswerColumn;
 import dev.gembatch.config.JobSettings;
 import dev.gembatch.config.OutputMode;
 import dev.gembatch.output.Journal;
@@ -9,6 +10,7 @@ import dev.gembatch.pipeline.DedupedAnswers;
 import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.report.RunCounters;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -23,14 +25,14 @@ final class JournaledWrite {
     private final JobSettings job;
     private final Journal journal;
     private final boolean resumes;
-    private final Dataset<Row> known;
+    private final SparkSession spark;
 
     private JournaledWrite(JobSettings job, Journal journal, boolean resumes,
-                           Dataset<Row> known) {
+                           SparkSession spark) {
         this.job = job;
         this.journal = journal;
         this.resumes = resumes;
-        this.known = known;
+        this.spark = spark;
     }
 
     static JournaledWrite open(SparkSession spark, JobSettings job) throws IOException {
@@ -38,16 +40,26 @@ final class JournaledWrite {
                 spark.sparkContext().hadoopConfiguration());
         OutputMode mode = job.output().mode();
         boolean resumes = mode == OutputMode.RESUME || mode == OutputMode.RETRY_FAILED;
-        return new JournaledWrite(job, journal, resumes,
-                resumes ? KnownAnswers.read(spark, job.output(), journal) : null);
+        return new JournaledWrite(job, journal, resumes, spark);
     }
 
-    /** The answered rows of {@code valid} (output schema), sending only what is not known. */
-    Dataset<Row> answer(Dataset<Row> valid, RowPlan plan, RunCounters counters,
-                        StructType outSchema) {
+    /**
+     * The rows answered for one answer column ({@code outSchema}), sending only what is not
+     * known from the journal or (when resuming) the earlier output.
+     */
+    Dataset<Row> answer(Dataset<Row> rows, AnswerColumn answer, RowPlan plan,
+                        RunCounters counters, StructType outSchema) {
         int configured = job.spark().partitions();
-        int partitions = configured > 0 ? configured : Math.max(1, valid.rdd().getNumPartitions());
-        return DedupedAnswers.plan(valid, plan, counters, journal, known, partitions, outSchema);
+        int partitions = configured > 0 ? configured : Math.max(1, rows.rdd().getNumPartitions());
+        Journal own = answer.name() == null ? journal : journal.forAnswer(answer.name());
+        Dataset<Row> known;
+        try {
+            known = resumes ? KnownAnswers.read(spark, job.output(), answer.prefix(), journal)
+                    : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read what the earlier run answered", e);
+        }
+        return DedupedAnswers.plan(rows, plan, counters, own, known, partitions, outSchema);
     }
 
     /** Writes the output (the one action), then clears the journal. */

@@ -1,5 +1,6 @@
 package dev.gembatch.job;
 
+import dev.gembatch.config.AnswerColumn;
 import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.JobSettings;
 import dev.gembatch.config.OutputSettings;
@@ -34,7 +35,7 @@ final class Preview {
                     Path outputPath, PrintStream out) throws InvalidInputException {
         long start = System.nanoTime();
         Dataset<Row> input = JobRunner.readChecked(spark, job);
-        StructType outSchema = ResultSchema.appendTo(input.schema(), job.output().columnPrefix());
+        StructType outSchema = AnswerChain.outputSchema(input.schema(), job);
         OutputTarget target = outputPath == null ? null : target(job.output(), outputPath);
         List<String> problems = target == null ? List.of() : target.check(spark, outSchema);
         if (!problems.isEmpty()) {
@@ -42,13 +43,19 @@ final class Preview {
         }
         List<Row> first = input.takeAsList(rows);
         Dataset<Row> local = spark.createDataFrame(first, input.schema());
-        RowPlan plan = JobRunner.plan(input.schema(), job, gemini).withBudget(RunBudget.plan(local,
-                job.budget(), job.pricing().forModel(job.model().name())));
-        List<Row> answered = inInputOrder(first, local.mapPartitions(
-                new PartitionAnswerer(plan, RunCounters.register(spark.sparkContext())),
-                Encoders.row(outSchema)).collectAsList());
-        out.print(new PreviewTable(keyColumns(job, input.schema()), job.output().columnPrefix(),
-                PreviewTable.terminalWidth(System.getenv("COLUMNS"))).render(outSchema, answered));
+        RunCounters counters = RunCounters.register(spark.sparkContext());
+        List<Row> answered = inInputOrder(first, AnswerChain.answer(spark, local, input.schema(), job,
+                gemini, local, (in, a, plan, schema) -> in.mapPartitions(
+                        new PartitionAnswerer(plan, counters), Encoders.row(schema)))
+                .collectAsList());
+        for (AnswerColumn a : job.answers()) {
+            if (a.name() != null) {
+                out.printf("answer column %s%n", a.name());
+            }
+            out.print(new PreviewTable(keyColumns(job, input.schema()), a.prefix(),
+                    PreviewTable.terminalWidth(System.getenv("COLUMNS")))
+                    .render(outSchema, answered));
+        }
         if (target != null) {
             target.write(spark.createDataFrame(answered, outSchema));
         }

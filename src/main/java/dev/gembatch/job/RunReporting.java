@@ -1,6 +1,7 @@
 package dev.gembatch.job;
 
 import dev.gembatch.config.JobSettings;
+import dev.gembatch.config.Price;
 import dev.gembatch.config.ReportSettings;
 import dev.gembatch.report.Progress;
 import dev.gembatch.report.RunCounters;
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -33,7 +36,7 @@ final class RunReporting {
         if (interval.isZero()) {
             return null;
         }
-        long total = input.count();
+        long total = input.count() * job.answers().size();
         boolean terminal = System.console() != null && out == System.out;
         return Progress.start(spark.sparkContext(), counters, total, interval, out, terminal);
     }
@@ -48,8 +51,10 @@ final class RunReporting {
     static RunReport report(SparkSession spark, JobSettings job, RunCounters counters,
                             RunSummary summary, Instant started, PrintStream out) {
         ReportSettings settings = job.report();
-        RunReport report = RunReport.of(counters, summary, job.model().name(),
-                job.pricing().forModel(job.model().name()), started, settings.topErrors());
+        List<String> models = job.answers().stream().map(a -> a.model().name()).distinct()
+                .toList();
+        RunReport report = RunReport.of(counters, summary, String.join(", ", models),
+                dearest(job, models), started, settings.topErrors());
         if (settings.writeFiles()) {
             try {
                 report.writeUnder(job.output().path(),
@@ -60,5 +65,15 @@ final class RunReporting {
             }
         }
         return report;
+    }
+
+    /**
+     * The price the report's cost uses: the model's, or in a spreadsheet job with several models
+     * the dearest of them (the cost is then an upper bound).
+     */
+    private static Price dearest(JobSettings job, List<String> models) {
+        return models.stream().map(job.pricing()::forModel)
+                .max(Comparator.comparingDouble(p -> p.inputPerMillion() + p.outputPerMillion()
+                        + p.thoughtsPerMillion())).orElseThrow();
     }
 }

@@ -15,8 +15,9 @@ import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * The answer journal of one output: {@code <output.path>.gembatch-journal/<run>/p<partition>/}
- * holds small Parquet files of finished answers keyed by request_id, written by the tasks of the
- * run while they answer, so a retried task or a resumed run reuses them instead of paying again.
+ * (in a spreadsheet job {@code <run>/<answer>/p<partition>/}) holds small Parquet files of
+ * finished answers keyed by request_id, written by the tasks of the run while they answer, so a
+ * retried task or a resumed run reuses them instead of paying again.
  * Serializable (settings, the run id and the Hadoop configuration), built on the driver.
  */
 public final class Journal implements Serializable {
@@ -25,14 +26,17 @@ public final class Journal implements Serializable {
     public static final String SUFFIX = ".gembatch-journal";
     private final String root;
     private final String run;
+    private final String answer;
     private final JournalSettings settings;
     private final SerializableConfiguration hadoop;
 
-    private Journal(String root, String run, JournalSettings settings, Configuration conf) {
+    private Journal(String root, String run, String answer, JournalSettings settings,
+                    SerializableConfiguration hadoop) {
         this.root = root;
         this.run = run;
+        this.answer = answer;
         this.settings = settings;
-        this.hadoop = new SerializableConfiguration(conf);
+        this.hadoop = hadoop;
     }
 
     /** The journal of {@code outputPath} for a new run. */
@@ -40,7 +44,12 @@ public final class Journal implements Serializable {
                                     Configuration conf) {
         return new Journal(stripSlash(outputPath) + SUFFIX,
                 "run-" + System.currentTimeMillis() + "-" + UUID.randomUUID().toString()
-                        .substring(0, 8), settings, conf);
+                        .substring(0, 8), null, settings, new SerializableConfiguration(conf));
+    }
+
+    /** The same journal, for the tasks of one answer column of a spreadsheet job. */
+    public Journal forAnswer(String name) {
+        return new Journal(root, run, name, settings, hadoop);
     }
 
     /** The journal folder (all runs). */
@@ -64,7 +73,8 @@ public final class Journal implements Serializable {
      * already journaled, and a writer for this attempt's answers.
      */
     public JournalTask open(int partition, int stageAttempt, int attempt) {
-        Path dir = new Path(new Path(root, run), "p" + partition);
+        Path runDir = new Path(root, run);
+        Path dir = new Path(answer == null ? runDir : new Path(runDir, answer), "p" + partition);
         Map<String, Answer> earlier = new HashMap<>();
         try {
             JournalFile.readDir(hadoop.value(), dir, earlier);

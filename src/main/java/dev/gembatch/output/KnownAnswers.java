@@ -45,9 +45,12 @@ public final class KnownAnswers {
     private KnownAnswers() {
     }
 
-    /** What the journal and the earlier output hold for this mode, or null when nothing. */
-    public static Dataset<Row> read(SparkSession spark, OutputSettings output, Journal journal)
-            throws IOException {
+    /**
+     * What the journal and the earlier output (its result columns prefixed {@code prefix}) hold
+     * for this mode, or null when nothing.
+     */
+    public static Dataset<Row> read(SparkSession spark, OutputSettings output, String prefix,
+                                    Journal journal) throws IOException {
         List<Dataset<Row>> parts = new ArrayList<>();
         if (journal.hasEarlierRuns()) {
             parts.add(spark.read().schema(JOURNAL).option("recursiveFileLookup", "true")
@@ -55,7 +58,7 @@ public final class KnownAnswers {
                     .mapPartitions(new Decode(), Encoders.row(SCHEMA)));
         }
         if (isComplete(spark, output.path())) {
-            parts.add(fromOutput(spark, output));
+            parts.add(fromOutput(spark, output, prefix));
         }
         return parts.stream().reduce(Dataset::union).map(d -> d.dropDuplicates(KEY))
                 .orElse(null);
@@ -68,8 +71,7 @@ public final class KnownAnswers {
         return fs.exists(success);
     }
 
-    private static Dataset<Row> fromOutput(SparkSession spark, OutputSettings output) {
-        String p = output.columnPrefix();
+    private static Dataset<Row> fromOutput(SparkSession spark, OutputSettings output, String p) {
         Dataset<Row> rows = spark.read().parquet(output.path())
                 .where(column(p + "request_id").isNotNull());
         if (output.mode() == OutputMode.RETRY_FAILED) {

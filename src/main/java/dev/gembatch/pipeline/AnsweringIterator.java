@@ -95,8 +95,8 @@ final class AnsweringIterator implements Iterator<Row> {
     private void submit(Row row) {
         RowRequest request = plan.request(row);
         if (!request.sendable()) {
-            done.add(new Completed(row, null, Answer.skipped("INVALID_INPUT",
-                    request.invalidReason(), Instant.now())));
+            done.add(new Completed(row, null, Answer.skipped(request.skipStatus(),
+                    request.skipReason(), Instant.now())));
             return;
         }
         String requestId = request.requestId();

@@ -25,7 +25,8 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class DedupedAnswers {
     private static final String ID = KnownAnswers.PREFIX + "id";
-    private static final String INVALID = KnownAnswers.PREFIX + "invalid";
+    private static final String SKIP_STATUS = KnownAnswers.PREFIX + "skip_status";
+    private static final String SKIP_REASON = KnownAnswers.PREFIX + "skip_reason";
 
     private DedupedAnswers() {
     }
@@ -38,7 +39,7 @@ public final class DedupedAnswers {
                                     Journal journal, Dataset<Row> known, int partitions,
                                     StructType outSchema) {
         StructType keyedSchema = input.schema().add(ID, DataTypes.StringType)
-                .add(INVALID, DataTypes.StringType);
+                .add(SKIP_STATUS, DataTypes.StringType).add(SKIP_REASON, DataTypes.StringType);
         Dataset<Row> keyed = input.mapPartitions(new RequestKeys(plan),
                 Encoders.row(keyedSchema));
         Dataset<Row> answers = answer(keyed, plan, counters, journal, known, partitions);

@@ -9,17 +9,20 @@ import org.apache.spark.sql.Row;
 
 /**
  * Turns an input row that cannot be sent (its last column says why) into its output row: the
- * input columns unchanged, status SKIPPED, {@code error_status = INVALID_INPUT} and the reason as
- * the error message. Counted with the answered rows and tallied in {@link InputProblems}.
+ * input columns unchanged and, for each of the job's answer columns, status SKIPPED,
+ * {@code error_status = INVALID_INPUT} and the reason as the error message. Counted with the
+ * answered rows (once per answer column) and tallied in {@link InputProblems}.
  */
 public final class InvalidRows implements MapFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
     private final RunCounters counters;
     private final InputProblems problems;
+    private final int answers;
 
-    public InvalidRows(RunCounters counters, InputProblems problems) {
+    public InvalidRows(RunCounters counters, InputProblems problems, int answers) {
         this.counters = counters;
         this.problems = problems;
+        this.answers = answers;
     }
 
     @Override
@@ -27,8 +30,13 @@ public final class InvalidRows implements MapFunction<Row, Row> {
         int width = row.length() - 1;
         String reason = row.getString(width);
         Answer skipped = Answer.skipped("INVALID_INPUT", reason, Instant.now());
-        counters.count(skipped, OutputRows.key(counters, row));
+        Object[] one = ResultValues.of(null, skipped);
+        Object[] results = new Object[one.length * answers];
+        for (int i = 0; i < answers; i++) {
+            counters.count(skipped, OutputRows.key(counters, row));
+            System.arraycopy(one, 0, results, i * one.length, one.length);
+        }
         problems.add(reason);
-        return OutputRows.of(row, width, ResultValues.of(null, skipped));
+        return OutputRows.of(row, width, results);
     }
 }

@@ -11,9 +11,9 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 
 /**
- * Turns each input row joined with its request's answer ({@code input..., key, invalid,
- * answerKey, results..., source}) into the output row ({@code input..., results...}): a row
- * without a key could not be sent and is SKIPPED with its reason. Counts every output row by status, and the rows answered from
+ * Turns each input row joined with its request's answer ({@code input..., key, skipStatus,
+ * skipReason, answerKey, results..., source}) into the output row ({@code input...,
+ * results...}): a row without a key was not sent and is SKIPPED with its status and reason. Counts every output row by status, and the rows answered from
  * the journal or an earlier output.
  */
 final class JoinedRows implements MapPartitionsFunction<Row, Row> {
@@ -48,13 +48,13 @@ final class JoinedRows implements MapPartitionsFunction<Row, Row> {
 
     private Row output(Row row) {
         Object[] result;
-        if (row.isNullAt(inputWidth + 2)) {
-            Answer skipped = Answer.skipped("INVALID_INPUT", row.getString(inputWidth + 1),
-                    Instant.now());
+        if (row.isNullAt(inputWidth + 3)) {
+            Answer skipped = Answer.skipped(row.getString(inputWidth + 1),
+                    row.getString(inputWidth + 2), Instant.now());
             result = ResultValues.of(null, skipped);
             counters.countRequest(skipped, OutputRows.key(counters, row));
         } else {
-            int results = inputWidth + 3;
+            int results = inputWidth + 4;
             result = new Object[resultWidth];
             for (int i = 0; i < resultWidth; i++) {
                 result[i] = row.get(results + i);

@@ -6,8 +6,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * Appends each input row's request_id (null when the row cannot be sent) and the reason it cannot
- * be sent (null when it can): the key dedupes, partitions and journals the requests. Sends
+ * Appends each input row's request_id (null when the row is not sent), and the error status and
+ * reason of a row that is not sent (null when it is): the key dedupes, partitions and journals the requests. Sends
  * nothing; a row's key depends on the row alone.
  */
 final class RequestKeys implements MapPartitionsFunction<Row, Row> {
@@ -29,13 +29,14 @@ final class RequestKeys implements MapPartitionsFunction<Row, Row> {
             @Override
             public Row next() {
                 Row row = rows.next();
-                Object[] values = new Object[row.length() + 2];
+                Object[] values = new Object[row.length() + 3];
                 for (int i = 0; i < row.length(); i++) {
                     values[i] = row.get(i);
                 }
                 RowRequest request = plan.request(row);
                 values[row.length()] = request.requestId();
-                values[row.length() + 1] = request.invalidReason();
+                values[row.length() + 1] = request.skipStatus();
+                values[row.length() + 2] = request.skipReason();
                 return RowFactory.create(values);
             }
         };

@@ -3,6 +3,7 @@ package dev.gembatch.prompt;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gembatch.config.ModelSettings;
 import dev.gembatch.config.SafetySetting;
@@ -12,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,9 +39,19 @@ public final class RequestBodies implements Serializable {
 
     /** The request body for one prompt, with an optional system instruction (null: none). */
     public byte[] body(String promptText, String systemInstructionOrNull) {
+        return body(List.of(), promptText, systemInstructionOrNull);
+    }
+
+    /**
+     * The request body for media parts (in order, before the text: Google's advice) and one
+     * prompt, with an optional system instruction (null: none).
+     */
+    public byte[] body(List<MediaData> media, String promptText, String systemInstructionOrNull) {
         ObjectNode body = MAPPER.createObjectNode();
         ObjectNode user = body.putArray("contents").addObject().put("role", "user");
-        user.putArray("parts").addObject().put("text", promptText);
+        ArrayNode parts = user.putArray("parts");
+        media.forEach(m -> m.writeTo(parts.addObject()));
+        parts.addObject().put("text", promptText);
         if (systemInstructionOrNull != null) {
             body.putObject("systemInstruction").putArray("parts").addObject()
                     .put("text", systemInstructionOrNull);

@@ -41,7 +41,8 @@ class JobConfigLoadingTest {
         assertEquals(new InputSettings("data/reviews.csv", InputFormat.CSV,
                 new CsvSettings(false, ";", "'", "\\", false, "ISO-8859-1"), "review_id"), s.input());
         assertEquals(new PromptSettings("Classify the sentiment of: {{review_text}}", null,
-                "You label {{product}} reviews. Answer POSITIVE, NEGATIVE or NEUTRAL."), s.prompt());
+                "You label {{product}} reviews. Answer POSITIVE, NEGATIVE or NEUTRAL.", List.of(),
+                20L << 20), s.prompt());
         assertEquals(new GenerationSettings(0.2, 0.95, 40, 2, 256, List.of("END", "STOP"),
                 "application/json",
                 "{\"properties\":{\"label\":{\"enum\":[\"POSITIVE\",\"NEGATIVE\",\"NEUTRAL\"],"
@@ -83,7 +84,7 @@ class JobConfigLoadingTest {
         JobSettings s = JobConfig.load(resource("minimal-job.conf"), null, List.of(), ENV);
         assertEquals(new InputSettings("in.csv", InputFormat.AUTO,
                 new CsvSettings(true, ",", "\"", "\"", true, "UTF-8"), null), s.input());
-        assertEquals(new PromptSettings(null, "text", null), s.prompt());
+        assertEquals(new PromptSettings(null, "text", null, List.of(), 20L << 20), s.prompt());
         assertEquals(new ModelSettings("gemini-2.5-flash", new GenerationSettings(null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null), List.of(), "{}"),
                 s.model());

@@ -55,13 +55,20 @@ final class JobFixture implements AutoCloseable, BeforeEachCallback, AfterAllCal
 
     /** Runs a job file with the endpoint set to this emulator and extra --set overrides. */
     Run run(Path jobFile, String... sets) {
-        List<String> args = new ArrayList<>(List.of(jobFile.toString(),
-                "--set", "gemini.base-url=\"" + emulator.baseUrl() + "\"",
-                "--set", "gemini.api-key=\"" + emulator.apiKey() + "\""));
+        List<String> args = new ArrayList<>();
         for (String s : sets) {
             args.add("--set");
             args.add(s);
         }
+        return command(jobFile, args.toArray(String[]::new));
+    }
+
+    /** Runs a job file with the endpoint set to this emulator and extra command-line arguments. */
+    Run command(Path jobFile, String... extra) {
+        List<String> args = new ArrayList<>(List.of(jobFile.toString(),
+                "--set", "gemini.base-url=\"" + emulator.baseUrl() + "\"",
+                "--set", "gemini.api-key=\"" + emulator.apiKey() + "\""));
+        args.addAll(List.of(extra));
         return main(args.toArray(String[]::new));
     }
 

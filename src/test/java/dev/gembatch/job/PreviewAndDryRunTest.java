@@ -100,11 +100,7 @@ class PreviewAndDryRunTest extends SparkTestBase {
 
     /** Main with the job file, this emulator as endpoint, then {@code args}. */
     private JobFixture.Run run(String... args) throws Exception {
-        List<String> all = new java.util.ArrayList<>(List.of(job().toString(),
-                "--set", "gemini.base-url=\"" + fixture.emulator.baseUrl() + "\"",
-                "--set", "gemini.api-key=\"" + fixture.emulator.apiKey() + "\""));
-        all.addAll(List.of(args));
-        return JobFixture.main(all.toArray(String[]::new));
+        return fixture.command(job(), args);
     }
 
     private long generationRequests() {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The two sample jobs, end to end on local[2] against the emulator, checked row by row. */
+/** The sample jobs, end to end on local[2] against the emulator, checked row by row. */
 class SampleJobsTest extends SparkTestBase {
     @RegisterExtension
     static final JobFixture fixture = new JobFixture(EmulatorOptions.builder().chunks(4).build());
@@ -89,5 +89,29 @@ class SampleJobsTest extends SparkTestBase {
         }
         assertEquals(0, fixture.emulator.stats().paidTwice());
         assertEquals(5, fixture.emulator.stats().totalRequests());
+    }
+
+    @Test
+    void spreadsheetSampleFillsBothAnswerColumnsInDependencyOrder() {
+        Path out = tmp.resolve("sheet");
+        fixture.run(Path.of("jobs/samples/reviews-spreadsheet.conf"),
+                "output.path=" + JobFixture.q(out)).expect(0);
+        List<Row> rows = spark().read().parquet(out.toString()).collectAsList();
+        assertEquals(12, rows.size());
+        for (Row row : rows) {
+            String text = row.getAs("review_text");
+            if (text == null || text.isBlank()) {
+                assertEquals("INVALID_INPUT", row.getAs("summary_error_status"));
+                assertEquals("UPSTREAM_NOT_OK", row.getAs("headline_error_status"));
+                continue;
+            }
+            String summary = EmulatorAnswers.textFor("gemini-2.5-flash",
+                    "Summarize this review in one sentence: " + text);
+            assertEquals(summary, row.getAs("summary_answer"), row::toString);
+            assertEquals(EmulatorAnswers.textFor("gemini-2.5-flash-lite",
+                    "Write a five-word headline for: " + summary), row.getAs("headline_answer"));
+        }
+        assertEquals(20, fixture.emulator.stats().totalRequests());
+        assertEquals(0, fixture.emulator.stats().paidTwice());
     }
 }

@@ -130,6 +130,39 @@ class StructuredOutputJobTest extends SparkTestBase {
         assertEquals(0, fixture.emulator.stats().totalRequests());
     }
 
+    @Test
+    void inASpreadsheetJobEachJsonAnswerGetsItsOwnStructAndAFailedOneStopsItsReaders()
+            throws Exception {
+        Path out = tmp.resolve("sheet");
+        job(out);
+        Path sheet = JobFixture.jobFile(tmp, "sheet.conf", String.join("\n",
+                "include \"structured.conf\"",
+                "prompt.template = null",
+                "model.generation { response-mime-type = null, response-schema = null }",
+                "answers {",
+                "  facts { prompt.template = \"{{question}}\", model.generation {",
+                "    response-mime-type = application/json",
+                "    response-schema { type = array, items { type = string } } } }",
+                "  verdict.prompt.template = \"Judge {{facts}}\"",
+                "}"));
+        fixture.run(sheet).expect(0);
+
+        Dataset<Row> output = spark().read().parquet(out.toString());
+        String[] columns = output.columns();
+        assertEquals("facts_answer_struct", columns[columns.length - 1]);
+        Assertions.assertFalse(List.of(columns).contains("verdict_answer_struct"));
+        assertEquals(DataTypes.createArrayType(DataTypes.StringType, true),
+                output.schema().apply("facts_answer_struct").dataType());
+        Map<String, Row> rows = byId(out);
+        Row q1 = rows.get("q1");
+        assertEquals("OK", q1.getAs("verdict_status"));
+        assertEquals(JSON.readTree((String) q1.getAs("facts_answer")).size(),
+                q1.<scala.collection.Seq<String>>getAs("facts_answer_struct").size());
+        Row bad = rows.get("bad");
+        assertEquals("INVALID_JSON", bad.getAs("facts_error_status"));
+        assertEquals("UPSTREAM_NOT_OK", bad.getAs("verdict_error_status"));
+    }
+
     private Path job(Path out) throws Exception {
         Path csv = tmp.resolve("q.csv");
         Files.writeString(csv, String.join("\n", "id,question", "q1,Rate one", "q2,Rate two",

@@ -105,4 +105,18 @@ class RequestBodiesTest {
         assertNotEquals(id, RequestBodies.requestId("gemini-2.5-flash",
                 "{\"contents\":[ ]}".getBytes(StandardCharsets.UTF_8)));
     }
+
+    @Test
+    void mediaPartsGoBeforeTheTextInOrderWithBase64Data() throws Exception {
+        byte[] photo = {0, 1, 2, (byte) 0xff, 'x'};
+        byte[] body = new RequestBodies(new ModelSettings("m", NONE, List.of(), "{}")).body(
+                List.of(MediaData.inline("image/png", photo),
+                        MediaData.file("application/pdf", "gs://b/doc.pdf")), "Describe.", null);
+        assertEquals("{\"contents\":[{\"role\":\"user\",\"parts\":["
+                + "{\"inlineData\":{\"mimeType\":\"image/png\",\"data\":\"AAEC/3g=\"}},"
+                + "{\"fileData\":{\"mimeType\":\"application/pdf\",\"fileUri\":\"gs://b/doc.pdf\"}},"
+                + "{\"text\":\"Describe.\"}]}]}", new String(body, StandardCharsets.UTF_8));
+        assertEquals(5, MediaData.inline("image/png", photo).inlineBytes());
+        assertEquals(0, MediaData.file("application/pdf", "gs://b/doc.pdf").inlineBytes());
+    }
 }

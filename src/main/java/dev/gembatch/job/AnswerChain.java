@@ -1,0 +1,113 @@
+package dev.gembatch.job;
+
+import dev.gembatch.config.AnswerColumn;
+import dev.gembatch.config.BudgetSettings;
+import dev.gembatch.config.GeminiSettings;
+import dev.gembatch.config.JobSettings;
+import dev.gembatch.config.PromptSettings;
+import dev.gembatch.input.InvalidInputException;
+import dev.gembatch.output.AnswerStruct;
+import dev.gembatch.output.ResultSchema;
+import dev.gembatch.pipeline.MediaParts;
+import dev.gembatch.pipeline.RowPlan;
+import dev.gembatch.pipeline.RunBudget;
+import dev.gembatch.prompt.RequestBodies;
+import dev.gembatch.prompt.Template;
+import java.io.IOException;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The answer columns of a job as a chain of answering steps over one Dataset: each step appends
+ * its answer's result columns to the rows, and a later step's prompt reads the earlier answers
+ * in the same row. The whole chain is evaluated by the single write action.
+ */
+final class AnswerChain {
+    /** One step: rows of {@code in} schema answered into rows of {@code out} schema. */
+    interface Step {
+        Dataset<Row> answer(Dataset<Row> rows, AnswerColumn answer, RowPlan plan, StructType out);
+    }
+
+    private AnswerChain() {
+    }
+
+    /** The input schema followed by each answer's result columns, in run order. */
+    static StructType outputSchema(StructType input, JobSettings job) {
+        StructType schema = input;
+        for (AnswerColumn a : job.answers()) {
+            schema = ResultSchema.appendTo(schema, a.prefix());
+        }
+        return schema;
+    }
+
+    /** Every result column name the job adds. */
+    static List<String> resultColumns(JobSettings job) {
+        return job.answers().stream().flatMap(a -> ResultSchema.columnNames(a.prefix()).stream())
+                .toList();
+    }
+
+    /**
+     * Answers {@code rows} (schema {@code input}) column by column. {@code budgetRows} is what
+     * the budget shares are counted over (the rows as partitioned for the first step).
+     */
+    static Dataset<Row> answer(SparkSession spark, Dataset<Row> rows, StructType input,
+                               JobSettings job, GeminiSettings gemini, Dataset<Row> budgetRows,
+                               Step step) throws InvalidInputException {
+        Dataset<Row> answered = rows;
+        StructType schema = input;
+        BudgetSettings share = share(job.budget(), job.answers().size());
+        for (AnswerColumn a : job.answers()) {
+            StructType next = ResultSchema.appendTo(schema, a.prefix());
+            RowPlan plan = plan(spark, schema, job, a, gemini).withBudget(RunBudget.plan(budgetRows,
+                    share, job.pricing().forModel(a.model().name())));
+            answered = step.answer(answered, a, plan, next);
+            schema = next;
+        }
+        return answered;
+    }
+
+    /** The plan of one answer column for rows of {@code schema}. */
+    static RowPlan plan(SparkSession spark, StructType schema, JobSettings job, AnswerColumn a,
+                        GeminiSettings gemini) throws InvalidInputException {
+        PromptSettings p = a.prompt();
+        List<AnswerColumn> reads = job.answers().stream()
+                .filter(a::reads).toList();
+        return RowPlan.of(schema,
+                p.template() == null ? null : Template.parse(p.template()),
+                p.column(),
+                p.systemInstruction() == null ? null : Template.parse(p.systemInstruction()),
+                new RequestBodies(a.model()), a.model().name(), gemini).withUpstream(reads)
+                .withMedia(media(spark, job, a))
+                .withStruct(AnswerStruct.of(a.model().generation()));
+    }
+
+    private static MediaParts media(SparkSession spark, JobSettings job, AnswerColumn a)
+            throws InvalidInputException {
+        try {
+            return MediaParts.of(a.prompt(), job.input().path(),
+                    spark.sparkContext().hadoopConfiguration());
+        } catch (IOException e) {
+            throw new InvalidInputException(List.of("input.path: '" + job.input().path()
+                    + "' cannot be resolved to a directory for relative file paths: "
+                    + e.getMessage()));
+        }
+    }
+
+    /**
+     * Each answer column's share of the run's budget: an even split, so the columns together
+     * never pass it (a request limit smaller than the number of columns gives each one request).
+     */
+    static BudgetSettings share(BudgetSettings budget, int answers) {
+        if (answers == 1 || !budget.limited()) {
+            return budget;
+        }
+        long requests = budget.maxRequests() == 0 ? 0
+                : Math.max(1, budget.maxRequests() / answers);
+        long tokens = budget.maxTotalTokens() == 0 ? 0
+                : Math.max(1, budget.maxTotalTokens() / answers);
+        return new BudgetSettings(requests, tokens, budget.maxCost() / answers);
+    }
+}
