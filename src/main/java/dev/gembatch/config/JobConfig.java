@@ -58,10 +58,8 @@ public final class JobConfig {
     private static JobSettings read(Reader r) {
         OutputSettings output = IoSections.output(r);
         List<AnswerColumn> answers = answers(r, output);
-        AnswerColumn first = answers.isEmpty() ? new AnswerColumn(null, "", null, null, List.of())
-                : answers.get(0);
-        return new JobSettings(IoSections.input(r), first.prompt(), first.model(),
-                output, GeminiSection.gemini(r, Version.userAgent()),
+        return new JobSettings(IoSections.input(r), output,
+                GeminiSection.gemini(r, Version.userAgent()),
                 GeminiSection.useEmulator(r), GeminiSection.emulator(r), IoSections.spark(r),
                 PlanningSections.budget(r), PlanningSections.pricing(r),
                 PlanningSections.dryRun(r), ReportSection.report(r), IoSections.journal(r),

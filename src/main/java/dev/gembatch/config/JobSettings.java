@@ -10,12 +10,10 @@ import java.util.List;
  * {@code pricing} and {@code dryRun} bound and estimate what a run spends; {@code report} says
  * what the run reports (progress line, report files). {@code journal} says how often answers are
  * journaled and whether identical requests are sent once ({@code dedupe}). {@code answers} are
- * the answer columns in the order they run: one (unnamed, with {@code prompt} and {@code model})
- * in a plain job, several in a spreadsheet job, where {@code prompt} and {@code model} are those of
- * the first to run.
+ * the answer columns in the order they run: one, unnamed, in a plain job; several, named, in a
+ * spreadsheet job.
  */
-public record JobSettings(InputSettings input, PromptSettings prompt, ModelSettings model,
-                          OutputSettings output, GeminiSettings gemini, boolean useEmulator,
+public record JobSettings(InputSettings input, OutputSettings output, GeminiSettings gemini, boolean useEmulator,
                           EmulatorKnobs emulator, SparkSettings spark, BudgetSettings budget,
                           Pricing pricing, DryRunSettings dryRun, ReportSettings report,
                           JournalSettings journal, List<AnswerColumn> answers)
@@ -25,8 +23,13 @@ public record JobSettings(InputSettings input, PromptSettings prompt, ModelSetti
         answers = List.copyOf(answers);
     }
 
-    /** True when the job defines named answer columns ({@code answers}). */
-    public boolean spreadsheet() {
-        return answers.size() > 1 || (answers.size() == 1 && answers.get(0).name() != null);
+    /** The prompt of the first answer column to run (a plain job's only one). */
+    public PromptSettings prompt() {
+        return answers.get(0).prompt();
+    }
+
+    /** The model settings of the first answer column to run (a plain job's only one). */
+    public ModelSettings model() {
+        return answers.get(0).model();
     }
 }
