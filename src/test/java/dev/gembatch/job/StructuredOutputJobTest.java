@@ -163,6 +163,21 @@ class StructuredOutputJobTest extends SparkTestBase {
         assertEquals("UPSTREAM_NOT_OK", bad.getAs("verdict_error_status"));
     }
 
+    @Test
+    void previewOutputKeepsTheStructColumn() throws Exception {
+        Path kept = tmp.resolve("preview");
+        fixture.command(job(tmp.resolve("out")), "--preview", "2", "--preview-output",
+                kept.toString()).expect(0);
+        List<Row> rows = spark().read().parquet(kept.toString()).collectAsList();
+        assertEquals(2, rows.size());
+        for (Row row : rows) {
+            assertEquals("OK", row.getAs("status"), row::toString);
+            Row struct = row.getAs("answer_struct");
+            assertEquals(JSON.readTree((String) row.getAs("answer")).get("score").asInt(),
+                    struct.getLong(struct.fieldIndex("score")), row::toString);
+        }
+    }
+
     private Path job(Path out) throws Exception {
         Path csv = tmp.resolve("q.csv");
         Files.writeString(csv, String.join("\n", "id,question", "q1,Rate one", "q2,Rate two",
