@@ -75,6 +75,10 @@ final class ModelSection {
             r.problems().bad(r.config(), G + "response-schema", "needs " + G
                     + "response-mime-type = application/json (or text/x.enum)");
         }
+        if (schema != null) {
+            new SchemaShape(r.problems()).check(r.config().getValue(G + "response-schema"),
+                    G + "response-schema");
+        }
         return schema;
     }
 

@@ -95,7 +95,8 @@ final class Problems {
         return current;
     }
 
-    private static String render(ConfigValue value) {
+    /** The value as concise HOCON, cut at 120 characters. */
+    static String render(ConfigValue value) {
         String text = value.render(ConfigRenderOptions.concise());
         return text.length() <= MAX_VALUE_CHARS ? text : text.substring(0, MAX_VALUE_CHARS) + "...";
     }

@@ -19,7 +19,7 @@ record AnswerShape(List<String> texts, String thoughtText, int thoughtTokens, St
         int thoughtTokens = thinking ? EmulatorAnswers.tokens(thought) : 0;
         List<String> texts = new ArrayList<>(count);
         for (int c = 0; c < count; c++) {
-            texts.add(EmulatorAnswers.textFor(request.model(), request.promptText(), c));
+            texts.add(text(request, kind, c));
         }
         String emitted = request.includeThoughts() ? thought : null;
         if (kind == Scenario.Kind.SAFETY || kind == Scenario.Kind.RECITATION) {
@@ -35,6 +35,15 @@ record AnswerShape(List<String> texts, String thoughtText, int thoughtTokens, St
         }
         boolean emptyFinal = kind == Scenario.Kind.EMPTY_FINAL;
         return new AnswerShape(texts, emitted, thoughtTokens, "STOP", emptyFinal, kind == Scenario.Kind.STOP_EVERY_CHUNK);
+    }
+
+    /** JSON of the schema in JSON mode (unless bad-json), else the emulator's usual text. */
+    private static String text(ParsedRequest request, Scenario.Kind kind, int candidate) {
+        if (request.responseSchema() == null || kind == Scenario.Kind.BAD_JSON) {
+            return EmulatorAnswers.textFor(request.model(), request.promptText(), candidate);
+        }
+        return SchemaAnswers.jsonFor(request.model(), request.promptText(), candidate,
+                request.responseSchema(), kind == Scenario.Kind.SCHEMA_MISMATCH);
     }
 
     /** maxOutputTokens, or for the max-tokens marker half the answer's tokens plus thoughts. */

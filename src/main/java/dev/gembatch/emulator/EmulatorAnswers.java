@@ -16,7 +16,7 @@ public final class EmulatorAnswers {
     static final Pattern MARKER = Pattern.compile("\\[\\[gembatch:[a-z0-9-]+]]");
     /** A line that stands for a media part of the request (see {@code RequestParts}). */
     static final Pattern MEDIA = Pattern.compile("^\\[(?:inline|file) [^\\]\n]*]$", Pattern.MULTILINE);
-    private static final String[] WORDS = {
+    static final String[] WORDS = {
         "the", "river", "café", "naïve", "東京", "データ", "🚀", "résumé", "\"quoted\"", "back\\slash",
         "<b>bold</b>", "Zürich", "smörgåsbord", "数据", "✓", "ünïcödé", "señor", "🙂", "a/b", "it's",
         "tab\there", "façade", "μ-law", "50%", "x=y", "€12", "👩‍💻", "Ελληνικά", "naïveté", "日本語",

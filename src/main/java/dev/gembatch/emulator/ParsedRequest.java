@@ -6,10 +6,11 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The parts of a generateContent request body the emulator reacts to. {@code key} identifies
- * identical requests (same model and body bytes) for attempt counting.
+ * identical requests (same model and body bytes) for attempt counting; {@code responseSchema} is
+ * set only in JSON mode (responseMimeType application/json with a responseSchema object).
  */
 record ParsedRequest(String model, String promptText, int candidateCount, int maxOutputTokens,
-                     boolean includeThoughts, long key) {
+                     boolean includeThoughts, JsonNode responseSchema, long key) {
 
     /** Google's validation message for a body without contents. */
     static final String NO_CONTENTS = "* GenerateContentRequest.contents: contents is not specified\n";
@@ -30,7 +31,11 @@ record ParsedRequest(String model, String promptText, int candidateCount, int ma
         int candidates = Math.max(1, Math.min(8, config.path("candidateCount").asInt(1)));
         int maxTokens = config.path("maxOutputTokens").asInt(0);
         boolean thoughts = config.path("thinkingConfig").path("includeThoughts").asBoolean(false);
-        return new ParsedRequest(model, promptText(contents), candidates, maxTokens, thoughts, key(model, raw));
+        JsonNode schema = config.path("responseSchema");
+        boolean json = "application/json".equals(config.path("responseMimeType").asText())
+                && schema.isObject();
+        return new ParsedRequest(model, promptText(contents), candidates, maxTokens, thoughts,
+                json ? schema : null, key(model, raw));
     }
 
     /**

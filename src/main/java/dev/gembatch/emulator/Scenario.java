@@ -18,7 +18,8 @@ record Scenario(Kind kind, int failStatus, int failAttempts, int candidates) {
         NORMAL("normal"), BLOCKED("blocked"), SAFETY("safety"), RECITATION("recitation"),
         MAX_TOKENS("max-tokens"), THINKING("thinking"), CANDIDATES("candidates"), FAIL("fail"),
         CUT("cut"), STALL("stall"), MIDSTREAM_ERROR("midstream-error"), HTML_502("html-502"),
-        MALFORMED("malformed"), STOP_EVERY_CHUNK("stop-every-chunk"), EMPTY_FINAL("empty-final");
+        MALFORMED("malformed"), STOP_EVERY_CHUNK("stop-every-chunk"), EMPTY_FINAL("empty-final"),
+        BAD_JSON("bad-json"), SCHEMA_MISMATCH("schema-mismatch");
 
         final String marker;
 

@@ -6,6 +6,7 @@ import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.JobSettings;
 import dev.gembatch.config.PromptSettings;
 import dev.gembatch.input.InvalidInputException;
+import dev.gembatch.output.AnswerStruct;
 import dev.gembatch.output.ResultSchema;
 import dev.gembatch.pipeline.MediaParts;
 import dev.gembatch.pipeline.RowPlan;
@@ -79,7 +80,8 @@ final class AnswerChain {
                 p.column(),
                 p.systemInstruction() == null ? null : Template.parse(p.systemInstruction()),
                 new RequestBodies(a.model()), a.model().name(), gemini).withUpstream(reads)
-                .withMedia(media(spark, job, a));
+                .withMedia(media(spark, job, a))
+                .withStruct(AnswerStruct.of(a.model().generation()));
     }
 
     private static MediaParts media(SparkSession spark, JobSettings job, AnswerColumn a)

@@ -37,7 +37,7 @@ final class DryRun {
             throws InvalidInputException {
         Dataset<Row> input = JobRunner.readChecked(spark, job);
         List<String> problems = new OutputTarget(job.output()).check(spark,
-                AnswerChain.outputSchema(input.schema(), job));
+                StructColumns.appendTo(AnswerChain.outputSchema(input.schema(), job), job));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

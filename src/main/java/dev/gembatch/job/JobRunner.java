@@ -47,7 +47,7 @@ public final class JobRunner {
         InputRows input = prepare(spark, job);
         StructType outSchema = AnswerChain.outputSchema(input.schema(), job);
         OutputTarget target = new OutputTarget(job.output());
-        List<String> problems = target.check(spark, outSchema);
+        List<String> problems = target.check(spark, StructColumns.appendTo(outSchema, job));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -63,9 +63,9 @@ public final class JobRunner {
                         counters, schema)
                         : (rows, a, plan, schema) -> rows.mapPartitions(
                                 new PartitionAnswerer(plan, counters), Encoders.row(schema)));
-        Dataset<Row> output = input.invalid() == null ? answered : answered.union(input.invalid()
-                .map(new InvalidRows(counters, inputProblems, job.answers().size()),
-                        Encoders.row(outSchema)));
+        Dataset<Row> output = StructColumns.append(input.invalid() == null ? answered
+                : answered.union(input.invalid().map(new InvalidRows(counters, inputProblems,
+                        job.answers().size()), Encoders.row(outSchema))), job);
         try (Progress progress = RunReporting.progress(spark, job, input.all(), counters, out)) {
             if (journaled != null) {
                 journaled.write(spark, target, output);
@@ -74,7 +74,8 @@ public final class JobRunner {
             }
         }
         RunSummary summary = counters.summary(job.output().path(),
-                (System.nanoTime() - start) / 1_000_000).withNotes(inputProblems.notes());
+                (System.nanoTime() - start) / 1_000_000).withNotes(inputProblems.notes())
+                .withAnswerColumns(job.answers().size());
         return RunReporting.report(spark, job, counters, summary, started, out);
     }
 
@@ -104,7 +105,8 @@ public final class JobRunner {
     private static void checkColumns(StructType schema, JobSettings job,
                                      Map<String, List<String>> required)
             throws InvalidInputException {
-        InputColumns.check(schema, required, AnswerChain.resultColumns(job),
+        InputColumns.check(schema, required,
+                StructColumns.appendTo(AnswerChain.resultColumns(job), job),
                 job.answers().stream().map(AnswerColumn::name).filter(n -> n != null).toList());
         for (AnswerColumn a : job.answers()) {
             InputColumns.checkTypes(schema, MediaColumns.types(keyPrefix(a), a.prompt()));

@@ -11,21 +11,32 @@ import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.report.RunCounters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * A deduplicated, journaled run: reads what a resumed run already has, plans the answers, writes
  * the complete output in one action (through a staging folder when it replaces an output it
- * reads), then clears the journal.
+ * reads), then clears the journal. In a spreadsheet job the rows a later answer column reads
+ * (already holding the earlier answers) are persisted, so that the two places the dedupe plan
+ * reads them from (requests and join) do not evaluate the earlier answer columns twice.
  */
 final class JournaledWrite {
     private final JobSettings job;
     private final Journal journal;
     private final boolean resumes;
     private final SparkSession spark;
+    private final List<Dataset<Row>> persisted = new ArrayList<>();
+    /**
+     * Hash partitions of every answer column's requests: taken from the first column's input
+     * (asking a later column's input would evaluate the earlier answers to plan it).
+     */
+    private int partitions;
 
     private JournaledWrite(JobSettings job, Journal journal, boolean resumes,
                            SparkSession spark) {
@@ -49,8 +60,10 @@ final class JournaledWrite {
      */
     Dataset<Row> answer(Dataset<Row> rows, AnswerColumn answer, RowPlan plan,
                         RunCounters counters, StructType outSchema) {
-        int configured = job.spark().partitions();
-        int partitions = configured > 0 ? configured : Math.max(1, rows.rdd().getNumPartitions());
+        if (partitions == 0) {
+            int configured = job.spark().partitions();
+            partitions = configured > 0 ? configured : Math.max(1, rows.rdd().getNumPartitions());
+        }
         Journal own = answer.name() == null ? journal : journal.forAnswer(answer.name());
         Dataset<Row> known;
         try {
@@ -59,7 +72,12 @@ final class JournaledWrite {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read what the earlier run answered", e);
         }
-        return DedupedAnswers.plan(rows, plan, counters, own, known, partitions, outSchema);
+        Dataset<Row> input = rows;
+        if (!answer.equals(job.answers().get(0))) {
+            input = rows.persist(StorageLevel.MEMORY_AND_DISK());
+            persisted.add(input);
+        }
+        return DedupedAnswers.plan(input, plan, counters, own, known, partitions, outSchema);
     }
 
     /** Writes the output (the one action), then clears the journal. */
@@ -69,6 +87,7 @@ final class JournaledWrite {
         } else {
             target.write(output);
         }
+        persisted.forEach(Dataset::unpersist);
         journal.clear();
     }
 }

@@ -37,7 +37,8 @@ final class Preview {
         Dataset<Row> input = JobRunner.readChecked(spark, job);
         StructType outSchema = AnswerChain.outputSchema(input.schema(), job);
         OutputTarget target = outputPath == null ? null : target(job.output(), outputPath);
-        List<String> problems = target == null ? List.of() : target.check(spark, outSchema);
+        List<String> problems = target == null ? List.of()
+                : target.check(spark, StructColumns.appendTo(outSchema, job));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -57,7 +58,7 @@ final class Preview {
                     .render(outSchema, answered));
         }
         if (target != null) {
-            target.write(spark.createDataFrame(answered, outSchema));
+            target.write(StructColumns.append(spark.createDataFrame(answered, outSchema), job));
         }
         out.printf("gembatch preview: %d of the first %d rows answered in %.1f s; %s%n",
                 answered.size(), rows, (System.nanoTime() - start) / 1e9, outputPath == null

@@ -24,7 +24,8 @@ import org.apache.spark.sql.Row;
  * consumer: {@link #hasNext()} tops the window up from the input, {@link #next()} waits (with a
  * deadline) for the next completed row. Its {@link AnswerLog} may supply answers already paid
  * for (then nothing is sent) and journals what is emitted; while waiting, the log's flush
- * deadline is honoured.
+ * deadline is honoured. An answer is checked against the response schema before it is journaled
+ * and counted, so the journal, the report and the output agree on its status.
  */
 final class AnsweringIterator implements Iterator<Row> {
     private final Iterator<Row> input;
@@ -73,12 +74,14 @@ final class AnsweringIterator implements Iterator<Row> {
         }
         Completed c = take();
         outstanding--;
+        Answer answer = plan.struct().checked(c.answer());
         log.emitted(c.requestId(), keyIndex >= 0 ? CellText.of(c.input().get(keyIndex))
-                : c.requestId(), c.answer());
+                : c.requestId(), answer);
         counters.retried(tally.drain());
-        budget.record(c.answer());
-        meter.used(c.answer());
-        return c.toRow();
+        budget.record(answer);
+        meter.used(answer);
+        return OutputRows.of(c.input(), c.input().length(),
+                ResultValues.of(c.requestId(), answer));
     }
 
     private void fill() {
@@ -143,8 +146,5 @@ final class AnsweringIterator implements Iterator<Row> {
 
     /** One answered (or skipped) row waiting to be emitted. */
     private record Completed(Row input, String requestId, Answer answer) {
-        Row toRow() {
-            return OutputRows.of(input, input.length(), ResultValues.of(requestId, answer));
-        }
     }
 }

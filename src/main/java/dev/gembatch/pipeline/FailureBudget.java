@@ -33,7 +33,8 @@ final class FailureBudget {
     }
 
     static boolean isSystemic(ErrorInfo e) {
-        return e != null && !e.retryable() && (SYSTEMIC_CODES.contains(e.httpCode())
+        return e != null && !e.retryable() && (e.httpCode() != null
+                && SYSTEMIC_CODES.contains(e.httpCode())
                 || "API_KEY_INVALID".equals(e.reason()));
     }
 }

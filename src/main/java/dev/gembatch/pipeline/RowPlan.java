@@ -2,6 +2,7 @@ package dev.gembatch.pipeline;
 
 import dev.gembatch.config.AnswerColumn;
 import dev.gembatch.config.GeminiSettings;
+import dev.gembatch.output.AnswerStruct;
 import dev.gembatch.prompt.RequestBodies;
 import dev.gembatch.prompt.Template;
 import java.io.Serializable;
@@ -14,13 +15,14 @@ import org.apache.spark.sql.types.StructType;
 /**
  * What an executor needs to turn an input row into a request: the prompt (a template over the
  * columns, or one column as is), the optional system instruction template, the request body
- * builder, the model, the transport settings, the in-flight window, the run's budget shares and
- * the earlier answer columns the templates read and the media parts. Resolved on the driver.
+ * builder, the model, the transport settings, the in-flight window, the run's budget shares,
+ * the earlier answer columns the templates read, the media parts and the check of answers against
+ * the response schema. Resolved on the driver.
  */
 public record RowPlan(List<String> inputColumns, Template prompt, String promptColumn,
                       Template systemInstruction, RequestBodies bodies, String model,
                       GeminiSettings gemini, int window, RunBudget budget,
-                      List<Upstream> upstream, MediaParts media)
+                      List<Upstream> upstream, MediaParts media, AnswerStruct struct)
         implements Serializable {
     /** The reason a row with a null or blank prompt is not sent. */
     static final String NO_PROMPT = "the prompt is null or blank";
@@ -31,25 +33,31 @@ public record RowPlan(List<String> inputColumns, Template prompt, String promptC
                              GeminiSettings gemini) {
         return new RowPlan(List.copyOf(Arrays.asList(schema.fieldNames())), prompt, promptColumn,
                 systemInstruction, bodies, model, gemini, gemini.limiter().max(), RunBudget.NONE,
-                List.of(), MediaParts.NONE);
+                List.of(), MediaParts.NONE, AnswerStruct.NONE);
     }
 
     /** This plan with the run's budget shares (see {@link RunBudget}). */
     public RowPlan withBudget(RunBudget shares) {
         return new RowPlan(inputColumns, prompt, promptColumn, systemInstruction, bodies, model,
-                gemini, window, shares, upstream, media);
+                gemini, window, shares, upstream, media, struct);
     }
 
     /** This plan reading the answer columns {@code reads} (already in the rows) by name. */
     public RowPlan withUpstream(List<AnswerColumn> reads) {
         return new RowPlan(inputColumns, prompt, promptColumn, systemInstruction, bodies, model,
-                gemini, window, budget, Upstream.locate(reads, inputColumns), media);
+                gemini, window, budget, Upstream.locate(reads, inputColumns), media, struct);
     }
 
     /** This plan with media parts sent before each row's text (see {@link MediaParts}). */
     public RowPlan withMedia(MediaParts parts) {
         return new RowPlan(inputColumns, prompt, promptColumn, systemInstruction, bodies, model,
-                gemini, window, budget, upstream, parts);
+                gemini, window, budget, upstream, parts, struct);
+    }
+
+    /** This plan with the check of answers against the response schema (see AnswerStruct). */
+    public RowPlan withStruct(AnswerStruct check) {
+        return new RowPlan(inputColumns, prompt, promptColumn, systemInstruction, bodies, model,
+                gemini, window, budget, upstream, media, check);
     }
 
     /**

@@ -23,7 +23,7 @@ final class ReportJson {
         RunSummary s = r.summary();
         root.put("output", s.outputPath()).put("model", r.model())
                 .put("started", r.started().toString()).put("finished", r.finished().toString())
-                .put("wall_ms", s.millis());
+                .put("wall_ms", s.millis()).put("answer_columns", s.answerColumns());
         ObjectNode rows = root.putObject("rows").put("total", s.total());
         ObjectNode byStatus = rows.putObject("by_status");
         for (Status st : Status.values()) {

@@ -129,7 +129,7 @@ public final class RunCounters implements Serializable {
         return new RunSummary(outputPath, rows, retries.value(), promptTokens.value(),
                 outputTokens.value(), millis, List.of(),
                 new RunSummary.Recovery(journaled.value(),
-                        resumed.value(), deduplicated.value(), resent.value()));
+                        resumed.value(), deduplicated.value(), resent.value()), 1);
     }
 
     /** Thinking tokens, read on the driver after the run. */

@@ -88,7 +88,7 @@ public final class RunReport {
     /** The console summary: the totals line, rows by status, tokens and cost, latencies. */
     public String toTable() {
         StringBuilder t = new StringBuilder(summary.toText().lines().findFirst().orElse(""));
-        t.append(String.format(Locale.ROOT, "%n  %-11s %9s %7s", "status", "rows", "%"));
+        t.append(String.format(Locale.ROOT, "%n  %-11s %9s %7s", "status", summary.unit(), "%"));
         long total = Math.max(1, summary.total());
         for (Status s : Status.values()) {
             if (summary.count(s) > 0) {

@@ -68,7 +68,7 @@ class KeyAndTypeValidationTest {
         Path job = jobs.write(JobFiles.VALID + "spark.conf { spark.anything.at.all = 1 }\n"
                 + "model.extra-request-fields { toolConfig { functionCallingConfig { mode = ANY } } }\n"
                 + "model.generation { response-mime-type = application/json\n"
-                + "  response-schema { type = ARRAY, items { type = STRING }, weird-key = 1 } }\n");
+                + "  response-schema { type = ARRAY, items { type = STRING }, minItems = 1 } }\n");
         JobSettings settings = JobConfig.load(job, null, List.of(), JobFiles.ENV);
         assertEquals("1", settings.spark().conf().get("spark.anything.at.all"));
         assertEquals("{\"toolConfig\":{\"functionCallingConfig\":{\"mode\":\"ANY\"}}}",

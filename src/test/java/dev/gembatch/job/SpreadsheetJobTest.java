@@ -46,7 +46,10 @@ class SpreadsheetJobTest extends SparkTestBase {
     @ParameterizedTest(name = "pipeline.dedupe = {0}")
     @ValueSource(booleans = {true, false})
     void laterAnswerReadsTheEarlierOneInTheSameRow(boolean dedupe) throws Exception {
-        fixture.run(job(""), "pipeline.dedupe=" + dedupe).expect(0);
+        String report = fixture.run(job(""), "pipeline.dedupe=" + dedupe).expect(0).out();
+        Assertions.assertTrue(report.contains("4 rows (8 answers in 2 answer columns) written"), "\n" + report);
+        Assertions.assertTrue(report.contains("| resumed: 0 |"),
+                "the earlier answer column is evaluated once\n" + report);
         Dataset<Row> out = spark().read().parquet(tmp.resolve("out").toString());
         List<String> columns = Arrays.asList(out.columns());
         assertEquals(2 + 2 * ResultSchema.width(), columns.size());
