@@ -14,7 +14,8 @@ import org.apache.spark.sql.SparkSession;
  * chunks, first byte at 50 ms, then one every 50 ms: 500 ms per stream) on local[2], at each
  * in-flight count, interleaved run by run. Args (key=value): inflight=64,256,1024 runs=3
  * seconds=20 (nominal duration of a run: rows = in-flight ÷ 0.5 s × seconds) first-byte-ms=50
- * gap-ms=50 chunks=10 clients=gembatch,google-genai.
+ * gap-ms=50 chunks=10 clients=gembatch,google-genai gembatch-sets= (';'-separated job overrides
+ * for gembatch, e.g. {@code gembatch-sets=pipeline.dedupe=false}).
  */
 public final class EndToEndBench {
     private EndToEndBench() {
@@ -33,7 +34,8 @@ public final class EndToEndBench {
         Path dir = Files.createDirectories(Path.of("target", "bench-e2e")).toAbsolutePath();
         SparkSession spark = BenchSpark.session();
         try (EmulatorProcess emulator = EmulatorProcess.start(emulatorArgs)) {
-            Runner runner = new Runner(spark, emulator, dir, clients(o));
+            Runner runner = new Runner(spark, emulator, dir, clients(o), o.get("gembatch-sets")
+                    .isEmpty() ? List.of() : List.of(o.get("gembatch-sets").split(";")));
             for (String n : o.get("inflight").split(",")) {
                 int inFlight = Integer.parseInt(n.trim());
                 long rows = Math.round(inFlight / (latencyMs / 1000) * Double.parseDouble(o.get("seconds")));
@@ -55,7 +57,7 @@ public final class EndToEndBench {
     private static Map<String, String> options(String[] args) {
         Map<String, String> o = new LinkedHashMap<>(Map.of("inflight", "64,256,1024", "runs", "3",
                 "seconds", "20", "first-byte-ms", "50", "gap-ms", "50", "chunks", "10",
-                "clients", "gembatch,google-genai"));
+                "clients", "gembatch,google-genai", "gembatch-sets", ""));
         for (String arg : args) {
             int eq = arg.indexOf('=');
             if (eq < 0 || !o.containsKey(arg.substring(0, eq))) {

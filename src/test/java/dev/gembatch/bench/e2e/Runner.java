@@ -11,12 +11,16 @@ final class Runner {
     private final EmulatorProcess emulator;
     private final Path dir;
     private final List<String> clients;
+    private final List<String> gembatchSets;
 
-    Runner(SparkSession spark, EmulatorProcess emulator, Path dir, List<String> clients) {
+    /** {@code gembatchSets}: extra {@code --set key=value} overrides of gembatch's job. */
+    Runner(SparkSession spark, EmulatorProcess emulator, Path dir, List<String> clients,
+           List<String> gembatchSets) {
         this.spark = spark;
         this.emulator = emulator;
         this.dir = dir;
         this.clients = List.copyOf(clients);
+        this.gembatchSets = List.copyOf(gembatchSets);
     }
 
     List<Measurement> measure(int inFlight, long rows, int runs, double latencyMs) throws Exception {
@@ -40,7 +44,8 @@ final class Runner {
         Path output = dir.resolve("out-" + client);
         switch (client) {
             case "gembatch":
-                return GembatchRun.run(spark, emulator, input, output, inFlight);
+                return GembatchRun.run(spark, emulator, input, output, inFlight,
+                        gembatchSets.toArray(String[]::new));
             case "google-genai":
                 return BaselineRun.run(spark, emulator, input, output, inFlight);
             default:
