@@ -7,7 +7,10 @@ import org.apache.spark.util.AccumulatorV2;
 /**
  * A Spark accumulator of {@link RunStats}. Tasks add rows and retry causes; Spark merges the
  * task copies on the driver. Thread-safe: the executor's heartbeat thread reads it while the
- * task adds, so every access holds its lock and {@link #value()} returns a copy.
+ * task adds, so every access holds its lock and {@link #value()} returns a copy. Spark registers
+ * a task's copy while deserializing it, before its own fields are read, and a heartbeat may read
+ * it in between: a missing {@code stats} reads as empty (an exception there would end the
+ * executor's heartbeats, and with them every live counter).
  */
 final class StatsAccumulator extends AccumulatorV2<Answer, RunStats> {
     private static final long serialVersionUID = 1L;
@@ -15,27 +18,27 @@ final class StatsAccumulator extends AccumulatorV2<Answer, RunStats> {
 
     /** Adds one emitted row, keyed for the error samples. */
     synchronized void row(Answer a, String key) {
-        stats.row(a, key);
+        stats().row(a, key);
     }
 
     synchronized void retries(Map<String, Long> byCause) {
-        stats.retries(byCause);
+        stats().retries(byCause);
     }
 
     @Override
     public synchronized void add(Answer a) {
-        stats.row(a, null);
+        stats().row(a, null);
     }
 
     @Override
     public synchronized boolean isZero() {
-        return stats.isEmpty();
+        return stats == null || stats.isEmpty();
     }
 
     @Override
     public synchronized AccumulatorV2<Answer, RunStats> copy() {
         StatsAccumulator c = new StatsAccumulator();
-        c.stats = stats.copy();
+        c.stats = stats().copy();
         return c;
     }
 
@@ -48,12 +51,20 @@ final class StatsAccumulator extends AccumulatorV2<Answer, RunStats> {
     public void merge(AccumulatorV2<Answer, RunStats> other) {
         RunStats theirs = other.value();
         synchronized (this) {
-            stats.merge(theirs);
+            stats().merge(theirs);
         }
     }
 
     @Override
     public synchronized RunStats value() {
-        return stats.copy();
+        return stats().copy();
+    }
+
+    /** The stats, created when read before deserialization has set them. */
+    private RunStats stats() {
+        if (stats == null) {
+            stats = new RunStats();
+        }
+        return stats;
     }
 }
