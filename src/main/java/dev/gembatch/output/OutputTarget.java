@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /** Where the result goes: checked before any request is sent, then written once as Parquet. */
@@ -24,7 +25,10 @@ public final class OutputTarget {
         this.settings = settings;
     }
 
-    /** Problems with the target (exists without overwrite/append, not writable, bad partition column). */
+    /**
+     * Problems with the target (exists without overwrite/append, not writable, bad partition
+     * column, appending rows whose columns differ from the output's).
+     */
     public List<String> check(SparkSession spark, StructType outputSchema) {
         List<String> problems = new ArrayList<>();
         List<String> columns = Arrays.asList(outputSchema.fieldNames());
@@ -48,11 +52,41 @@ public final class OutputTarget {
                         + " output.mode = resume");
             }
             checkWritable(fs, path, problems);
+            if (settings.mode() == OutputMode.APPEND && fs.exists(new Path(path, "_SUCCESS"))) {
+                problems.addAll(appendProblems(spark.read().parquet(settings.path()).schema(),
+                        outputSchema));
+            }
         } catch (IOException e) {
             problems.add("output.path: '" + settings.path() + "' cannot be checked: "
                     + e.getMessage());
         }
         return problems;
+    }
+
+    /**
+     * Appending must not mix row layouts in one output: every column the same name and type
+     * (nullability aside; partition columns, whose type Spark infers from folder names, by name).
+     */
+    private List<String> appendProblems(StructType existing, StructType appended) {
+        List<String> differences = new ArrayList<>();
+        for (StructField f : appended.fields()) {
+            if (!Arrays.asList(existing.fieldNames()).contains(f.name())) {
+                differences.add("new column " + f.name());
+            } else if (!settings.partitionBy().contains(f.name()) && !f.dataType().catalogString()
+                    .equals(existing.apply(f.name()).dataType().catalogString())) {
+                differences.add(f.name() + " is " + f.dataType().catalogString() + ", was "
+                        + existing.apply(f.name()).dataType().catalogString());
+            }
+        }
+        for (String name : existing.fieldNames()) {
+            if (!Arrays.asList(appended.fieldNames()).contains(name)) {
+                differences.add("no column " + name);
+            }
+        }
+        return differences.isEmpty() ? List.of() : List.of("output.path: appending to '"
+                + settings.path() + "', whose columns differ from this job's ("
+                + String.join("; ", differences) + "); write to a new output.path, or use"
+                + " output.mode = overwrite");
     }
 
     private void checkWritable(FileSystem fs, Path path, List<String> problems)

@@ -93,6 +93,22 @@ class JobMistakesTest extends SparkTestBase {
     }
 
     @Test
+    void appendingRowsOfAnotherLayoutIsRefusedBeforeSending() throws Exception {
+        fixture.run(job, "output.mode = overwrite").expect(0);
+        long sent = fixture.emulator.stats().totalRequests();
+        JobFixture.Run r = fixture.run(job, "output.mode = append",
+                "output.column-prefix = gem_").expect(2);
+        Assertions.assertTrue(r.err().contains("whose columns differ from this job's"), r.err());
+        Assertions.assertTrue(r.err().contains("new column gem_answer"), r.err());
+        Assertions.assertTrue(r.err().contains("no column answer"), r.err());
+        assertEquals(sent, fixture.emulator.stats().totalRequests(), "nothing more was sent");
+        fixture.run(job, "output.mode = append").expect(0);
+        assertEquals(8, spark().read().parquet(tmp.resolve("out").toString()).count(),
+                "the same layout appends");
+        sendsRequests = true;
+    }
+
+    @Test
     void unknownOptionAndMissingJobFileAreUsageErrors() {
         assertEquals(2, JobFixture.main("--bogus").exitCode());
         assertEquals(2, JobFixture.main().exitCode());
