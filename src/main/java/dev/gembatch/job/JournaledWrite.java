@@ -22,9 +22,10 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * A deduplicated, journaled run: reads what a resumed run already has, plans the answers, writes
  * the complete output in one action (through a staging folder when it replaces an output it
- * reads), then clears the journal. In a spreadsheet job the rows a later answer column reads
- * (already holding the earlier answers) are persisted, so that the two places the dedupe plan
- * reads them from (requests and join) do not evaluate the earlier answer columns twice.
+ * reads), then clears the journal. The dedupe plan reads its keyed rows twice (requests and
+ * join); they are persisted when computing them again is costly: when they hold earlier answer
+ * columns of a spreadsheet job (those would be evaluated twice), or when keying a row reads its
+ * media (every file would be read once more).
  */
 final class JournaledWrite {
     private final JobSettings job;
@@ -72,12 +73,12 @@ final class JournaledWrite {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read what the earlier run answered", e);
         }
-        Dataset<Row> input = rows;
-        if (!answer.equals(job.answers().get(0))) {
-            input = rows.persist(StorageLevel.MEMORY_AND_DISK());
-            persisted.add(input);
+        Dataset<Row> keyed = DedupedAnswers.keyed(rows, plan);
+        if (!answer.equals(job.answers().get(0)) || !plan.media().isEmpty()) {
+            keyed = keyed.persist(StorageLevel.MEMORY_AND_DISK());
+            persisted.add(keyed);
         }
-        return DedupedAnswers.plan(input, plan, counters, own, known, partitions, outSchema);
+        return DedupedAnswers.plan(keyed, plan, counters, own, known, partitions, outSchema);
     }
 
     /** Writes the output (the one action), then clears the journal. */

@@ -32,22 +32,29 @@ public final class DedupedAnswers {
     }
 
     /**
-     * The output rows ({@code outSchema}) for {@code input}, sending only requests absent from
-     * {@code known} (null for none) over {@code partitions} hash partitions.
+     * Each row of {@code input} with its request_id, and the error status and reason of a row
+     * that is not sent: what {@link #plan} reads twice (the requests, and the rows it joins
+     * back), so a caller whose input is costly to compute may persist it.
      */
-    public static Dataset<Row> plan(Dataset<Row> input, RowPlan plan, RunCounters counters,
-                                    Journal journal, Dataset<Row> known, int partitions,
-                                    StructType outSchema) {
+    public static Dataset<Row> keyed(Dataset<Row> input, RowPlan plan) {
         StructType keyedSchema = input.schema().add(ID, DataTypes.StringType)
                 .add(SKIP_STATUS, DataTypes.StringType).add(SKIP_REASON, DataTypes.StringType);
-        Dataset<Row> keyed = input.mapPartitions(new RequestKeys(plan),
-                Encoders.row(keyedSchema));
+        return input.mapPartitions(new RequestKeys(plan), Encoders.row(keyedSchema));
+    }
+
+    /**
+     * The output rows ({@code outSchema}) for the {@link #keyed} rows, sending only requests
+     * absent from {@code known} (null for none) over {@code partitions} hash partitions.
+     */
+    public static Dataset<Row> plan(Dataset<Row> keyed, RowPlan plan, RunCounters counters,
+                                    Journal journal, Dataset<Row> known, int partitions,
+                                    StructType outSchema) {
         Dataset<Row> answers = answer(keyed, plan, counters, journal, known, partitions);
         Dataset<Row> all = known == null ? answers : answers.union(known);
         Dataset<Row> joined = keyed.join(all, keyed.col(ID).equalTo(all.col(KnownAnswers.KEY)),
                 "left_outer");
-        return joined.mapPartitions(new JoinedRows(input.schema().size(), ResultSchema.width(),
-                counters), Encoders.row(outSchema));
+        return joined.mapPartitions(new JoinedRows(keyed.schema().fieldIndex(ID),
+                ResultSchema.width(), counters), Encoders.row(outSchema));
     }
 
     private static Dataset<Row> answer(Dataset<Row> keyed, RowPlan plan, RunCounters counters,

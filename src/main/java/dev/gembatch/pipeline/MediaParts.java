@@ -51,6 +51,11 @@ public final class MediaParts implements Serializable {
                 (dir == null ? input : dir).toUri().toString(), new SerializableConfiguration(hadoop));
     }
 
+    /** True when the job sends text only. */
+    public boolean isEmpty() {
+        return parts.isEmpty();
+    }
+
     /** The directory relative file paths are resolved against (absolute), or null. */
     String base() {
         return base;
