@@ -50,19 +50,19 @@ final class AnswerChain {
     }
 
     /**
-     * Answers {@code rows} (schema {@code input}) column by column. {@code budgetRows} is what
-     * the budget shares are counted over (the rows as partitioned for the first step).
+     * Answers {@code rows} column by column. Each column's budget share is split over the
+     * partitions of {@code rows} (counted once, nothing sent), priced with its own model.
      */
-    static Dataset<Row> answer(SparkSession spark, Dataset<Row> rows, StructType input,
-                               JobSettings job, GeminiSettings gemini, Dataset<Row> budgetRows,
-                               Step step) throws InvalidInputException {
+    static Dataset<Row> answer(SparkSession spark, Dataset<Row> rows, JobSettings job,
+                               GeminiSettings gemini, Step step) throws InvalidInputException {
         Dataset<Row> answered = rows;
-        StructType schema = input;
-        BudgetSettings share = share(job.budget(), job.answers().size());
+        StructType schema = rows.schema();
+        RunBudget shares = RunBudget.plan(rows, share(job.budget(), job.answers().size()),
+                job.pricing().forModel(job.model().name()));
         for (AnswerColumn a : job.answers()) {
             StructType next = ResultSchema.appendTo(schema, a.prefix());
-            RowPlan plan = plan(spark, schema, job, a, gemini).withBudget(RunBudget.plan(budgetRows,
-                    share, job.pricing().forModel(a.model().name())));
+            RowPlan plan = plan(spark, schema, job, a, gemini).withBudget(
+                    shares.withPrice(job.pricing().forModel(a.model().name())));
             answered = step.answer(answered, a, plan, next);
             schema = next;
         }

@@ -58,7 +58,7 @@ public final class JobRunner {
         GeminiSettings paced = QuotaShares.perExecutor(spark.sparkContext(), gemini);
         JournaledWrite journaled = job.journal().dedupe() ? JournaledWrite.open(spark, job)
                 : null;
-        Dataset<Row> answered = AnswerChain.answer(spark, valid, input.schema(), job, paced, valid,
+        Dataset<Row> answered = AnswerChain.answer(spark, valid, job, paced,
                 journaled != null ? (rows, a, plan, schema) -> journaled.answer(rows, a, plan,
                         counters, schema)
                         : (rows, a, plan, schema) -> rows.mapPartitions(

@@ -45,8 +45,8 @@ final class Preview {
         List<Row> first = input.takeAsList(rows);
         Dataset<Row> local = spark.createDataFrame(first, input.schema());
         RunCounters counters = RunCounters.register(spark.sparkContext());
-        List<Row> answered = inInputOrder(first, AnswerChain.answer(spark, local, input.schema(), job,
-                gemini, local, (in, a, plan, schema) -> in.mapPartitions(
+        List<Row> answered = inInputOrder(first, AnswerChain.answer(spark, local, job, gemini,
+                (in, a, plan, schema) -> in.mapPartitions(
                         new PartitionAnswerer(plan, counters), Encoders.row(schema)))
                 .collectAsList());
         for (AnswerColumn a : job.answers()) {

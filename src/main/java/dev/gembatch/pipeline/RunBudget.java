@@ -40,6 +40,11 @@ public record RunBudget(BudgetSettings limits, Price price, List<Long> requestSh
         return split(limits, price, counts.stream().mapToLong(Long::longValue).toArray());
     }
 
+    /** The same shares, with the cost of tokens priced at {@code other}. */
+    public RunBudget withPrice(Price other) {
+        return new RunBudget(limits, other, requestShares, fractions);
+    }
+
     /** Shares for partitions holding {@code rows[i]} rows (largest remainder for requests). */
     static RunBudget split(BudgetSettings limits, Price price, long[] rows) {
         long total = 0;
