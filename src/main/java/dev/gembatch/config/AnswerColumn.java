@@ -29,4 +29,9 @@ public record AnswerColumn(String name, String prefix, PromptSettings prompt,
     public String statusColumn() {
         return prefix + "status";
     }
+
+    /** The column holding this answer's error status. */
+    public String errorStatusColumn() {
+        return prefix + "error_status";
+    }
 }

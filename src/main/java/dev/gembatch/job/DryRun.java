@@ -84,7 +84,7 @@ final class DryRun {
             if (a.reads(read)) {
                 rows = rows.withColumn(read.answerColumn(), lit("[answer of " + read.name() + "]"))
                         .withColumn(read.statusColumn(), lit("OK"))
-                        .withColumn(read.prefix() + "error_status", lit(null).cast("string"));
+                        .withColumn(read.errorStatusColumn(), lit(null).cast("string"));
             }
         }
         return rows;

@@ -15,7 +15,7 @@ public record Upstream(String name, int answerIndex, int statusIndex, int errorI
     /** The answer columns {@code reads} located among {@code columns}. */
     public static List<Upstream> locate(List<AnswerColumn> reads, List<String> columns) {
         return reads.stream().map(a -> new Upstream(a.name(), index(columns, a.answerColumn()),
-                index(columns, a.statusColumn()), index(columns, a.prefix() + "error_status")))
+                index(columns, a.statusColumn()), index(columns, a.errorStatusColumn())))
                 .toList();
     }
 
