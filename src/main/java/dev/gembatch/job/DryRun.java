@@ -16,6 +16,7 @@ import dev.gembatch.pipeline.RowRequest;
 import dev.gembatch.transport.TokenCounter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -41,29 +42,40 @@ final class DryRun {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        List<Census> censuses = new ArrayList<>();
+        for (AnswerColumn a : job.answers()) {
+            censuses.add(Census.of(spark, job, a, withPlaceholders(input, job, a), gemini));
+        }
         out.println("gembatch dry run: no generation request is sent");
         out.printf("  settings:  valid%n  input:     %s, %d rows, columns checked%n",
-                job.input().path(), input.count());
+                job.input().path(), censuses.get(0).totals().rows());
         out.printf("  output:    %s (%s), target checked%n", job.output().path(),
                 job.output().mode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         BudgetSettings share = AnswerChain.share(job.budget(), job.answers().size());
         try (TokenCounter counter = TokenCounter.create(gemini)) {
-            for (AnswerColumn a : job.answers()) {
-                estimate(spark, job, a, share, withPlaceholders(input, job, a), gemini, counter,
-                        out);
+            for (Census c : censuses) {
+                estimate(job, c, share, counter, out);
             }
         }
     }
 
-    /** Counts, shows and estimates the requests of one answer column. */
-    private static void estimate(SparkSession spark, JobSettings job, AnswerColumn a,
-                                 BudgetSettings budget, Dataset<Row> rows, GeminiSettings gemini,
-                                 TokenCounter counter, PrintStream out)
-            throws InvalidInputException {
-        RowPlan plan = AnswerChain.plan(spark, rows.schema(), job, a, gemini);
-        PromptCensus.Totals totals = rows.javaRDD().mapPartitions(new PromptCensus(plan))
-                .fold(new PromptCensus.Totals(0, 0, 0), PromptCensus.Totals::plus);
-        List<Row> sample = rows.takeAsList(job.dryRun().sampleRows());
+    /** One answer column's rows (placeholders for the answers it reads), plan and counts. */
+    private record Census(AnswerColumn answer, Dataset<Row> rows, RowPlan plan,
+                          PromptCensus.Totals totals) {
+        static Census of(SparkSession spark, JobSettings job, AnswerColumn a, Dataset<Row> rows,
+                         GeminiSettings gemini) throws InvalidInputException {
+            RowPlan plan = AnswerChain.plan(spark, rows.schema(), job, a, gemini);
+            return new Census(a, rows, plan, rows.javaRDD().mapPartitions(new PromptCensus(plan))
+                    .fold(new PromptCensus.Totals(0, 0, 0), PromptCensus.Totals::plus));
+        }
+    }
+
+    /** Shows and estimates the requests of one answer column. */
+    private static void estimate(JobSettings job, Census c, BudgetSettings budget,
+                                 TokenCounter counter, PrintStream out) {
+        AnswerColumn a = c.answer();
+        PromptCensus.Totals totals = c.totals();
+        List<Row> sample = c.rows().takeAsList(job.dryRun().sampleRows());
         if (a.name() != null) {
             out.printf("%nanswer column %s%s%n", a.name(), a.reads().isEmpty() ? ""
                     : " (reads " + String.join(", ", a.reads()) + ": each shown and counted as a"
@@ -71,8 +83,8 @@ final class DryRun {
         }
         out.printf("  requests:  %d (%d rows cannot be sent and would be SKIPPED)%n",
                 totals.requests(), totals.rows() - totals.requests());
-        printRequests(plan, sample, counter, job.dryRun().showRequests(), out);
-        TokenSample tokens = TokenSample.measure(plan, sample, counter);
+        printRequests(c.plan(), sample, counter, job.dryRun().showRequests(), out);
+        TokenSample tokens = TokenSample.measure(c.plan(), sample, counter);
         out.print(new Estimate(job, a.model(), budget, totals, tokens).toText());
     }
 
