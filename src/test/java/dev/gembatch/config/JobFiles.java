@@ -8,21 +8,44 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Writes job files into a test's temp folder and collects the problems loading them reports. */
-final class JobFiles {
+/**
+ * Writes job files into a fresh folder per test (a JUnit extension: {@code @RegisterExtension
+ * final JobFiles jobs = new JobFiles();}) and collects the problems loading them reports.
+ */
+final class JobFiles implements BeforeEachCallback, AfterEachCallback {
     static final String KEY = "AIzaSy-test-secret-0123456789";
     static final Map<String, String> ENV = Map.of("GEMINI_API_KEY", KEY);
     /** A valid job: four lines, so extra lines of a test start at line 5. */
     static final String VALID = "input.path = in.csv\nprompt.column = text\n"
             + "model.name = gemini-2.5-flash\noutput.path = out\n";
 
-    private final Path dir;
+    private Path dir;
 
-    JobFiles(Path dir) {
-        this.dir = dir;
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        dir = Files.createTempDirectory("gembatch-config-test");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** This test's folder. */
+    Path dir() {
+        return dir;
     }
 
     Path write(String text) {

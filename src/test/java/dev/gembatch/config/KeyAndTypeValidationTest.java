@@ -6,21 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class KeyAndTypeValidationTest {
-    @TempDir
-    Path dir;
-    JobFiles jobs;
-
-    @BeforeEach
-    void setUp() {
-        jobs = new JobFiles(dir);
-    }
+    @RegisterExtension
+    final JobFiles jobs = new JobFiles();
 
     @Test
     void misspelledKeyNamesTheNearestValidKey() {

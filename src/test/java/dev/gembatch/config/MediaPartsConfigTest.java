@@ -6,20 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** prompt.parts and prompt.max-inline-bytes: what loads, and every mistake named with its key. */
 class MediaPartsConfigTest {
-    @TempDir
-    Path dir;
-    JobFiles jobs;
-
-    @BeforeEach
-    void setUp() {
-        jobs = new JobFiles(dir);
-    }
+    @RegisterExtension
+    final JobFiles jobs = new JobFiles();
 
     @Test
     void partsLoadInOrderWithTheirMimeTypeSourceAndOptionalFlag() throws Exception {

@@ -10,19 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ProblemReportTest {
-    @TempDir
-    Path dir;
-    JobFiles jobs;
-
-    @BeforeEach
-    void setUp() {
-        jobs = new JobFiles(dir);
-    }
+    @RegisterExtension
+    final JobFiles jobs = new JobFiles();
 
     @Test
     void everyProblemOfAFileIsReportedInOneMessageOneLineEach() {
@@ -88,7 +81,7 @@ class ProblemReportTest {
 
     @Test
     void missingJobFileIsReported() {
-        Path job = dir.resolve("nope.conf");
+        Path job = jobs.dir().resolve("nope.conf");
         InvalidConfigException e = assertThrows(InvalidConfigException.class,
                 () -> JobConfig.load(job, null, List.of(), JobFiles.ENV));
         assertTrue(e.getMessage().contains("cannot read " + job), e.getMessage());
@@ -96,7 +89,7 @@ class ProblemReportTest {
 
     @Test
     void unknownKeysOfTheSiteConfAreReportedWithItsOrigin() throws Exception {
-        Path site = java.nio.file.Files.writeString(dir.resolve("site.conf"), "spark.mastr = x\n");
+        Path site = java.nio.file.Files.writeString(jobs.dir().resolve("site.conf"), "spark.mastr = x\n");
         Path job = jobs.write(JobFiles.VALID);
         InvalidConfigException e = assertThrows(InvalidConfigException.class,
                 () -> JobConfig.load(job, site, List.of(), JobFiles.ENV));

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A response schema that cannot become one Spark type is a config problem naming the key path
@@ -17,14 +16,8 @@ class ResponseSchemaConfigTest {
     private static final String S = "model.generation.response-schema";
     private static final String JSON_MODE = "model.generation.response-mime-type = application/json\n";
 
-    @TempDir
-    Path dir;
-    JobFiles jobs;
-
-    @BeforeEach
-    void setUp() {
-        jobs = new JobFiles(dir);
-    }
+    @RegisterExtension
+    final JobFiles jobs = new JobFiles();
 
     /** Problems of VALID + JSON mode (line 5) + the schema lines (line 6 on). */
     private List<String> problems(String schema) {

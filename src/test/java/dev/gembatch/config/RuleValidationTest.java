@@ -7,21 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RuleValidationTest {
-    @TempDir
-    Path dir;
-    JobFiles jobs;
-
-    @BeforeEach
-    void setUp() {
-        jobs = new JobFiles(dir);
-    }
+    @RegisterExtension
+    final JobFiles jobs = new JobFiles();
 
     private List<String> problemsOf(String job, String... overrides) {
         Path file = jobs.write(job);
@@ -32,7 +25,7 @@ class RuleValidationTest {
     @Test
     void missingRequiredKeysAreAllReportedAgainstTheJobFile() {
         List<String> problems = problemsOf("prompt.column = text\n");
-        String origin = "(" + dir.resolve("job.conf") + ")";
+        String origin = "(" + jobs.dir().resolve("job.conf") + ")";
         assertProblem(problems, "input.path " + origin, "required, not set");
         assertProblem(problems, "output.path " + origin, "required, not set");
         assertProblem(problems, "model.name " + origin, "required, not set");
