@@ -114,7 +114,8 @@ final class GeminiSection {
         }
         return new Timeouts(r.durationAtLeast(t + "connect", ZERO, false),
                 r.durationAtLeast(t + "first-byte", ZERO, false),
-                r.durationAtLeast(t + "idle", ZERO, false), attempt, row);
+                r.durationAtLeast(t + "idle", ZERO, false), attempt, row,
+                r.durationAtLeast(t + "shutdown-grace", ZERO, true));
     }
 
     private static RetrySettings retry(Reader r) {

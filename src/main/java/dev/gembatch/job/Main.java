@@ -10,6 +10,7 @@ import dev.gembatch.model.ApiKey;
 import dev.gembatch.pipeline.SystemicFailureException;
 import dev.gembatch.report.RunReport;
 import java.io.PrintStream;
+import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -81,6 +82,11 @@ public final class Main {
             err.println(e.getMessage());
             return ExitCode.INVALID_JOB;
         } catch (Exception e) { // Spark throws its checked SparkException undeclared
+            if (ShutdownHookManager.get().isShutdownInProgress()) {
+                err.println("gembatch: stopped by a signal; the answers received are journaled:"
+                        + " run the job again with --resume to continue");
+                return ExitCode.INTERNAL_ERROR;
+            }
             String abort = abortMessage(e);
             err.println("gembatch: " + gemini.apiKey().redact(abort != null ? abort
                     : "the job failed: " + e));

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -39,10 +41,15 @@ public final class Journal implements Serializable {
         this.hadoop = hadoop;
     }
 
+    /** The journal folder of {@code outputPath}. */
+    public static String rootOf(String outputPath) {
+        return stripSlash(outputPath) + SUFFIX;
+    }
+
     /** The journal of {@code outputPath} for a new run. */
     public static Journal forOutput(String outputPath, JournalSettings settings,
                                     Configuration conf) {
-        return new Journal(stripSlash(outputPath) + SUFFIX,
+        return new Journal(rootOf(outputPath),
                 "run-" + System.currentTimeMillis() + "-" + UUID.randomUUID().toString()
                         .substring(0, 8), null, settings, new SerializableConfiguration(conf));
     }
@@ -76,13 +83,15 @@ public final class Journal implements Serializable {
         Path runDir = new Path(root, run);
         Path dir = new Path(answer == null ? runDir : new Path(runDir, answer), "p" + partition);
         Map<String, Answer> earlier = new HashMap<>();
+        Set<String> sent = new HashSet<>();
         try {
-            JournalFile.readDir(hadoop.value(), dir, earlier);
+            JournalFile.readDir(hadoop.value(), dir, earlier, sent);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the journal " + dir, e);
         }
-        return new JournalTask(hadoop.value(), dir, "s" + stageAttempt + "a" + attempt, earlier,
-                settings.flushRows(), settings.flushInterval().toNanos(), System::nanoTime);
+        return new JournalTask(hadoop.value(), dir, "s" + stageAttempt + "a" + attempt,
+                new JournalTask.Earlier(earlier, sent), settings.flushRows(),
+                settings.flushInterval().toNanos(), System::nanoTime);
     }
 
     /** Deletes the journal (every run): called once the output is written. */

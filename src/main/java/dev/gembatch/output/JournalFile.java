@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -25,10 +26,14 @@ import org.apache.parquet.schema.MessageTypeParser;
 /**
  * One journal file: a small Parquet file of (request_id, status, answer) where answer is the
  * Java-serialized {@link Answer} (the journal only lives between a run and its resume, with the
- * same build). Written under a hidden name and renamed when complete, so a reader never sees a
- * half-written file.
+ * same build), and of (request_id, {@value #SENT}, empty) for requests sent and not answered yet
+ * when the file was written (so a retried task knows which of its sends are sent again).
+ * Written under a hidden name and renamed when complete, so a reader never sees a half-written
+ * file.
  */
 final class JournalFile {
+    /** The status of an entry that records a send without an answer. */
+    static final String SENT = "SENT";
     static final MessageType SCHEMA = MessageTypeParser.parseMessageType(
             "message journal { required binary request_id (STRING);"
                     + " required binary status (STRING); required binary answer; }");
@@ -38,8 +43,8 @@ final class JournalFile {
     }
 
     /** Writes the entries to {@code file} atomically (hidden temporary name, then rename). */
-    static void write(Configuration conf, Path file, Map<String, Answer> entries)
-            throws IOException {
+    static void write(Configuration conf, Path file, Map<String, Answer> entries,
+                      Set<String> sent) throws IOException {
         Path temp = new Path(file.getParent(), "." + file.getName() + ".tmp");
         try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(temp).withConf(conf)
                 .withType(SCHEMA).withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build()) {
@@ -48,6 +53,10 @@ final class JournalFile {
                         .append("status", e.getValue().status().name())
                         .append("answer", Binary.fromConstantByteArray(encode(e.getValue()))));
             }
+            for (String id : sent) {
+                writer.write(GROUPS.newGroup().append("request_id", id).append("status", SENT)
+                        .append("answer", Binary.EMPTY));
+            }
         }
         FileSystem fs = file.getFileSystem(conf);
         if (!fs.rename(temp, file)) {
@@ -55,24 +64,33 @@ final class JournalFile {
         }
     }
 
-    /** Adds the entries of every complete journal file directly in {@code dir} (none if absent). */
-    static void readDir(Configuration conf, Path dir, Map<String, Answer> into) throws IOException {
+    /**
+     * Adds the answers of every complete journal file directly in {@code dir} (none if absent) to
+     * {@code into}, and the ids of its sends without an answer to {@code sent}.
+     */
+    static void readDir(Configuration conf, Path dir, Map<String, Answer> into, Set<String> sent)
+            throws IOException {
         FileSystem fs = dir.getFileSystem(conf);
         if (!fs.exists(dir)) {
             return;
         }
         for (FileStatus f : fs.listStatus(dir, p -> p.getName().endsWith(".parquet")
                 && !p.getName().startsWith("."))) {
-            read(f.getPath(), conf, into);
+            read(f.getPath(), conf, into, sent);
         }
     }
 
-    private static void read(Path file, Configuration conf, Map<String, Answer> into)
-            throws IOException {
+    private static void read(Path file, Configuration conf, Map<String, Answer> into,
+                             Set<String> sent) throws IOException {
         try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), file)
                 .withConf(conf).build()) {
             for (Group g = reader.read(); g != null; g = reader.read()) {
-                into.put(g.getString("request_id", 0), decode(g.getBinary("answer", 0).getBytes()));
+                String id = g.getString("request_id", 0);
+                if (SENT.equals(g.getString("status", 0))) {
+                    sent.add(id);
+                } else {
+                    into.put(id, decode(g.getBinary("answer", 0).getBytes()));
+                }
             }
         }
     }

@@ -4,31 +4,40 @@ import dev.gembatch.model.Answer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
  * One task attempt's view of the journal: the answers earlier attempts of its partition already
- * journaled, and a buffer of this attempt's answers written as one file every {@code flushRows}
- * answers or once the oldest buffered answer is {@code flushInterval} old. Used by the task's
- * own thread only; the clock is injected.
+ * journaled (and the requests they sent without an answer), and a buffer of this attempt's
+ * answers written as one file every {@code flushRows} answers or once the oldest buffered answer
+ * is {@code flushInterval} old. Each file also records the requests sent and not yet answered.
+ * Used by the task's own thread only; the clock is injected.
  */
 public final class JournalTask implements AutoCloseable {
     private final Configuration conf;
     private final Path dir;
     private final String prefix;
-    private final Map<String, Answer> earlier;
+    private final Earlier earlier;
     private final int flushRows;
     private final long flushNanos;
     private final LongSupplier clock;
     private final Map<String, Answer> buffer = new LinkedHashMap<>();
+    private final Set<String> pending = new LinkedHashSet<>();
     private long oldest;
     private int files;
     private long written;
 
-    JournalTask(Configuration conf, Path dir, String prefix, Map<String, Answer> earlier,
+    /** What earlier attempts of the partition journaled: answers, and sends without one. */
+    record Earlier(Map<String, Answer> answers, Set<String> sent) {
+        static final Earlier NONE = new Earlier(Map.of(), Set.of());
+    }
+
+    JournalTask(Configuration conf, Path dir, String prefix, Earlier earlier,
                 int flushRows, long flushNanos, LongSupplier clock) {
         this.conf = conf;
         this.dir = dir;
@@ -41,7 +50,17 @@ public final class JournalTask implements AutoCloseable {
 
     /** The answer an earlier attempt of this partition journaled for this request, or null. */
     public Answer earlier(String requestId) {
-        return earlier.get(requestId);
+        return earlier.answers().get(requestId);
+    }
+
+    /** True when an earlier attempt of this partition sent this request and journaled no answer. */
+    public boolean sentEarlier(String requestId) {
+        return earlier.sent().contains(requestId);
+    }
+
+    /** Notes a request being sent; it is journaled as sent until its answer is appended. */
+    public void sending(String requestId) {
+        pending.add(requestId);
     }
 
     /** Buffers one finished answer; writes a file when the buffer is full. */
@@ -49,6 +68,7 @@ public final class JournalTask implements AutoCloseable {
         if (buffer.isEmpty()) {
             oldest = clock.getAsLong();
         }
+        pending.remove(requestId);
         buffer.put(requestId, answer);
         if (buffer.size() >= flushRows) {
             flush();
@@ -76,10 +96,13 @@ public final class JournalTask implements AutoCloseable {
         return written;
     }
 
-    /** Writes what is buffered (the task's end). */
+    /**
+     * Writes what is buffered: at the task's end, or when it stops early (then the requests
+     * still pending are recorded as sent).
+     */
     @Override
     public void close() {
-        if (!buffer.isEmpty()) {
+        if (!buffer.isEmpty() || !pending.isEmpty()) {
             flush();
         }
     }
@@ -87,7 +110,7 @@ public final class JournalTask implements AutoCloseable {
     private void flush() {
         Path file = new Path(dir, prefix + "-" + files + ".parquet");
         try {
-            JournalFile.write(conf, file, buffer);
+            JournalFile.write(conf, file, buffer, pending);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the journal file " + file, e);
         }

@@ -55,6 +55,7 @@ public final class KnownAnswers {
         if (journal.hasEarlierRuns()) {
             parts.add(spark.read().schema(JOURNAL).option("recursiveFileLookup", "true")
                     .parquet(journal.root())
+                    .where(functions.col("status").notEqual(JournalFile.SENT))
                     .mapPartitions(new Decode(), Encoders.row(SCHEMA)));
         }
         if (isComplete(spark, output.path())) {

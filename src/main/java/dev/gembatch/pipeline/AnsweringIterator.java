@@ -1,21 +1,20 @@
 package dev.gembatch.pipeline;
 
 import dev.gembatch.model.Answer;
-import dev.gembatch.model.ErrorInfo;
-import dev.gembatch.model.Status;
 import dev.gembatch.output.ResultValues;
 import dev.gembatch.report.RunCounters;
 import dev.gembatch.transport.GeminiClient;
 import dev.gembatch.transport.GeminiRequest;
 import java.time.Instant;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.TaskContext;
+import org.apache.spark.TaskKilledException;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.TaskCompletionListener;
 
 /**
  * The in-flight window of one partition: keeps up to {@code window} rows outstanding (sent, or
@@ -26,6 +25,12 @@ import org.apache.spark.sql.Row;
  * for (then nothing is sent) and journals what is emitted; while waiting, the log's flush
  * deadline is honoured. An answer is checked against the response schema before it is journaled
  * and counted, so the journal, the report and the output agree on its status.
+ *
+ * <p>When the client stops (the JVM is shutting down, see {@link GracefulStop}) no new row is
+ * sent; the rows answered in the grace are emitted and journaled as usual, and a row the client
+ * gave up without an answer is never emitted: the log is flushed and the task fails with
+ * {@link TaskKilledException}, so Spark runs the partition again (not counted as a failure) and
+ * that attempt reuses what this one journaled.
  */
 final class AnsweringIterator implements Iterator<Row> {
     private final Iterator<Row> input;
@@ -40,6 +45,7 @@ final class AnsweringIterator implements Iterator<Row> {
     private final BlockingQueue<Completed> done = new LinkedBlockingQueue<>();
     private final long waitMillis;
     private int outstanding;
+    private int unanswered;
     private boolean closed;
 
     AnsweringIterator(Iterator<Row> input, RowPlan plan, GeminiClient client, AnswerLog log,
@@ -55,16 +61,34 @@ final class AnsweringIterator implements Iterator<Row> {
         this.meter = plan.budget().meter(TaskContext.getPartitionId());
         // the client completes every row by its row deadline; a minute more is a hard stop
         this.waitMillis = plan.gemini().timeouts().row().toMillis() + 60_000L;
+        enter(ExecutorResources.stop());
+    }
+
+    /** Counts this partition as answering in the JVM until its task ends, however it ends. */
+    private static void enter(GracefulStop stop) {
+        Runnable leave = stop.enter();
+        TaskContext task = TaskContext.get();
+        if (task != null) {
+            task.addTaskCompletionListener((TaskCompletionListener) t -> leave.run());
+        } else {
+            leave.run(); // outside a Spark task there is no task end to wait for
+        }
     }
 
     @Override
     public boolean hasNext() {
         fill();
-        if (outstanding == 0 && !closed) {
+        if (outstanding > 0) {
+            return true;
+        }
+        if (input.hasNext()) {
+            throw stopped(); // the client stopped before every row could be sent
+        }
+        if (!closed) {
             closed = true;
             log.close();
         }
-        return outstanding > 0;
+        return false;
     }
 
     @Override
@@ -74,6 +98,14 @@ final class AnsweringIterator implements Iterator<Row> {
         }
         Completed c = take();
         outstanding--;
+        while (c.answer() == null) { // the client stopped before answering this row
+            unanswered++;
+            if (outstanding == 0) {
+                throw stopped();
+            }
+            c = take();
+            outstanding--;
+        }
         Answer answer = plan.struct().checked(c.answer());
         log.emitted(c.requestId(), keyIndex >= 0 ? CellText.of(c.input().get(keyIndex))
                 : c.requestId(), answer);
@@ -85,7 +117,7 @@ final class AnsweringIterator implements Iterator<Row> {
     }
 
     private void fill() {
-        while (outstanding < plan.window() && input.hasNext()) {
+        while (outstanding < plan.window() && client.accepting() && input.hasNext()) {
             Row row = input.next();
             outstanding++;
             submit(row);
@@ -115,7 +147,21 @@ final class AnsweringIterator implements Iterator<Row> {
         log.sending(requestId);
         counters.sent();
         client.send(new GeminiRequest(plan.model(), request.body())).whenComplete((answer, error) ->
-                done.add(new Completed(row, requestId, answer != null ? answer : internal(error))));
+                done.add(new Completed(row, requestId, answer)));
+    }
+
+    /**
+     * Ends the task without emitting the rows the client gave up: what was answered is flushed
+     * to the log first, and the task is reported killed, so Spark runs it again.
+     */
+    private TaskKilledException stopped() {
+        if (!closed) {
+            closed = true;
+            log.close();
+        }
+        return new TaskKilledException("gembatch: the executor is shutting down; " + unanswered
+                + " rows in flight were not answered and the partition's remaining rows were"
+                + " not sent: the task runs again and reuses what was journaled");
     }
 
     private Completed take() {
@@ -138,13 +184,7 @@ final class AnsweringIterator implements Iterator<Row> {
         }
     }
 
-    private static Answer internal(Throwable error) {
-        return new Answer(Status.FAILED, List.of(), null, null, null, null,
-                new ErrorInfo(null, "INTERNAL_ERROR", null, String.valueOf(error), false),
-                0, null, null, 0, Instant.now());
-    }
-
-    /** One answered (or skipped) row waiting to be emitted. */
+    /** One answered (or skipped) row waiting to be emitted; a null answer: the client gave up. */
     private record Completed(Row input, String requestId, Answer answer) {
     }
 }

@@ -8,20 +8,20 @@ import dev.gembatch.report.RunCounters;
 /**
  * The log of the deduplicated path: reuses what earlier attempts of the partition journaled,
  * journals every emitted answer except SKIPPED ones (a resumed run decides those again), counts
- * request-level totals (rows are counted after the join back) and re-sent requests of a
- * retried task.
+ * request-level totals (rows are counted after the join back) and the requests a retried task
+ * sends again: those an earlier attempt journaled as sent without an answer (a request sent
+ * after that attempt's last journal file is not known, so a killed attempt's last flush
+ * interval can go uncounted).
  */
 final class JournalLog implements AnswerLog {
     private final JournalTask journal;
     private final RunCounters counters;
-    private final boolean retriedTask;
     private long reused;
     private long resent;
 
-    JournalLog(JournalTask journal, RunCounters counters, boolean retriedTask) {
+    JournalLog(JournalTask journal, RunCounters counters) {
         this.journal = journal;
         this.counters = counters;
-        this.retriedTask = retriedTask;
     }
 
     @Override
@@ -33,11 +33,13 @@ final class JournalLog implements AnswerLog {
         return earlier;
     }
 
+    /** Journals the send; counts it as re-sent when an earlier attempt sent it unanswered. */
     @Override
     public void sending(String requestId) {
-        if (retriedTask) {
+        if (journal.sentEarlier(requestId)) {
             resent++;
         }
+        journal.sending(requestId);
     }
 
     @Override

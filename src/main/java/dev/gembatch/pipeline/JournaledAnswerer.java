@@ -32,9 +32,8 @@ final class JournaledAnswerer implements MapPartitionsFunction<Row, Row> {
         TaskContext task = TaskContext.get();
         JournalTask log = journal.open(task.partitionId(), task.stageAttemptNumber(),
                 task.attemptNumber());
-        boolean retried = task.attemptNumber() > 0 || task.stageAttemptNumber() > 0;
         return new AnsweringIterator(new DistinctRows(sortedRows, keyIndex, counters), plan,
-                ExecutorResources.client(plan.gemini()), new JournalLog(log, counters, retried),
+                ExecutorResources.client(plan.gemini()), new JournalLog(log, counters),
                 counters, ExecutorResources.tally(plan.gemini()));
     }
 }

@@ -3,10 +3,14 @@ package dev.gembatch.transport;
 import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.model.Answer;
 import dev.gembatch.transport.limit.Limiter;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -17,6 +21,7 @@ import javax.net.ssl.SSLContext;
 public final class GeminiClient implements AutoCloseable {
     private final Parts parts;
     private final Set<Row> rows = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
     private volatile boolean closed;
 
     private GeminiClient(Parts parts) {
@@ -51,13 +56,13 @@ public final class GeminiClient implements AutoCloseable {
     /**
      * Sends one request. Completes NORMALLY for every outcome: an Answer with status
      * OK/TRUNCATED/BLOCKED/INCOMPLETE, or FAILED with its ErrorInfo after retries, a permanent
-     * error or the row deadline. Completes exceptionally only when the client is (or gets)
-     * closed. Cancelling the future abandons the request and frees its permit. Throws
+     * error or the row deadline. Completes exceptionally, with {@link ClientStoppedException},
+     * only when the client is (or gets) stopped or closed: the row has no outcome. Cancelling the future abandons the request and frees its permit. Throws
      * IllegalArgumentException at once for a model name that cannot be a URL path segment.
      */
     public CompletableFuture<Answer> send(GeminiRequest request) {
-        if (closed) {
-            return CompletableFuture.failedFuture(closedError());
+        if (!accepting()) {
+            return CompletableFuture.failedFuture(stoppedError());
         }
         CompletableFuture<Answer> result = new CompletableFuture<>();
         Row row = new Row(parts, request, result);
@@ -68,12 +73,45 @@ public final class GeminiClient implements AutoCloseable {
                 row.abandon(failure);
             }
         });
-        if (closed) {
-            row.abandon(closedError());
+        if (!accepting()) {
+            row.abandon(stoppedError());
         } else {
             row.start();
         }
         return result;
+    }
+
+    /** False once the client is stopping or closed: {@link #send} then sends nothing. */
+    public boolean accepting() {
+        return !stopping && !closed;
+    }
+
+    /**
+     * A graceful stop (the executor is shutting down): takes no new request, ends at once the
+     * rows that are not on the wire (waiting for a permit or backing off), lets the attempts on
+     * the wire finish for up to {@code grace} without retrying them, then closes. Every row it
+     * ends completes with {@link ClientStoppedException}. Blocks the caller for at most
+     * {@code grace}.
+     */
+    public void stop(Duration grace) {
+        stopping = true;
+        ClientStoppedException why = stoppedError();
+        rows.forEach(row -> row.stop(why));
+        CompletableFuture<?>[] left = rows.stream().map(Row::result)
+                .toArray(CompletableFuture<?>[]::new);
+        try {
+            CompletableFuture.allOf(left).get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // the grace is over, or a row ended without an outcome: close ends the rest
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+    }
+
+    /** How long {@link #stop} lets requests on the wire finish (the settings' shutdown grace). */
+    public Duration shutdownGrace() {
+        return parts.settings().timeouts().shutdownGrace();
     }
 
     /** Requests currently holding a permit (in flight on the wire). */
@@ -93,15 +131,17 @@ public final class GeminiClient implements AutoCloseable {
             return;
         }
         closed = true;
+        ClientStoppedException why = stoppedError();
         for (Row row : rows) {
-            row.abandon(closedError());
+            row.abandon(why);
         }
         parts.limiter().close();
         parts.http().close();
         parts.env().shutdown().run();
     }
 
-    private static IllegalStateException closedError() {
-        return new IllegalStateException("GeminiClient is closed");
+    private ClientStoppedException stoppedError() {
+        return new ClientStoppedException(closed ? "the Gemini client is closed"
+                : "the executor is shutting down: the request was not answered");
     }
 }

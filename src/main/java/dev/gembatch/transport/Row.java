@@ -27,6 +27,7 @@ final class Row {
     private int attempts;
     private boolean over;
     private boolean expired;
+    private boolean stopping;
     private Assembled partial;
     private Attempt attempt;
     private CompletableFuture<Limiter.Permit> waiting;
@@ -44,6 +45,26 @@ final class Row {
 
     void start() {
         acquire();
+    }
+
+    CompletableFuture<Answer> result() {
+        return result;
+    }
+
+    /**
+     * The client is stopping: ends the row with {@code why} now unless an attempt is on the
+     * wire; such an attempt may still finish (its answer counts) but is never retried.
+     */
+    void stop(Throwable why) {
+        synchronized (this) {
+            stopping = true;
+            if (over || attempt != null) {
+                return;
+            }
+            over = true;
+            cancelWaits();
+        }
+        result.completeExceptionally(why);
     }
 
     /** Ends the row exceptionally (client closed, caller cancelled); frees what it holds. */
@@ -113,6 +134,7 @@ final class Row {
         steerQuota(v, r);
         Duration backoff;
         Answer answer = null;
+        boolean stopped;
         int n;
         synchronized (this) {
             attempt = null;
@@ -122,15 +144,19 @@ final class Row {
             n = attempts;
             keepPartial(r.assembled());
             backoff = expired ? null : retryDelay(v);
-            if (backoff == null) {
+            stopped = backoff != null && stopping;
+            if (backoff == null || stopped) {
                 over = true;
                 cancelWaits();
-                answer = finalAnswer(v, r);
+                answer = backoff == null ? finalAnswer(v, r) : null;
             }
         }
         report(n, r, v, backoff);
         if (answer != null) {
             result.complete(answer);
+        } else if (stopped) {
+            result.completeExceptionally(new ClientStoppedException("the executor is shutting"
+                    + " down: the request was not answered"));
         } else {
             scheduleRetry(backoff);
         }

@@ -25,9 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real standalone cluster (master, two workers, their executors: all separate JVMs) runs the
  * application jar through spark-submit against the emulator in this JVM; one executor is
- * SIGKILLed mid-run. The job still completes with every input row exactly once and the right
- * answers; the requests the kill caused to be sent again are measured, printed, and bounded by
- * what was in flight or not yet journaled on the killed executor.
+ * SIGKILLed, or stopped with SIGTERM (as YARN preemption, Kubernetes eviction and spot reclaim
+ * do), mid-run. The job still completes with every input row exactly once and the right
+ * answers. After SIGKILL the requests sent again are measured, printed, and bounded by what was
+ * in flight or not yet journaled on the killed executor; after SIGTERM nothing is sent twice and
+ * the run summary's re-sent count says so.
  */
 class ExecutorKillIT {
     private static final int ROWS = 2000;
@@ -39,6 +41,28 @@ class ExecutorKillIT {
     Path tmp;
 
     @Test
+    void stoppingAnExecutorMidRunWritesNoUnansweredRowAndSendsNothingTwice() throws Exception {
+        EmulatorOptions options = EmulatorOptions.builder().firstByteLatency(Duration.ofMillis(250))
+                .chunkGap(Duration.ofMillis(40)).chunks(3).build();
+        try (GeminiEmulator emulator = GeminiEmulator.start(options);
+             StandaloneCluster cluster = StandaloneCluster.start(tmp, 2)) {
+            Path log = submit(cluster, emulator);
+            Process driver = cluster.last();
+            stopOneExecutorMidRun(cluster, emulator, log, false);
+            assertTrue(driver.waitFor(240, TimeUnit.SECONDS), () -> "job still running:\n"
+                    + Logs.read(log));
+            assertEquals(0, driver.exitValue(), () -> "the job failed:\n" + Logs.read(log));
+            EmulatorStats stats = emulator.stats();
+            System.out.println("ExecutorKillIT (SIGTERM): " + stats.totalRequests()
+                    + " requests for " + ROWS + " rows; paid twice: " + stats.paidTwice());
+            assertEquals(ROWS, stats.totalRequests(), stats::toJson);
+            String summary = Logs.read(log);
+            assertTrue(summary.contains("re-sent: 0"), summary);
+        }
+        assertEveryRowOnceWithItsAnswer(readOutput());
+    }
+
+    @Test
     void killingAnExecutorMidRunLosesNoRowAndDuplicatesNone() throws Exception {
         EmulatorOptions options = EmulatorOptions.builder().firstByteLatency(Duration.ofMillis(250))
                 .chunkGap(Duration.ofMillis(40)).chunks(3).build();
@@ -48,7 +72,7 @@ class ExecutorKillIT {
             System.out.println("ExecutorKillIT: cluster up after " + since(t0) + " s");
             Path log = submit(cluster, emulator);
             Process driver = cluster.last();
-            long atKill = killOneExecutorMidRun(cluster, emulator, log);
+            long atKill = stopOneExecutorMidRun(cluster, emulator, log, true);
             System.out.println("ExecutorKillIT: killed after " + since(t0) + " s");
             assertTrue(driver.waitFor(240, TimeUnit.SECONDS), () -> "job still running:\n"
                     + Logs.read(log));
@@ -60,18 +84,18 @@ class ExecutorKillIT {
         assertEveryRowOnceWithItsAnswer(readOutput());
     }
 
-    /** Waits until a third of the rows were sent, then SIGKILLs one executor JVM. */
-    private static long killOneExecutorMidRun(StandaloneCluster cluster, GeminiEmulator emulator,
-                                              Path log) throws InterruptedException {
+    /** Waits until a third of the rows were sent, then SIGKILLs (or SIGTERMs) one executor. */
+    private static long stopOneExecutorMidRun(StandaloneCluster cluster, GeminiEmulator emulator,
+                                              Path log, boolean kill) throws InterruptedException {
         boolean midRun = Logs.until(() -> emulator.stats().totalRequests() >= ROWS / 3
                 && cluster.executors().size() == 2, Duration.ofSeconds(150));
         assertTrue(midRun, () -> "never reached mid-run with two executors; sent "
                 + emulator.stats().totalRequests() + "\n" + Logs.read(log));
         ProcessHandle victim = cluster.executors().get(0);
         long sent = emulator.stats().totalRequests();
-        assertTrue(victim.destroyForcibly(), "SIGKILL was refused");
-        System.out.println("ExecutorKillIT: killed executor pid " + victim.pid() + " after "
-                + sent + " of " + ROWS + " requests");
+        assertTrue(kill ? victim.destroyForcibly() : victim.destroy(), "the signal was refused");
+        System.out.println("ExecutorKillIT: " + (kill ? "killed" : "stopped") + " executor pid "
+                + victim.pid() + " after " + sent + " of " + ROWS + " requests");
         return sent;
     }
 

@@ -73,7 +73,8 @@ class JobConfigLoadingTest {
         assertEquals(WireFormat.JSON_ARRAY, g.wireFormat());
         assertEquals(LimiterSettings.fixed(16), g.limiter());
         assertEquals(new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30),
-                Duration.ofSeconds(20), Duration.ofMinutes(5), Duration.ofMinutes(20)), g.timeouts());
+                Duration.ofSeconds(20), Duration.ofMinutes(5), Duration.ofMinutes(20),
+                Duration.ofSeconds(10)), g.timeouts());
         assertEquals(new RetrySettings(3, Duration.ofMillis(500), Duration.ofSeconds(30)), g.retry());
         assertTrue(g.allowInsecureHttp());
         assertTrue(g.userAgent().matches("gembatch/\\d+\\.\\d+\\.\\d+.*"), g.userAgent());
@@ -97,7 +98,8 @@ class JobConfigLoadingTest {
         assertEquals(WireFormat.SSE, g.wireFormat());
         assertEquals(new LimiterSettings(true, 32, 1, 32), g.limiter());
         assertEquals(new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(60),
-                Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofMinutes(30)), g.timeouts());
+                Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofMinutes(30),
+                Duration.ofSeconds(10)), g.timeouts());
         assertEquals(new RetrySettings(6, Duration.ofSeconds(1), Duration.ofSeconds(60)), g.retry());
         assertFalse(g.allowInsecureHttp());
         assertFalse(s.useEmulator());

@@ -24,10 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole driver is killed (SIGKILL) mid-run; the same job rerun with {@code --resume}
- * writes every input row exactly once with its right answer, and the emulator's statistics
- * show that requests paid twice are at most what was in flight or not yet journaled when the
- * driver died: per task, its window plus one journal file's worth of answers.
+ * The whole driver is stopped (SIGTERM) or killed (SIGKILL) mid-run; the same job rerun with
+ * {@code --resume} writes every input row exactly once with its right answer. After SIGKILL the
+ * emulator's statistics show that requests paid twice are at most what was in flight or not yet
+ * journaled when the driver died: per task, its window plus one journal file's worth of
+ * answers; after SIGTERM no request is paid twice.
  */
 class DriverKillResumeIT {
     private static final String MODEL = "gemini-2.5-flash";
@@ -68,14 +69,59 @@ class DriverKillResumeIT {
         }
     }
 
-    private long killWhenSent(Process run, GeminiEmulator emulator, int requests)
+    /**
+     * Issue 11 item 2: SIGTERM (a graceful stop) after a third of the requests, then --resume.
+     * The stopped run writes no row for a request it did not answer: its requests on the wire
+     * finish within the grace and are journaled, the rest are never sent; so the resumed run
+     * sends each remaining request once, and no request is paid twice.
+     */
+    @Test
+    void stoppedDriverJournalsWhatItAnsweredAndResumeSendsEveryRequestOnce() throws Exception {
+        List<String> prompts = IntStream.range(0, ROWS).mapToObj(i -> "Question " + i).toList();
+        Path job = job(prompts);
+        try (GeminiEmulator emulator = GeminiEmulator.start(EmulatorOptions.builder()
+                .firstByteLatency(Duration.ofMillis(300)).chunkGap(Duration.ofMillis(30))
+                .chunks(3).build())) {
+            Process first = start(job, emulator, "first.log");
+            long sentBeforeStop = stopWhenSent(first, emulator, ROWS / 3);
+            Process resumed = start(job, emulator, "resume.log", "--resume");
+            assertTrue(resumed.waitFor(4, TimeUnit.MINUTES), "the resumed run did not finish");
+            String log = Files.readString(tmp.resolve("resume.log"), StandardCharsets.UTF_8);
+            assertEquals(0, resumed.exitValue(), log);
+
+            EmulatorStats stats = emulator.stats();
+            System.out.printf("driver-stop resume: %d requests before SIGTERM, %d in total,"
+                    + " paid twice %d%n", sentBeforeStop, stats.totalRequests(),
+                    stats.paidTwice());
+            assertEquals(ROWS, stats.totalRequests(), stats::toJson);
+            assertEquals(0, stats.paidTwice(), stats::toJson);
+            assertCompleteOutput(prompts);
+        }
+    }
+
+    /** Waits until {@code requests} were sent, then sends SIGTERM and waits for the exit. */
+    private long stopWhenSent(Process run, GeminiEmulator emulator, int requests)
+            throws InterruptedException {
+        awaitSent(run, emulator, requests);
+        long sent = emulator.stats().totalRequests();
+        run.destroy();
+        assertTrue(run.waitFor(1, TimeUnit.MINUTES), "the stopped driver did not exit");
+        return sent;
+    }
+
+    private static void awaitSent(Process run, GeminiEmulator emulator, int requests)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (emulator.stats().totalRequests() < requests) {
-            assertTrue(run.isAlive(), "the first run ended before it could be killed");
+            assertTrue(run.isAlive(), "the first run ended before it could be stopped");
             assertTrue(System.nanoTime() < deadline, "the first run sent too little in 3 min");
             run.waitFor(100, TimeUnit.MILLISECONDS);
         }
+    }
+
+    private long killWhenSent(Process run, GeminiEmulator emulator, int requests)
+            throws InterruptedException {
+        awaitSent(run, emulator, requests);
         run.destroyForcibly();
         assertTrue(run.waitFor(1, TimeUnit.MINUTES), "the killed driver did not exit");
         return emulator.stats().totalRequests();
@@ -93,6 +139,7 @@ class DriverKillResumeIT {
                     .count(), "every input row exactly once");
             for (Row r : rows) {
                 assertEquals("OK", r.getAs("status"), r::toString);
+                assertTrue(((Number) r.getAs("attempts")).intValue() >= 1, r::toString);
                 assertEquals(EmulatorAnswers.textFor(MODEL, r.getAs("prompt")), r.getAs("answer"));
             }
         } finally {

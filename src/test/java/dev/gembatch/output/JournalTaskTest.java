@@ -1,7 +1,9 @@
 package dev.gembatch.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gembatch.config.JournalSettings;
 import dev.gembatch.model.Answer;
@@ -13,8 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -68,13 +72,37 @@ class JournalTaskTest {
         first.append("r3", answer("never flushed: the attempt died"));
         Files.writeString(dir.resolve(".s0a0-9.parquet.tmp"), "half-written file of a dead task");
 
-        Map<String, Answer> earlier = new HashMap<>();
-        JournalFile.readDir(conf, new org.apache.hadoop.fs.Path(dir.toUri()), earlier);
-        JournalTask retry = new JournalTask(conf, new org.apache.hadoop.fs.Path(dir.toUri()),
-                "s0a1", earlier, 2, 60 * SECOND, now::get);
+        JournalTask retry = retryOfTheSamePartition();
         assertEquals(answer("one"), retry.earlier("r1"));
         assertEquals(answer("two"), retry.earlier("r2"));
         assertNull(retry.earlier("r3"));
+    }
+
+    @Test
+    void anAttemptThatStopsEarlyRecordsItsSendsWithoutAnAnswerAndNoAnswerForThem()
+            throws Exception {
+        JournalTask first = task(100, 60);
+        first.sending("r1");
+        first.sending("r2");
+        first.append("r1", answer("one"));
+        first.close();
+
+        JournalTask retry = retryOfTheSamePartition();
+        assertEquals(answer("one"), retry.earlier("r1"));
+        assertNull(retry.earlier("r2"), "a send without an answer is no answer");
+        assertTrue(retry.sentEarlier("r2"), "sending it again is a re-send");
+        assertFalse(retry.sentEarlier("r1"), "answered: never sent again");
+        assertFalse(retry.sentEarlier("r3"), "never sent");
+        assertEquals(1, first.written());
+    }
+
+    private JournalTask retryOfTheSamePartition() throws Exception {
+        Map<String, Answer> earlier = new HashMap<>();
+        Set<String> sent = new HashSet<>();
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir.toUri());
+        JournalFile.readDir(conf, path, earlier, sent);
+        return new JournalTask(conf, path, "s0a1", new JournalTask.Earlier(earlier, sent), 2,
+                60 * SECOND, now::get);
     }
 
     @Test
@@ -93,7 +121,7 @@ class JournalTaskTest {
 
     private JournalTask task(int rows, int seconds) {
         return new JournalTask(conf, new org.apache.hadoop.fs.Path(dir.toUri()), "s0a0",
-                Map.of(), rows, seconds * SECOND, now::get);
+                JournalTask.Earlier.NONE, rows, seconds * SECOND, now::get);
     }
 
     private long files() throws Exception {

@@ -28,7 +28,7 @@ final class Harness {
 
     static Timeouts timeouts() {
         return new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(10), Duration.ofMinutes(5));
+                Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(10));
     }
 
     static GeminiSettings settings(String baseUrl) {

@@ -64,7 +64,7 @@ class RetryTest {
     void stallHitsTheIdleTimeoutAndIsRetried() throws Exception {
         Timeouts t = Harness.timeouts();
         GeminiSettings s = Harness.withTimeouts(Harness.settings("http://127.0.0.1"), new Timeouts(
-                t.connect(), t.firstByte(), Duration.ofMillis(300), t.attempt(), t.row()));
+                t.connect(), t.firstByte(), Duration.ofMillis(300), t.attempt(), t.row(), t.shutdownGrace()));
         Answer a = run(s, Replies.stallAfter(TEXT, 400), Replies.stream(TEXT));
 
         assertEquals(Status.OK, a.status());
@@ -79,7 +79,7 @@ class RetryTest {
     void noResponseHitsTheFirstByteTimeoutAndIsRetried() throws Exception {
         Timeouts t = Harness.timeouts();
         GeminiSettings s = Harness.withTimeouts(Harness.settings("http://127.0.0.1"), new Timeouts(
-                t.connect(), Duration.ofMillis(300), t.idle(), t.attempt(), t.row()));
+                t.connect(), Duration.ofMillis(300), t.idle(), t.attempt(), t.row(), t.shutdownGrace()));
         Answer a = run(s, Replies.silence(), Replies.stream(TEXT));
 
         assertEquals(Status.OK, a.status());
@@ -92,7 +92,7 @@ class RetryTest {
     void failedAttemptMessagesNameTheDeadlineThatFired() throws Exception {
         Timeouts t = Harness.timeouts();
         GeminiSettings s = Harness.withTimeouts(Harness.settings("http://127.0.0.1"), new Timeouts(
-                t.connect(), Duration.ofMillis(200), Duration.ofMillis(200), t.attempt(), t.row()));
+                t.connect(), Duration.ofMillis(200), Duration.ofMillis(200), t.attempt(), t.row(), t.shutdownGrace()));
         s = new GeminiSettings(s.baseUrl(), s.apiKey(), s.auth(), s.wireFormat(), s.limiter(),
                 s.timeouts(), new dev.gembatch.config.RetrySettings(2, Duration.ofMillis(1),
                 Duration.ofMillis(1)), false, s.userAgent());
@@ -199,7 +199,7 @@ class RetryTest {
     void exhaustedAttemptsFailWithTheLastErrorAndKeepPartialText() throws Exception {
         Timeouts t = Harness.timeouts();
         GeminiSettings s = Harness.withTimeouts(Harness.settings("http://127.0.0.1"), new Timeouts(
-                t.connect(), t.firstByte(), Duration.ofMillis(200), t.attempt(), t.row()));
+                t.connect(), t.firstByte(), Duration.ofMillis(200), t.attempt(), t.row(), t.shutdownGrace()));
         Answer a = run(s, Replies.stallAfter(TEXT, 400));
 
         assertEquals(Status.FAILED, a.status());
@@ -217,7 +217,7 @@ class RetryTest {
     void rowDeadlineEndsInFailedTimeout() throws Exception {
         Timeouts t = Harness.timeouts();
         GeminiSettings s = Harness.withTimeouts(Harness.settings("http://127.0.0.1"), new Timeouts(
-                t.connect(), t.firstByte(), t.idle(), t.attempt(), Duration.ofMillis(400)));
+                t.connect(), t.firstByte(), t.idle(), t.attempt(), Duration.ofMillis(400), t.shutdownGrace()));
         Answer a = run(s, Replies.silence());
 
         assertEquals(Status.FAILED, a.status());
