@@ -36,8 +36,9 @@ final class DryRun {
 
     static void run(SparkSession spark, JobSettings job, GeminiSettings gemini, PrintStream out)
             throws InvalidInputException {
+        OutputTarget target = JobRunner.checkedTarget(spark, job);
         Dataset<Row> input = JobRunner.readChecked(spark, job);
-        List<String> problems = new OutputTarget(job.output()).check(spark,
+        List<String> problems = target.check(spark,
                 StructColumns.appendTo(AnswerChain.outputSchema(input.schema(), job), job));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -8,6 +8,7 @@ import dev.gembatch.input.InputColumns;
 import dev.gembatch.input.InputRows;
 import dev.gembatch.input.InputTable;
 import dev.gembatch.input.InvalidInputException;
+import dev.gembatch.output.OutputLock;
 import dev.gembatch.output.OutputTarget;
 import dev.gembatch.pipeline.InputProblems;
 import dev.gembatch.pipeline.InvalidRows;
@@ -44,13 +45,44 @@ public final class JobRunner {
                                 PrintStream out) throws InvalidInputException, IOException {
         Instant started = Instant.now();
         long start = System.nanoTime();
+        OutputTarget target = checkedTarget(spark, job);
         InputRows input = prepare(spark, job);
         StructType outSchema = AnswerChain.outputSchema(input.schema(), job);
-        OutputTarget target = new OutputTarget(job.output());
         List<String> problems = target.check(spark, StructColumns.appendTo(outSchema, job));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        try (OutputLock lock = lock(spark, target, out)) {
+            return answer(spark, job, gemini, input, target, started, start, out);
+        }
+    }
+
+    /** The job's output target, refused before the input is opened when it overlaps it. */
+    static OutputTarget checkedTarget(SparkSession spark, JobSettings job)
+            throws InvalidInputException {
+        OutputTarget target = new OutputTarget(job.output(), job.input().path());
+        List<String> overlap = target.overlapProblems(spark);
+        if (!overlap.isEmpty()) {
+            throw new InvalidInputException(overlap);
+        }
+        return target;
+    }
+
+    private static OutputLock lock(SparkSession spark, OutputTarget target, PrintStream out)
+            throws InvalidInputException, IOException {
+        try {
+            return target.lock(spark, out);
+        } catch (OutputLock.HeldException e) {
+            throw new InvalidInputException(List.of(e.getMessage()));
+        }
+    }
+
+    /** Answers the checked input and writes the output: the one action that sends. */
+    private static RunReport answer(SparkSession spark, JobSettings job, GeminiSettings gemini,
+                                    InputRows input, OutputTarget target, Instant started,
+                                    long start, PrintStream out)
+            throws InvalidInputException, IOException {
+        StructType outSchema = AnswerChain.outputSchema(input.schema(), job);
         RunCounters counters = RunCounters.register(spark.sparkContext(), job.input().idColumn());
         InputProblems inputProblems = InputProblems.register(spark.sparkContext());
         int partitions = job.spark().partitions();

@@ -34,9 +34,13 @@ final class Preview {
     static void run(SparkSession spark, JobSettings job, GeminiSettings gemini, int rows,
                     Path outputPath, PrintStream out) throws InvalidInputException {
         long start = System.nanoTime();
+        OutputTarget target = outputPath == null ? null : target(job, outputPath);
+        List<String> overlap = target == null ? List.of() : target.overlapProblems(spark);
+        if (!overlap.isEmpty()) {
+            throw new InvalidInputException(overlap);
+        }
         Dataset<Row> input = JobRunner.readChecked(spark, job);
         StructType outSchema = AnswerChain.outputSchema(input.schema(), job);
-        OutputTarget target = outputPath == null ? null : target(job.output(), outputPath);
         List<String> problems = target == null ? List.of()
                 : target.check(spark, StructColumns.appendTo(outSchema, job));
         if (!problems.isEmpty()) {
@@ -66,9 +70,10 @@ final class Preview {
                         : "written to " + outputPath);
     }
 
-    private static OutputTarget target(OutputSettings o, Path path) {
+    private static OutputTarget target(JobSettings job, Path path) {
+        OutputSettings o = job.output();
         return new OutputTarget(new OutputSettings(path.toString(), o.mode(), o.partitionBy(),
-                o.columnPrefix()));
+                o.columnPrefix()), job.input().path());
     }
 
     /** The id column when set, else the columns the prompt reads. */

@@ -3,13 +3,14 @@ package dev.gembatch.output;
 import dev.gembatch.config.OutputMode;
 import dev.gembatch.config.OutputSettings;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.permission.FsAction;
-import org.apache.hadoop.security.AccessControlException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -17,17 +18,64 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
-/** Where the result goes: checked before any request is sent, then written once as Parquet. */
+/**
+ * Where the result goes: checked before any request is sent (it must not overlap the input, it
+ * must be creatable, no other run may be writing it), locked while the run writes it, then
+ * written once as Parquet.
+ */
 public final class OutputTarget {
     private final OutputSettings settings;
+    private final String inputPath;
 
-    public OutputTarget(OutputSettings settings) {
+    /** The target of {@code settings}, for a job reading {@code inputPath}. */
+    public OutputTarget(OutputSettings settings, String inputPath) {
         this.settings = settings;
+        this.inputPath = inputPath;
     }
 
     /**
-     * Problems with the target (exists without overwrite/append, not writable, bad partition
-     * column, appending rows whose columns differ from the output's).
+     * Where writing would destroy or mix with the input: the output, its journal, staging folder
+     * or lock is the input, lies inside it or holds it (see {@link PathOverlap}). Needs nothing
+     * read: checked before the input is opened.
+     */
+    public List<String> overlapProblems(SparkSession spark) {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        List<String> problems = new ArrayList<>();
+        try {
+            PathOverlap input = PathOverlap.of(inputPath, conf);
+            for (String[] place : writtenPlaces()) {
+                String relation = input.overlap(place[1]);
+                if (relation != null) {
+                    problems.add("output.path: " + place[0] + " '" + place[1] + "' " + relation
+                            + "; writing it would destroy or mix with the input: choose an"
+                            + " output.path outside the input (input.path = '" + inputPath + "')");
+                }
+            }
+        } catch (IOException e) {
+            problems.add("output.path: cannot compare '" + settings.path() + "' with the input '"
+                    + inputPath + "': " + e.getMessage());
+        }
+        return problems.isEmpty() ? problems : problems.subList(0, 1);
+    }
+
+    private List<String[]> writtenPlaces() {
+        String out = settings.path();
+        return List.of(new String[] {"the output", out},
+                new String[] {"the journal", Journal.rootOf(out)},
+                new String[] {"the staging folder", stagingOf(new Path(out)).toString()},
+                new String[] {"the lock", OutputLock.pathOf(out)});
+    }
+
+    /** Takes the output's lock for this run (see {@link OutputLock}). */
+    public OutputLock lock(SparkSession spark, PrintStream notes)
+            throws IOException, OutputLock.HeldException {
+        return OutputLock.take(settings.path(), spark.sparkContext().hadoopConfiguration(), notes);
+    }
+
+    /**
+     * Problems with the target (exists without overwrite/append, no file can be created where
+     * it goes, another run holds its lock, bad partition column, appending rows whose columns
+     * differ from the output's).
      */
     public List<String> check(SparkSession spark, StructType outputSchema) {
         List<String> problems = new ArrayList<>();
@@ -51,7 +99,12 @@ public final class OutputTarget {
                         + " retry (output.mode = retry-failed); continue an interrupted run with"
                         + " output.mode = resume");
             }
-            checkWritable(fs, path, problems);
+            probeWritable(fs, path, problems);
+            String held = OutputLock.holder(settings.path(),
+                    spark.sparkContext().hadoopConfiguration());
+            if (held != null) {
+                problems.add(held);
+            }
             if (settings.mode() == OutputMode.APPEND && fs.exists(new Path(path, "_SUCCESS"))) {
                 problems.addAll(appendProblems(spark.read().parquet(settings.path()).schema(),
                         outputSchema));
@@ -89,19 +142,31 @@ public final class OutputTarget {
                 + " output.mode = overwrite");
     }
 
-    private void checkWritable(FileSystem fs, Path path, List<String> problems)
+    /**
+     * Proves that files can be created where the output, its journal and its lock go (the
+     * nearest existing folder above the output) and, when appending, inside the output: creates
+     * and deletes a hidden probe file. Permission bits alone say nothing of a read-only mount.
+     */
+    private void probeWritable(FileSystem fs, Path path, List<String> problems)
             throws IOException {
-        Path existing = path;
-        while (existing != null && !fs.exists(existing)) {
-            existing = existing.getParent();
+        Path parent = path.getParent() == null ? path : path.getParent();
+        while (parent.getParent() != null && !fs.exists(parent)) {
+            parent = parent.getParent();
         }
-        if (existing == null) {
-            return;
+        probe(fs, parent, problems);
+        if (settings.mode() == OutputMode.APPEND && fs.isDirectory(path)) {
+            probe(fs, path, problems);
         }
+    }
+
+    private static void probe(FileSystem fs, Path dir, List<String> problems) {
+        Path probe = new Path(dir, ".gembatch-probe-" + UUID.randomUUID());
         try {
-            fs.access(existing, FsAction.WRITE);
-        } catch (AccessControlException e) {
-            problems.add("output.path: '" + existing + "' is not writable");
+            fs.create(probe, false).close();
+            fs.delete(probe, false);
+        } catch (IOException e) {
+            problems.add("output.path: cannot create a file in '" + dir + "' ("
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
         }
     }
 
@@ -116,12 +181,16 @@ public final class OutputTarget {
      */
     public void replace(SparkSession spark, Dataset<Row> answered) throws IOException {
         Path path = new Path(settings.path());
-        Path staging = new Path(path.getParent(), path.getName() + ".gembatch-staging");
+        Path staging = stagingOf(path);
         write(answered, staging.toString());
         FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
         if (!fs.delete(path, true) || !fs.rename(staging, path)) {
             throw new IOException("cannot move the new output " + staging + " to " + path);
         }
+    }
+
+    private static Path stagingOf(Path output) {
+        return new Path(output.getParent(), output.getName() + ".gembatch-staging");
     }
 
     private void write(Dataset<Row> answered, String path) {
