@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Folds one stream's chunks into one answer (PROTOCOL.md sections 4 and 9): candidates keyed by
- * index (never by position); text and thoughts concatenated in arrival order; a finishReason is
+ * Folds one stream's chunks into one answer (docs/PROTOCOL.md sections 4 and 9): candidates keyed
+ * by index (never by position); text and thoughts concatenated in arrival order; a finishReason is
  * not the end of the stream; usage, promptFeedback, modelVersion and responseId are the last
  * ones seen (usage is never summed); the first in-band error is kept along with all text that
  * arrived. One assembler per attempt, fed from one thread.

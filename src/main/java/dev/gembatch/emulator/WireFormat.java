@@ -3,7 +3,7 @@ package dev.gembatch.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The three body layouts of PROTOCOL.md section 2: SSE events, the streamed pretty JSON array
+ * The three body layouts of docs/PROTOCOL.md section 2: SSE events, the streamed pretty JSON array
  * (no {@code alt}), and unary pretty JSON. Each knows its content type and how to frame chunks,
  * errors before the stream (plain object, or array-wrapped) and errors inside a 200 body.
  */

@@ -1,7 +1,6 @@
 package dev.gembatch.assembly;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gembatch.stream.StreamDecoder;
@@ -23,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Issue 2 acceptance: every recorded response in {@code ${gembatch.wire.dir}/captures} replayed
- * through StreamDecoder + AnswerAssembler, whole, in pieces of 1, 2, 3, 7 and 64 bytes, through
- * a direct ByteBuffer, and (under 8 KiB) split once at every byte, always equal to the golden
- * answer {@code golden/<capture>.json} written by hand from reading the capture.
+ * Issue 2 acceptance: every recorded response in {@code gemini-wire/captures} (test resources)
+ * replayed through StreamDecoder + AnswerAssembler, whole, in pieces of 1, 2, 3, 7 and 64 bytes,
+ * through a direct ByteBuffer, and (under 8 KiB) split once at every byte, always equal to the
+ * golden answer {@code golden/<capture>.json} written by hand from reading the capture.
  */
 class CaptureConformanceTest {
 
@@ -149,14 +148,16 @@ class CaptureConformanceTest {
     }
 
     private static Path capturesDir() {
-        String wire = System.getProperty("gembatch.wire.dir");
-        assertNotNull(wire, "system property gembatch.wire.dir (set by surefire)");
-        return Path.of(wire, "captures");
+        return testResource("/gemini-wire/captures");
     }
 
     private static Path goldenDir() {
+        return testResource("/golden");
+    }
+
+    private static Path testResource(String name) {
         try {
-            return Path.of(CaptureConformanceTest.class.getResource("/golden").toURI());
+            return Path.of(CaptureConformanceTest.class.getResource(name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

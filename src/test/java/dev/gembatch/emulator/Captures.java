@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-/** Test helper: reads the real captures in ../shared/gemini-wire/captures and splits bodies into chunks. */
+/**
+ * Test helper: reads the real captures in src/test/resources/gemini-wire/captures (through the test
+ * class path) and splits bodies into chunks.
+ */
 final class Captures {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -19,8 +23,11 @@ final class Captures {
     }
 
     static Path dir() {
-        String wire = System.getProperty("gembatch.wire.dir", "../shared/gemini-wire");
-        return Path.of(wire, "captures");
+        try {
+            return Path.of(Captures.class.getResource("/gemini-wire/captures").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String read(String name) {

@@ -50,8 +50,8 @@ class RequestBodiesTest {
 
     @Test
     void bodyEqualsACapturedRequestThatGoogleAnswered() throws Exception {
-        Path wire = Path.of(System.getProperty("gembatch.wire.dir"), "captures",
-                "sse-max-tokens-2.0-flash.request.json");
+        Path wire = Path.of(getClass().getResource(
+                "/gemini-wire/captures/sse-max-tokens-2.0-flash.request.json").toURI());
         GenerationSettings g = new GenerationSettings(0.5, null, null, null, 20, null, null, null,
                 null, null, null, null, null, null);
         byte[] body = new RequestBodies(new ModelSettings("gemini-2.0-flash", g, List.of(), "{}"))

@@ -3,6 +3,7 @@ package dev.gembatch.transport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +19,11 @@ final class Replies {
     }
 
     static byte[] capture(String name) {
-        Path dir = Path.of(System.getProperty("gembatch.wire.dir", "../shared/gemini-wire"));
         try {
-            return Files.readAllBytes(dir.resolve("captures").resolve(name));
+            return Files.readAllBytes(Path.of(
+                    Replies.class.getResource("/gemini-wire/captures/" + name).toURI()));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

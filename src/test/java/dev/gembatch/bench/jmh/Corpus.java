@@ -4,6 +4,7 @@ import dev.gembatch.assembly.AnswerAssembler;
 import dev.gembatch.stream.StreamDecoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * The response bodies one benchmark invocation decodes: every recorded stream of one wire format
- * from the captures folder, or one large synthetic stream; with their total chunks and bytes.
+ * from the captures on the test class path (src/test/resources/gemini-wire/captures), or one
+ * large synthetic stream; with their total chunks and bytes.
  */
 final class Corpus {
     /** Network-sized slices: what one read of the HTTP client hands the decoder. */
@@ -37,13 +39,21 @@ final class Corpus {
     }
 
     private static List<byte[]> captures(String prefix) {
-        Path dir = Path.of(System.getProperty("gembatch.wire.dir", "../shared/gemini-wire"), "captures");
+        Path dir = capturesDir();
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().startsWith(prefix))
                     .filter(p -> !p.getFileName().toString().endsWith(".request.json"))
                     .sorted().map(Corpus::read).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    private static Path capturesDir() {
+        try {
+            return Path.of(Corpus.class.getResource("/gemini-wire/captures").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 

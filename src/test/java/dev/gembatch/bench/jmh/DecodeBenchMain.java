@@ -34,8 +34,7 @@ public final class DecodeBenchMain {
         Options options = new OptionsBuilder().include(DecodeBench.class.getName())
                 .forks(forks).warmupIterations(warmups).measurementIterations(iterations)
                 .warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(1))
-                .jvmArgsAppend("-Xmx1g", "-Dgembatch.wire.dir="
-                        + System.getProperty("gembatch.wire.dir", "../shared/gemini-wire"))
+                .jvmArgsAppend("-Xmx1g")
                 .addProfiler(GCProfiler.class).addProfiler(CpuProfiler.class).build();
         Collection<RunResult> results = new Runner(options).run();
         System.out.println();
