@@ -72,7 +72,8 @@ public final class InputTable {
 
     /**
      * The configured format, or the one the path's extension (or its files') says. A directory
-     * must hold only files of that format (see {@link InputFiles}); a single file is taken as given.
+     * must hold only files of that format (see {@link InputFiles}); a single file is taken as
+     * given.
      */
     static InputFormat resolveFormat(SparkSession spark, InputSettings in)
             throws InvalidInputException {

@@ -50,7 +50,8 @@ class InputDirectoryTest extends SparkTestBase {
 
         JobFixture.Run run = runJob(dir, "input.format=" + format).expect(2);
 
-        Assertions.assertTrue(run.err().contains("input.path") && run.err().contains("3 file(s)"), run.err());
+        Assertions.assertTrue(run.err().contains("input.path")
+                && run.err().contains("3 file(s)"), run.err());
         for (String stray : List.of("notes.txt", "blob.bin", "README")) {
             Assertions.assertTrue(run.err().contains(stray), stray + " not named in: " + run.err());
         }
@@ -97,7 +98,8 @@ class InputDirectoryTest extends SparkTestBase {
         Path dir = Files.createDirectories(tmp.resolve("in"));
         write(dir.resolve("a.csv"), "id,text\n1,one\n");
         write(dir.resolve("b.CSV"), "id,text\n2,two\n");
-        try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(dir.resolve("c.csv.gz")))) {
+        Path gzipped = dir.resolve("c.csv.gz");
+        try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(gzipped))) {
             gz.write("id,text\n3,three\n".getBytes(StandardCharsets.UTF_8));
         }
         runJob(dir).expect(0);
