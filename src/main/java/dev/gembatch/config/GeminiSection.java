@@ -1,5 +1,6 @@
 package dev.gembatch.config;
 
+import com.typesafe.config.ConfigValueType;
 import dev.gembatch.model.ApiKey;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -38,6 +39,12 @@ final class GeminiSection {
 
     /** The configured key, or an empty one; never echoed in a problem. */
     static ApiKey apiKey(Reader r) {
+        if (!r.isNull(API_KEY) && r.value(API_KEY).valueType() != ConfigValueType.STRING) {
+            r.problems().badSecret(r.config(), API_KEY, "must be a string, not "
+                    + article(r.value(API_KEY).valueType()) + ": set the GEMINI_API_KEY"
+                    + " environment variable, or write the key in quotes");
+            return ApiKey.of("");
+        }
         ApiKey key = configuredKey(r);
         if (key.isEmpty() && !useEmulator(r)) {
             r.problems().badSecret(r.config(), API_KEY, "required unless gemini.base-url = emulator:"
@@ -49,6 +56,16 @@ final class GeminiSection {
     /** The configured key, or an empty one, without checking it (used to redact problems). */
     static ApiKey configuredKey(Reader r) {
         return ApiKey.of(r.isNull(API_KEY) ? "" : String.valueOf(r.value(API_KEY).unwrapped()));
+    }
+
+    private static String article(ConfigValueType type) {
+        return switch (type) {
+            case OBJECT -> "an object";
+            case LIST -> "a list";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            default -> type.name().toLowerCase(Locale.ROOT);
+        };
     }
 
     private static String baseUrl(Reader r, boolean insecure) {

@@ -5,7 +5,6 @@ import dev.gembatch.config.InputSettings;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -71,7 +70,11 @@ public final class InputTable {
         return json;
     }
 
-    /** The configured format, or the one the path's extension (or its files') says. */
+    /**
+     * The configured format, or the one the path's extension (or its files') says. A directory
+     * must hold only files of that format (see {@link InputFiles}); a single file is taken as
+     * given.
+     */
     static InputFormat resolveFormat(SparkSession spark, InputSettings in)
             throws InvalidInputException {
         Path path = new Path(in.path());
@@ -80,46 +83,31 @@ public final class InputTable {
             if (!fs.exists(path)) {
                 throw problem("input.path: '" + in.path() + "' does not exist");
             }
-            FileStatus status = fs.getFileStatus(path);
-            String name = status.isDirectory() ? firstDataFile(fs, path) : path.getName();
-            if (name == null) {
+            if (!fs.getFileStatus(path).isDirectory()) {
+                return in.format() != InputFormat.AUTO ? in.format()
+                        : byExtension(InputFiles.formatOf(path.getName()), in.path());
+            }
+            InputFiles files = InputFiles.under(fs, path);
+            if (files.isEmpty()) {
+                files.requireOnly(null, in.path());
                 throw problem("input.path: '" + in.path() + "' is a directory without data files");
             }
-            return in.format() != InputFormat.AUTO ? in.format() : byExtension(name, in.path());
+            InputFormat format = in.format() != InputFormat.AUTO ? in.format()
+                    : byExtension(files.knownFormat(), in.path());
+            files.requireOnly(format, in.path());
+            return format;
         } catch (IOException e) {
             throw problem("input.path: '" + in.path() + "' cannot be read: " + e.getMessage());
         }
     }
 
-    /** The name of the first data file under {@code dir} (partition folders included), or null. */
-    private static String firstDataFile(FileSystem fs, Path dir) throws IOException {
-        for (FileStatus f : fs.listStatus(dir)) {
-            String n = f.getPath().getName();
-            if (n.startsWith("_") || n.startsWith(".")) {
-                continue;
-            }
-            String found = f.isDirectory() ? firstDataFile(fs, f.getPath()) : n;
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
-    }
-
-    private static InputFormat byExtension(String fileName, String path)
+    private static InputFormat byExtension(InputFormat format, String path)
             throws InvalidInputException {
-        String n = fileName.toLowerCase(Locale.ROOT);
-        if (n.endsWith(".csv") || n.endsWith(".csv.gz")) {
-            return InputFormat.CSV;
+        if (format == null) {
+            throw problem("input.format: cannot tell the format of '" + path
+                    + "' from its extension; set input.format to csv, parquet or json");
         }
-        if (n.endsWith(".parquet")) {
-            return InputFormat.PARQUET;
-        }
-        if (n.endsWith(".json") || n.endsWith(".jsonl") || n.endsWith(".ndjson")) {
-            return InputFormat.JSON;
-        }
-        throw problem("input.format: cannot tell the format of '" + path
-                + "' from its extension; set input.format to csv, parquet or json");
+        return format;
     }
 
     private static String firstLine(String message) {

@@ -7,9 +7,11 @@ import java.util.Set;
 
 /**
  * Stops a run that cannot succeed: when {@link #LIMIT} answers in a row fail with a systemic
- * error (invalid API key, 401, 403, unknown model) the task throws
+ * error (invalid API key, 401, 403, unknown model, or an endpoint no attempt could connect to:
+ * {@link ErrorInfo#UNREACHABLE}, after the row's own retries) the task throws
  * {@link SystemicFailureException}, so the job aborts in seconds instead of producing millions of
- * FAILED rows. One success resets the count; other failures are per-row data.
+ * FAILED rows. One success resets the count; other failures (a connection cut once open, a
+ * timeout, a 5xx) are per-row data.
  */
 final class FailureBudget {
     /** Consecutive systemic failures that abort the run. */
@@ -26,15 +28,23 @@ final class FailureBudget {
             return;
         }
         if (++consecutive >= LIMIT) {
-            ErrorInfo e = answer.error();
-            throw new SystemicFailureException(e.httpCode() + " " + e.status()
-                    + (e.reason() == null ? "" : " (" + e.reason() + ")") + ": " + e.message());
+            throw new SystemicFailureException(describe(answer.error()).replaceAll("\\R", " "));
         }
     }
 
     static boolean isSystemic(ErrorInfo e) {
-        return e != null && !e.retryable() && (e.httpCode() != null
-                && SYSTEMIC_CODES.contains(e.httpCode())
-                || "API_KEY_INVALID".equals(e.reason()));
+        return e != null && (ErrorInfo.UNREACHABLE.equals(e.status()) || !e.retryable()
+                && (e.httpCode() != null && SYSTEMIC_CODES.contains(e.httpCode())
+                || "API_KEY_INVALID".equals(e.reason())));
+    }
+
+    private static String describe(ErrorInfo e) {
+        if (ErrorInfo.UNREACHABLE.equals(e.status())) {
+            return LIMIT + " rows in a row could not connect to the endpoint (" + e.status() + ": "
+                    + e.message() + "); check gemini.base-url, the network (proxy, firewall)"
+                    + " and the TLS trust store";
+        }
+        return e.httpCode() + " " + e.status() + (e.reason() == null ? "" : " (" + e.reason()
+                + ")") + ": " + e.message();
     }
 }

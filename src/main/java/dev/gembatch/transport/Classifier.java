@@ -6,6 +6,9 @@ import dev.gembatch.model.ApiKey;
 import dev.gembatch.model.ErrorInfo;
 import dev.gembatch.stream.ApiError;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -13,12 +16,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.zip.ZipException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * Turns an attempt's result into a {@link Verdict}: Google's own status and ErrorInfo reason when
  * the body carried an error object (before or inside a 200 stream), otherwise TIMEOUT,
- * CONNECTION_LOST, STREAM_INCOMPLETE, MALFORMED_RESPONSE or UNEXPECTED_RESPONSE. Every message
- * passes through {@link ApiKey#redact}.
+ * UNREACHABLE (no connection could be made), CONNECTION_LOST (one was made, then lost),
+ * STREAM_INCOMPLETE, MALFORMED_RESPONSE or UNEXPECTED_RESPONSE. Every message passes through
+ * {@link ApiKey#redact}.
  */
 final class Classifier {
     static final Set<Integer> RETRYABLE_CODES = Set.of(408, 429, 500, 502, 503, 504);
@@ -82,8 +88,11 @@ final class Classifier {
 
     private Verdict transportFailure(AttemptResult r) {
         Throwable f = r.failure();
-        String text = key.redact(f.getClass().getSimpleName()
-                + (f.getMessage() == null ? "" : ": " + f.getMessage()));
+        Throwable unreached = r.httpCode() == null ? noConnection(f) : null;
+        if (unreached != null) {
+            return fail(null, ErrorInfo.UNREACHABLE, describe(unreached), true, null);
+        }
+        String text = describe(f);
         if (f instanceof ZipException) {
             return fail(r.httpCode(), "MALFORMED_RESPONSE", "bad gzip body: " + text, true, null);
         }
@@ -91,6 +100,28 @@ final class Classifier {
             return fail(r.httpCode(), "TIMEOUT", text, true, null);
         }
         return fail(r.httpCode(), "CONNECTION_LOST", text, true, null);
+    }
+
+    private String describe(Throwable f) {
+        return key.redact(f.getClass().getSimpleName()
+                + (f.getMessage() == null ? "" : ": " + f.getMessage()));
+    }
+
+    /**
+     * The failure (or one of its causes) saying that no connection was made, or null: refused,
+     * unknown host, no route, or a TLS handshake / peer verification that failed. These happen
+     * before anything is exchanged; a reset or an SSL error on an open connection does not.
+     */
+    private static Throwable noConnection(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < 8; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException || t instanceof SSLHandshakeException
+                    || t instanceof SSLPeerUnverifiedException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static Verdict fail(Integer code, String status, String message, boolean retryable,

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ProblemReportTest {
     @RegisterExtension
@@ -51,6 +53,35 @@ class ProblemReportTest {
                 () -> JobConfig.load(job, null, List.of(), JobFiles.ENV));
         String problem = assertProblem(e.problems(), "gemini.api-key " + jobs.at(5), "GEMINI_API_KEY");
         assertFalse(problem.contains("got"), problem);
+    }
+
+    /** Issue 11 item 6: a list, object, number or boolean key passed and every request got 400. */
+    @ParameterizedTest(name = "gemini.api-key = {0}")
+    @CsvSource(delimiter = '|', value = {
+        "12345678 | a number",
+        "[\"sekrit-abc\"] | a list",
+        "{ value = \"sekrit-abc\" } | an object",
+        "true | a boolean",
+    })
+    void apiKeyOfTheWrongTypeIsRefusedWithoutEchoingIt(String value, String given) {
+        String problem = assertProblem(jobs.problems("gemini.api-key = " + value + "\n"),
+                "gemini.api-key " + jobs.at(5), "must be a string", "not " + given);
+        assertFalse(problem.contains("12345678") || problem.contains("sekrit-abc")
+                || problem.contains("got"), problem);
+    }
+
+    @Test
+    void apiKeyFromTheEnvironmentIsAStringEvenWhenItLooksLikeANumber() throws Exception {
+        Path job = jobs.write(JobFiles.VALID);
+        JobSettings s = JobConfig.load(job, null, List.of(), Map.of("GEMINI_API_KEY", "12345678"));
+        assertEquals("12345678", s.gemini().apiKey().reveal());
+    }
+
+    @Test
+    void quotedApiKeyInTheFileIsAccepted() throws Exception {
+        Path job = jobs.write(JobFiles.VALID + "gemini.api-key = \"12345678\"\n");
+        JobSettings s = JobConfig.load(job, null, List.of(), Map.of());
+        assertEquals("12345678", s.gemini().apiKey().reveal());
     }
 
     @Test

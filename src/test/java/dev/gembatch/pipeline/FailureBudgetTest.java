@@ -1,7 +1,9 @@
 package dev.gembatch.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gembatch.model.Answer;
 import dev.gembatch.model.ErrorInfo;
@@ -29,6 +31,34 @@ class FailureBudgetTest {
         budget.record(failed(key));
         budget.record(failed(key));
         assertThrows(SystemicFailureException.class, () -> budget.record(failed(key)));
+    }
+
+    /** Issue 11 item 7b: rows that never reached the endpoint were retried row by row, forever. */
+    @Test
+    void consecutiveUnreachableAnswersAbortWithOneLineNamingTheCause() {
+        FailureBudget budget = new FailureBudget();
+        ErrorInfo refused = new ErrorInfo(null, "UNREACHABLE", null, "HttpHostConnectException:"
+                + " Connect to http://127.0.0.1:9 failed: Connection refused", true);
+        assertTrue(FailureBudget.isSystemic(refused));
+        budget.record(failed(refused));
+        budget.record(failed(refused));
+        SystemicFailureException e = assertThrows(SystemicFailureException.class,
+                () -> budget.record(failed(refused)));
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        String m = e.getMessage();
+        assertTrue(m.contains("UNREACHABLE") && m.contains("Connection refused")
+                && m.contains("gemini.base-url"), m);
+        assertFalse(m.contains("null"), m);
+    }
+
+    @Test
+    void connectionsCutMidStreamNeverAbort() {
+        FailureBudget budget = new FailureBudget();
+        ErrorInfo cut = new ErrorInfo(200, "CONNECTION_LOST", null, "Connection reset", true);
+        assertFalse(FailureBudget.isSystemic(cut));
+        for (int i = 0; i < FailureBudget.LIMIT + 1; i++) {
+            budget.record(failed(cut));
+        }
     }
 
     private static Answer failed(ErrorInfo error) {

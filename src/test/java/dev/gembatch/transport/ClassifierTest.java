@@ -9,13 +9,22 @@ import dev.gembatch.assembly.AnswerAssembler;
 import dev.gembatch.model.ApiKey;
 import dev.gembatch.stream.ApiError;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Classification rules that need no server. */
 class ClassifierTest {
@@ -60,5 +69,38 @@ class ClassifierTest {
         assertEquals(Duration.ofSeconds(7), v.minDelay());
         assertTrue(v.overload());
         assertTrue(v.retryable());
+    }
+
+    static List<Throwable> noConnection() {
+        return List.of(new ConnectException("Connection refused"),
+                new UnknownHostException("generativelanguage.example: Name or service not known"),
+                new NoRouteToHostException("No route to host"),
+                new SSLHandshakeException("PKIX path building failed"),
+                new SSLPeerUnverifiedException("Certificate for <127.0.0.1> doesn't match"),
+                new IOException("connect failed", new ConnectException("Connection refused")));
+    }
+
+    /** Issue 11 item 7b: a refused connection or a TLS failure was CONNECTION_LOST, like a cut. */
+    @ParameterizedTest
+    @MethodSource("noConnection")
+    void failureToEstablishAConnectionIsUnreachable(Throwable failure) {
+        Verdict v = c.classify(failed(failure));
+        assertEquals("UNREACHABLE", v.error().status());
+        Throwable shown = failure.getCause() != null ? failure.getCause() : failure;
+        assertTrue(v.error().message().startsWith(shown.getClass().getSimpleName() + ": "),
+                v.error().message());
+        assertTrue(v.retryable(), "a later attempt or run may get through");
+        assertFalse(v.overload());
+    }
+
+    @Test
+    void connectionCutOnceEstablishedIsConnectionLost() {
+        for (Throwable cut : List.of(new SocketException("Connection reset"),
+                new SSLException("Tag mismatch"), new IOException("Connection closed by peer"))) {
+            assertEquals("CONNECTION_LOST", c.classify(failed(cut)).error().status());
+        }
+        Verdict midStream = c.classify(new AttemptResult(200, "text/event-stream", null,
+                new AnswerAssembler().result(), new ConnectException("odd"), null, 1L, 5));
+        assertEquals("CONNECTION_LOST", midStream.error().status(), "a response had begun");
     }
 }

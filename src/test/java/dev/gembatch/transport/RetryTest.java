@@ -213,6 +213,24 @@ class RetryTest {
         assertNull(h.events.get(3).backoff());
     }
 
+    /** Issue 11 item 7b: a refused connection was CONNECTION_LOST, as if a stream had been cut. */
+    @Test
+    void refusedConnectionIsRetriedWithBackoffAndEndsUnreachable() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            closed = s.getLocalPort();
+        }
+        client = h.client(Harness.settings("http://127.0.0.1:" + closed));
+        Answer a = call(client, BODY);
+
+        assertEquals(Status.FAILED, a.status());
+        assertEquals("UNREACHABLE", a.error().status());
+        assertTrue(a.error().message().contains("refused"), a.error().message());
+        assertEquals(4, a.attempts());
+        assertEquals(3, h.backoffs.size());
+    }
+
     @Test
     void rowDeadlineEndsInFailedTimeout() throws Exception {
         Timeouts t = Harness.timeouts();

@@ -88,8 +88,9 @@ class TlsTest {
             Answer a = call(client, BODY);
 
             assertEquals(Status.FAILED, a.status());
-            assertEquals("CONNECTION_LOST", a.error().status());
+            assertEquals("UNREACHABLE", a.error().status());
             assertTrue(a.error().message().contains("SSL"), a.error().message());
+            assertEquals(Harness.settings(baseUrl).retry().maxAttempts(), a.attempts());
             assertTrue(versions.isEmpty());
         }
     }
