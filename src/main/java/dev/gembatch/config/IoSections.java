@@ -17,12 +17,13 @@ final class IoSections {
     private IoSections() {
     }
 
-    static InputSettings input(Reader r) {
+    /** The input section; its path is not read for a Dataset ({@code dataset}). */
+    static InputSettings input(Reader r, boolean dataset) {
         String idColumn = r.optionalString("input.id-column");
         if (idColumn != null && idColumn.isBlank()) {
             r.problems().bad(r.config(), "input.id-column", "must not be blank (or null to unset)");
         }
-        return new InputSettings(r.required("input.path"),
+        return new InputSettings(dataset ? null : r.required("input.path"),
                 r.enumValue("input.format", InputFormat.class), csv(r), idColumn);
     }
 
@@ -84,13 +85,14 @@ final class IoSections {
         return text;
     }
 
-    static OutputSettings output(Reader r) {
+    /** The output section; its path is not read for a Dataset ({@code dataset}). */
+    static OutputSettings output(Reader r, boolean dataset) {
         String prefix = r.string("output.column-prefix");
         if (prefix != null && prefix.chars().anyMatch(c -> COLUMN_NAME_FORBIDDEN.indexOf(c) >= 0)) {
             r.problems().bad(r.config(), "output.column-prefix",
                     "must not contain spaces or any of ,;{}()= (Parquet column names)");
         }
-        return new OutputSettings(r.required("output.path"),
+        return new OutputSettings(dataset ? null : r.required("output.path"),
                 r.enumValue("output.mode", OutputMode.class),
                 nonBlank(r, "output.partition-by", r.stringList("output.partition-by")),
                 prefix);

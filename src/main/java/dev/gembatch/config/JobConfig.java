@@ -39,6 +39,35 @@ public final class JobConfig {
         Problems problems = new Problems(jobFile.toString());
         Config site = siteConf == null ? ConfigFactory.empty() : parseFile(siteConf, problems);
         Config job = parseFile(jobFile, problems);
+        return settings(site, job, overrides, env, problems, false);
+    }
+
+    /**
+     * Settings for answering a Dataset (the library entry point): {@code hocon} is a job's text
+     * without its input and output paths ({@code input.path} and {@code output.path} are not
+     * needed, and not used), layered over reference.conf, with the same overrides and checks as
+     * {@link #load}.
+     *
+     * @throws InvalidConfigException listing every problem found
+     */
+    public static JobSettings parse(String hocon, List<String> overrides, Map<String, String> env)
+            throws InvalidConfigException {
+        Problems problems = new Problems("the settings text");
+        Config job;
+        try {
+            job = ConfigFactory.parseString(hocon, ConfigParseOptions.defaults()
+                    .setOriginDescription("settings").setSyntax(ConfigSyntax.CONF));
+            KNOWN_KEYS.check(job, problems);
+        } catch (ConfigException e) {
+            problems.general("cannot read the settings: " + e.getMessage());
+            job = null;
+        }
+        return settings(ConfigFactory.empty(), job, overrides, env, problems, true);
+    }
+
+    private static JobSettings settings(Config site, Config job, List<String> overrides,
+                                        Map<String, String> env, Problems problems,
+                                        boolean dataset) throws InvalidConfigException {
         Config sets = Overrides.parse(overrides, problems);
         KNOWN_KEYS.check(sets, problems);
         if (site == null || job == null) {
@@ -50,15 +79,15 @@ public final class JobConfig {
             problems.throwIfAny(ApiKey.of(""));
         }
         Reader reader = new Reader(resolved, problems);
-        JobSettings settings = read(reader);
+        JobSettings settings = read(reader, dataset);
         problems.throwIfAny(GeminiSection.configuredKey(reader));
         return settings;
     }
 
-    private static JobSettings read(Reader r) {
-        OutputSettings output = IoSections.output(r);
+    private static JobSettings read(Reader r, boolean dataset) {
+        OutputSettings output = IoSections.output(r, dataset);
         List<AnswerColumn> answers = answers(r, output);
-        return new JobSettings(IoSections.input(r), output,
+        return new JobSettings(IoSections.input(r, dataset), output,
                 GeminiSection.gemini(r, Version.userAgent()),
                 GeminiSection.useEmulator(r), GeminiSection.emulator(r), IoSections.spark(r),
                 PlanningSections.budget(r), PlanningSections.pricing(r),

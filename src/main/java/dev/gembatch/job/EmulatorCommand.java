@@ -1,10 +1,13 @@
 package dev.gembatch.job;
 
 import dev.gembatch.config.EmulatorKnobs;
+import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.JobSettings;
 import dev.gembatch.emulator.EmulatorOptions;
 import dev.gembatch.emulator.GeminiEmulator;
+import dev.gembatch.model.ApiKey;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 
 /** Starts the built-in emulator: inside a job ({@code gemini.base-url = "emulator"}) or alone. */
@@ -26,6 +29,22 @@ final class EmulatorCommand {
                 .chaosSeed(k.chaosSeed())
                 .http2(k.http2())
                 .build());
+    }
+
+    /**
+     * The job's settings pointed at an emulator that serves until this JVM exits (the library
+     * entry point, which has no end of run to stop it at).
+     */
+    static GeminiSettings shared(JobSettings job) {
+        try {
+            GeminiEmulator emulator = start(job);
+            Runtime.getRuntime().addShutdownHook(new Thread(emulator::close,
+                    "gembatch-emulator-shutdown"));
+            return job.gemini().withBaseUrl(emulator.baseUrl())
+                    .withApiKey(ApiKey.of(emulator.apiKey()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the built-in emulator cannot start", e);
+        }
     }
 
     /** Serves with default options until the process is stopped. */

@@ -12,8 +12,6 @@ import dev.gembatch.output.OutputLock;
 import dev.gembatch.output.OutputTarget;
 import dev.gembatch.pipeline.InputProblems;
 import dev.gembatch.pipeline.InvalidRows;
-import dev.gembatch.pipeline.MediaParts;
-import dev.gembatch.pipeline.PartitionAnswerer;
 import dev.gembatch.prompt.Template;
 import dev.gembatch.report.Progress;
 import dev.gembatch.report.RunCounters;
@@ -85,16 +83,10 @@ public final class JobRunner {
         StructType outSchema = AnswerChain.outputSchema(input.schema(), job);
         RunCounters counters = RunCounters.register(spark.sparkContext(), job.input().idColumn());
         InputProblems inputProblems = InputProblems.register(spark.sparkContext());
-        int partitions = job.spark().partitions();
-        Dataset<Row> valid = partitions > 0 ? input.valid().repartition(partitions) : input.valid();
-        GeminiSettings paced = QuotaShares.perExecutor(spark.sparkContext(), gemini);
         JournaledWrite journaled = job.journal().dedupe() ? JournaledWrite.open(spark, job)
                 : null;
-        Dataset<Row> answered = AnswerChain.answer(spark, valid, job, paced,
-                journaled != null ? (rows, a, plan, schema) -> journaled.answer(rows, a, plan,
-                        counters, schema)
-                        : (rows, a, plan, schema) -> rows.mapPartitions(
-                                new PartitionAnswerer(plan, counters), Encoders.row(schema)));
+        Dataset<Row> answered = Gembatch.of(job, gemini).answering(input.valid(), counters,
+                journaled);
         Dataset<Row> output = StructColumns.append(input.invalid() == null ? answered
                 : answered.union(input.invalid().map(new InvalidRows(counters, inputProblems,
                         job.answers().size()), Encoders.row(outSchema))), job);
@@ -134,7 +126,8 @@ public final class JobRunner {
         return input;
     }
 
-    private static void checkColumns(StructType schema, JobSettings job,
+    /** The columns the job reads, checked against {@code schema}: every problem at once. */
+    static void checkColumns(StructType schema, JobSettings job,
                                      Map<String, List<String>> required)
             throws InvalidInputException {
         InputColumns.check(schema, required,

@@ -47,12 +47,19 @@ final class JournaledWrite {
         this.spark = spark;
     }
 
-    static JournaledWrite open(SparkSession spark, JobSettings job) throws IOException {
+    /** The journaled write of a job's output (resuming what the output's journal holds). */
+    static JournaledWrite open(SparkSession spark, JobSettings job) {
         Journal journal = Journal.forOutput(job.output().path(), job.journal(),
                 spark.sparkContext().hadoopConfiguration());
         OutputMode mode = job.output().mode();
         boolean resumes = mode == OutputMode.RESUME || mode == OutputMode.RETRY_FAILED;
         return new JournaledWrite(job, journal, resumes, spark);
+    }
+
+    /** Journaled answering of a Dataset into {@code journalRoot} (the library: no output). */
+    static JournaledWrite at(SparkSession spark, JobSettings job, String journalRoot) {
+        return new JournaledWrite(job, Journal.at(journalRoot, job.journal(),
+                spark.sparkContext().hadoopConfiguration()), false, spark);
     }
 
     /**
@@ -88,7 +95,13 @@ final class JournaledWrite {
         } else {
             target.write(output);
         }
-        persisted.forEach(Dataset::unpersist);
+        release();
         journal.clear();
+    }
+
+    /** Drops the intermediate rows persisted for the plan, once its result is computed. */
+    void release() {
+        persisted.forEach(Dataset::unpersist);
+        persisted.clear();
     }
 }

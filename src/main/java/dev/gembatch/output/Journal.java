@@ -49,7 +49,12 @@ public final class Journal implements Serializable {
     /** The journal of {@code outputPath} for a new run. */
     public static Journal forOutput(String outputPath, JournalSettings settings,
                                     Configuration conf) {
-        return new Journal(rootOf(outputPath),
+        return at(rootOf(outputPath), settings, conf);
+    }
+
+    /** A journal in the folder {@code root} for a new run. */
+    public static Journal at(String root, JournalSettings settings, Configuration conf) {
+        return new Journal(stripSlash(root),
                 "run-" + System.currentTimeMillis() + "-" + UUID.randomUUID().toString()
                         .substring(0, 8), null, settings, new SerializableConfiguration(conf));
     }

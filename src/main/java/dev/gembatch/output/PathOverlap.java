@@ -3,13 +3,9 @@ package dev.gembatch.output;
 import java.io.IOException;
 import java.nio.file.Paths;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.GlobPattern;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -17,51 +13,27 @@ import org.apache.hadoop.fs.Path;
  * input, in either direction: the same path, one inside the other. Both sides are compared as
  * fully qualified paths (scheme, authority, absolute), relative paths resolved against the
  * working directory and symbolic links resolved (java.nio on the local file system, the file
- * system's own {@code resolvePath} elsewhere) up to the nearest existing ancestor. A glob input
- * overlaps what it matches now and any written path its pattern would match.
+ * system's own {@code resolvePath} elsewhere) up to the nearest existing ancestor.
  */
 final class PathOverlap {
     private final Configuration conf;
-    private final List<Path> inputs = new ArrayList<>();
-    private final GlobPattern glob;
+    private final Path input;
 
-    private PathOverlap(Configuration conf, List<Path> inputs, GlobPattern glob) {
+    private PathOverlap(Configuration conf, Path input) {
         this.conf = conf;
-        this.inputs.addAll(inputs);
-        this.glob = glob;
+        this.input = input;
     }
 
-    /** The overlap check against {@code input} (a path or a glob). */
+    /** The overlap check against {@code input}. */
     static PathOverlap of(String input, Configuration conf) throws IOException {
-        Path in = new Path(input);
-        FileSystem fs = in.getFileSystem(conf);
-        List<Path> resolved = new ArrayList<>();
-        if (!new GlobPattern(input).hasWildcard()) {
-            resolved.add(resolve(in, conf));
-            return new PathOverlap(conf, resolved, null);
-        }
-        FileStatus[] matches = fs.globStatus(in);
-        for (FileStatus s : matches == null ? new FileStatus[0] : matches) {
-            resolved.add(resolve(s.getPath(), conf));
-        }
-        return new PathOverlap(conf, resolved,
-                new GlobPattern(fs.makeQualified(in).toUri().getPath()));
+        return new PathOverlap(conf, resolve(new Path(input), conf));
     }
 
     /** How {@code written} overlaps the input ("is", "lies inside", "holds"), or null. */
     String overlap(String written) throws IOException {
-        Path w = resolve(new Path(written), conf);
-        for (Path in : inputs) {
-            String relation = relation(w, in);
-            if (relation != null) {
-                return relation + " the input "
-                        + ("file".equals(in.toUri().getScheme()) ? in.toUri().getPath() : in);
-            }
-        }
-        if (glob != null && glob.matches(w.toUri().getPath())) {
-            return "matches the input pattern";
-        }
-        return null;
+        String relation = relation(resolve(new Path(written), conf), input);
+        return relation == null ? null : relation + " the input "
+                + ("file".equals(input.toUri().getScheme()) ? input.toUri().getPath() : input);
     }
 
     private static String relation(Path written, Path input) {
