@@ -30,9 +30,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Runs one job on a Spark session: reads and checks the input and the output target (nothing is
- * sent before both are valid), answers every row on the executors, and writes the Parquet output
- * in one action, so each request is sent once.
+ * The command line's adapter around {@link Gembatch}: reads and checks the input and the output
+ * target (nothing is sent before both are valid), has the entry point answer every row on the
+ * executors, and writes the Parquet output in one action, so each request is sent once.
  */
 public final class JobRunner {
     private JobRunner() {
