@@ -2,6 +2,12 @@ package dev.gembatch.input;
 
 import dev.gembatch.config.CsvSettings;
 import dev.gembatch.config.InputSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,6 +29,9 @@ final class CsvInput {
     }
 
     static Dataset<Row> read(SparkSession spark, InputSettings in) throws InvalidInputException {
+        if (in.csv().header()) {
+            checkHeaderNames(spark, in);
+        }
         StructType header = reader(spark, in.csv()).csv(in.path()).schema();
         if (header.fields().length == 0) {
             throw InputTable.problem("input.path: '" + in.path() + "' is empty (not even a header"
@@ -33,6 +42,61 @@ final class CsvInput {
                 .option("columnNameOfCorruptRecord", InputTable.MALFORMED)
                 .schema(schema)
                 .csv(in.path());
+    }
+
+    /**
+     * Refuses a header whose names Spark would rename (duplicates, case aside, become
+     * {@code id0, id2}; empty ones {@code _c2}): the output would lose the input's column names.
+     * Reads the first record as it is written, with the job's CSV options.
+     */
+    private static void checkHeaderNames(SparkSession spark, InputSettings in)
+            throws InvalidInputException {
+        List<Row> first = reader(spark, in.csv()).option("header", false).csv(in.path())
+                .limit(1).collectAsList();
+        if (first.isEmpty()) {
+            return;
+        }
+        List<String> problems = headerProblems(first.get(0));
+        if (!problems.isEmpty()) {
+            throw InputTable.problem("input.path: the CSV header of '" + in.path() + "' "
+                    + String.join("; ", problems) + ": every column needs a name of its own"
+                    + " (Spark would rename them, and the output would not keep the input's"
+                    + " names); fix the header line");
+        }
+    }
+
+    /** Duplicate (case-insensitive) and empty names of a header record, by 1-based position. */
+    static List<String> headerProblems(Row header) {
+        Map<String, List<Integer>> positions = new LinkedHashMap<>();
+        List<Integer> empty = new ArrayList<>();
+        for (int i = 0; i < header.length(); i++) {
+            String name = header.isNullAt(i) ? "" : header.getString(i);
+            if (i == 0 && !name.isEmpty() && name.charAt(0) == BOM) {
+                name = name.substring(1);
+            }
+            if (name.isBlank()) {
+                empty.add(i + 1);
+            } else {
+                positions.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                        .add(i + 1);
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        positions.forEach((name, at) -> {
+            if (at.size() > 1) {
+                problems.add("repeats the name '" + header.getString(at.get(0) - 1).strip()
+                        + "' at positions " + joined(at));
+            }
+        });
+        if (!empty.isEmpty()) {
+            problems.add("has no name at position" + (empty.size() > 1 ? "s " : " ")
+                    + joined(empty));
+        }
+        return problems;
+    }
+
+    private static String joined(List<Integer> at) {
+        return at.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     /** The header's schema with a leading byte order mark dropped from the first column name. */

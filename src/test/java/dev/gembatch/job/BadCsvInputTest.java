@@ -133,6 +133,27 @@ class BadCsvInputTest extends SparkTestBase {
     }
 
     @Test
+    void duplicateHeaderNamesAreRefusedNamingThemAndTheirPositions() throws Exception {
+        Path csv = write("dup-header.csv", "id,text,ID\n1,hello,2\n");
+        JobFixture.Run run = runJob(csv).expect(2);
+        Assertions.assertTrue(run.err().contains("repeats the name 'id' at positions 1, 3"),
+                run.err());
+        assertEquals(0, fixture.emulator.stats().totalRequests());
+        assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
+    void emptyHeaderNamesAreRefusedBeforeTheTemplateIsChecked() throws Exception {
+        Path csv = write("empty-header.csv", "id,text,,text\n1,hello,x,again\n");
+        JobFixture.Run run = runJob(csv).expect(2);
+        Assertions.assertTrue(run.err().contains("repeats the name 'text' at positions 2, 4"),
+                run.err());
+        Assertions.assertTrue(run.err().contains("has no name at position 3"), run.err());
+        assertFalse(run.err().contains("text1"), run.err());
+        assertEquals(0, fixture.emulator.stats().totalRequests());
+    }
+
+    @Test
     void uniqueIdsPass() throws Exception {
         Path csv = write("ids.csv", "id,text\n7,a\n8,b\n");
         runJob(csv, "input.id-column=id").expect(0);
