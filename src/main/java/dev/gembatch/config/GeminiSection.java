@@ -157,7 +157,7 @@ final class GeminiSection {
         return new EmulatorKnobs(r.durationAtLeast(e + "first-byte-latency", ZERO, true),
                 r.durationAtLeast(e + "chunk-gap", ZERO, true), orZero(chunks), orZero(rpm),
                 orZero(tpm), orZero(streams), chaos == null ? 0 : chaos, seed == null ? 0 : seed,
-                IoSections.flag(r.bool(e + "http2")));
+                IoSections.flag(r.bool(e + "http2")), r.stringList(e + "extra-models"));
     }
 
     private static int orZero(Integer value) {

@@ -1,6 +1,7 @@
 package dev.gembatch.emulator;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /** Immutable settings of a {@link GeminiEmulator}; build with {@link #builder()} or take {@link #defaults()}. */
@@ -16,6 +17,7 @@ public final class EmulatorOptions {
     private final double chaosFraction;
     private final long chaosSeed;
     private final boolean http2;
+    private final List<String> extraModels;
 
     private EmulatorOptions(Builder b) {
         this.port = b.port;
@@ -29,6 +31,7 @@ public final class EmulatorOptions {
         this.chaosFraction = b.chaosFraction;
         this.chaosSeed = b.chaosSeed;
         this.http2 = b.http2;
+        this.extraModels = b.extraModels;
     }
 
     /** Port 0 (any free), key "emulator-key", no latency, 3 chunks, no quota, no cap, no chaos, HTTP/1.1. */
@@ -45,7 +48,8 @@ public final class EmulatorOptions {
         Builder b = new Builder().port(port).apiKey(apiKey).firstByteLatency(firstByteLatency);
         b.chunkGap(chunkGap).chunks(chunks).requestsPerMinute(requestsPerMinute);
         b.tokensPerMinute(tokensPerMinute).maxConcurrentStreams(maxConcurrentStreams);
-        return b.chaosFraction(chaosFraction).chaosSeed(chaosSeed).http2(http2);
+        return b.chaosFraction(chaosFraction).chaosSeed(chaosSeed).http2(http2)
+                .extraModels(extraModels);
     }
 
     public int port() { return port; }
@@ -59,6 +63,8 @@ public final class EmulatorOptions {
     public double chaosFraction() { return chaosFraction; }
     public long chaosSeed() { return chaosSeed; }
     public boolean http2() { return http2; }
+    /** Model names served beside the catalog's (see {@link ModelCatalog}). */
+    public List<String> extraModels() { return extraModels; }
 
     @Override
     public String toString() {
@@ -81,6 +87,7 @@ public final class EmulatorOptions {
         private double chaosFraction;
         private long chaosSeed = 42;
         private boolean http2;
+        private List<String> extraModels = List.of();
 
         private Builder() {
         }
@@ -100,6 +107,7 @@ public final class EmulatorOptions {
          * to HTTP/1.1 on a cleartext port); false (default): HTTP/1.1 with keep-alive.
          */
         public Builder http2(boolean value) { this.http2 = value; return this; }
+        public Builder extraModels(List<String> value) { this.extraModels = List.copyOf(value); return this; }
 
         /** The options; throws IllegalArgumentException naming every invalid value. */
         public EmulatorOptions build() {

@@ -82,7 +82,8 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
         if (!key.equals(options.apiKey())) {
             return ErrorBodies.invalidKey();
         }
-        return route.knownModel() ? null : ErrorBodies.modelNotFound(route.model());
+        return ModelCatalog.serves(route.model(), options.extraModels()) ? null
+                : ErrorBodies.modelNotFound(route.model());
     }
 
     private void generate(Route route, ParsedRequest parsed, Responder out, Exchange exchange) {

@@ -38,11 +38,6 @@ record Route(Kind kind, String model, WireFormat format, String queryKey) {
         }
     }
 
-    /** Models the emulator serves: names starting with {@code gemini-} (an optional {@code models/} is stripped). */
-    boolean knownModel() {
-        return model != null && model.startsWith("gemini-");
-    }
-
     private static String param(String query, String name) {
         for (String pair : query.split("&")) {
             int equals = pair.indexOf('=');

@@ -14,10 +14,12 @@ import dev.gembatch.output.OutputTarget;
 import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.pipeline.RowRequest;
 import dev.gembatch.transport.TokenCounter;
+import dev.gembatch.transport.UnknownModelException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -43,31 +45,55 @@ final class DryRun {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        List<Census> censuses = new ArrayList<>();
-        for (AnswerColumn a : job.answers()) {
-            censuses.add(Census.of(spark, job, a, withPlaceholders(input, job, a), gemini));
-        }
-        out.println("gembatch dry run: no generation request is sent");
-        out.printf("  settings:  valid%n  input:     %s, %d rows, columns checked%n",
-                job.input().path(), censuses.get(0).totals().rows());
-        out.printf("  output:    %s (%s), target checked%n", job.output().path(),
-                job.output().mode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        BudgetSettings share = AnswerChain.share(job.budget(), job.answers().size());
         try (TokenCounter counter = TokenCounter.create(gemini)) {
+            List<Census> censuses = censuses(spark, job, input, gemini, counter);
+            out.println("gembatch dry run: no generation request is sent");
+            out.printf("  settings:  valid%n  input:     %s, %d rows, columns checked%n",
+                    job.input().path(), censuses.get(0).totals().rows());
+            out.printf("  output:    %s (%s), target checked%n", job.output().path(),
+                    job.output().mode().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            BudgetSettings share = AnswerChain.share(job.budget(), job.answers().size());
             for (Census c : censuses) {
                 estimate(job, c, share, counter, out);
             }
         }
     }
 
+    /**
+     * Every answer column's census and token sample, before anything is printed: a model the
+     * endpoint says does not exist (countTokens answered 404 NOT_FOUND) is a problem of the job.
+     */
+    private static List<Census> censuses(SparkSession spark, JobSettings job, Dataset<Row> input,
+                                         GeminiSettings gemini, TokenCounter counter)
+            throws InvalidInputException {
+        List<Census> censuses = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (AnswerColumn a : job.answers()) {
+            try {
+                censuses.add(Census.of(spark, job, a, withPlaceholders(input, job, a), gemini,
+                        counter));
+            } catch (UnknownModelException e) {
+                problems.add(JobRunner.keyPrefix(a) + "model.name: '" + a.model().name()
+                        + "' is not a model the endpoint serves (" + e.getMessage() + ")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return censuses;
+    }
+
     /** One answer column's rows (placeholders for the answers it reads), plan and counts. */
-    private record Census(AnswerColumn answer, Dataset<Row> rows, RowPlan plan,
-                          PromptCensus.Totals totals) {
+    private record Census(AnswerColumn answer, RowPlan plan, PromptCensus.Totals totals,
+                          List<Row> sample, TokenSample tokens) {
         static Census of(SparkSession spark, JobSettings job, AnswerColumn a, Dataset<Row> rows,
-                         GeminiSettings gemini) throws InvalidInputException {
+                         GeminiSettings gemini, TokenCounter counter)
+                throws InvalidInputException, UnknownModelException {
             RowPlan plan = AnswerChain.plan(spark, rows.schema(), job, a, gemini);
-            return new Census(a, rows, plan, rows.javaRDD().mapPartitions(new PromptCensus(plan))
-                    .fold(new PromptCensus.Totals(0, 0, 0), PromptCensus.Totals::plus));
+            List<Row> sample = rows.takeAsList(job.dryRun().sampleRows());
+            return new Census(a, plan, rows.javaRDD().mapPartitions(new PromptCensus(plan))
+                    .fold(new PromptCensus.Totals(0, 0, 0), PromptCensus.Totals::plus), sample,
+                    TokenSample.measure(plan, sample, counter));
         }
     }
 
@@ -76,7 +102,6 @@ final class DryRun {
                                  TokenCounter counter, PrintStream out) {
         AnswerColumn a = c.answer();
         PromptCensus.Totals totals = c.totals();
-        List<Row> sample = c.rows().takeAsList(job.dryRun().sampleRows());
         if (a.name() != null) {
             out.printf("%nanswer column %s%s%n", a.name(), a.reads().isEmpty() ? ""
                     : " (reads " + String.join(", ", a.reads()) + ": each shown and counted as a"
@@ -84,9 +109,8 @@ final class DryRun {
         }
         out.printf("  requests:  %d (%d rows cannot be sent and would be SKIPPED)%n",
                 totals.requests(), totals.rows() - totals.requests());
-        printRequests(c.plan(), sample, counter, job.dryRun().showRequests(), out);
-        TokenSample tokens = TokenSample.measure(c.plan(), sample, counter);
-        out.print(new Estimate(job, a.model(), budget, totals, tokens).toText());
+        printRequests(c.plan(), c.sample(), counter, job.dryRun().showRequests(), out);
+        out.print(new Estimate(job, a.model(), budget, totals, c.tokens()).toText());
     }
 
     /** The input with each answer {@code a} reads stood in for by an OK placeholder answer. */

@@ -28,6 +28,7 @@ final class EmulatorCommand {
                 .chaosFraction(k.chaosFraction())
                 .chaosSeed(k.chaosSeed())
                 .http2(k.http2())
+                .extraModels(k.extraModels())
                 .build());
     }
 

@@ -3,6 +3,7 @@ package dev.gembatch.job;
 import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.transport.GeminiRequest;
 import dev.gembatch.transport.TokenCounter;
+import dev.gembatch.transport.UnknownModelException;
 import java.io.IOException;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -15,7 +16,12 @@ import org.apache.spark.sql.Row;
 record TokenSample(int requests, long chars, long tokens, String fallback) {
     static final int CHARS_PER_TOKEN = 4;
 
-    static TokenSample measure(RowPlan plan, List<Row> sample, TokenCounter counter) {
+    /**
+     * Counts the sample; falls back to the heuristic when countTokens fails, except when it says
+     * the model does not exist.
+     */
+    static TokenSample measure(RowPlan plan, List<Row> sample, TokenCounter counter)
+            throws UnknownModelException {
         int requests = 0;
         long chars = 0;
         long tokens = 0;
@@ -27,6 +33,8 @@ record TokenSample(int requests, long chars, long tokens, String fallback) {
             try {
                 tokens += counter.count(new GeminiRequest(plan.model(),
                         plan.request(row).body()));
+            } catch (UnknownModelException e) {
+                throw e;
             } catch (IOException e) {
                 return heuristic(plan, sample, e.getMessage());
             }

@@ -44,7 +44,8 @@ public final class TokenCounter implements AutoCloseable {
     /**
      * The prompt tokens of a generation request body: its contents, with the system instruction
      * counted as one more leading content. IOException (key redacted) when the endpoint cannot be
-     * reached in time or does not answer 200 with a {@code totalTokens}.
+     * reached in time or does not answer 200 with a {@code totalTokens}; {@link
+     * UnknownModelException} when it says the model does not exist.
      */
     public int count(GeminiRequest request) throws IOException {
         byte[] body = countBody(request.body());
@@ -94,6 +95,11 @@ public final class TokenCounter implements AutoCloseable {
         JsonNode json = parse(text);
         if (response.getCode() != 200 || !json.path("totalTokens").isInt()) {
             String message = json.path("error").path("message").asText(text.strip());
+            if (response.getCode() == 404
+                    && "NOT_FOUND".equals(json.path("error").path("status").asText())) {
+                throw new UnknownModelException(settings.apiKey().redact("404 NOT_FOUND: "
+                        + message));
+            }
             throw failure("HTTP " + response.getCode() + ": " + message);
         }
         return json.path("totalTokens").intValue();

@@ -59,7 +59,7 @@ class JobConfigLoadingTest {
         assertEquals(new SparkSettings("local[2]", 12,
                 Map.of("spark.sql.shuffle.partitions", "4", "spark.ui.enabled", "false")), s.spark());
         assertEquals(new EmulatorKnobs(Duration.ofSeconds(1), Duration.ofMillis(5), 7, 600, 100000,
-                8, 0.25, 7, true), s.emulator());
+                8, 0.25, 7, true, List.of()), s.emulator());
         assertFalse(s.useEmulator());
     }
 

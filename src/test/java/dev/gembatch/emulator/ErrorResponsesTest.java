@@ -71,6 +71,30 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void misspeltModelIsNotFoundLikeAnyUnknownName() throws Exception {
+        for (String model : List.of("gemini-2.5-flsh", "gemini-1.5-flash", "gpt-4o")) {
+            HttpResponse<byte[]> generate = http.post(model + ":streamGenerateContent?alt=sse",
+                    Loopback.body("hi"), emulator.apiKey());
+            assertEquals(404, generate.statusCode(), model);
+            assertEquals("NOT_FOUND", error(generate).path("status").asText(), model);
+            HttpResponse<byte[]> count = http.post(model + ":countTokens", Loopback.body("hi"),
+                    emulator.apiKey());
+            assertEquals(404, count.statusCode(), model);
+        }
+    }
+
+    @Test
+    void anExtraModelKnobServesANameBeyondTheCatalog() throws Exception {
+        try (GeminiEmulator proxy = GeminiEmulator.start(EmulatorOptions.builder()
+                .extraModels(List.of("acme-labeler-v2")).build())) {
+            HttpResponse<byte[]> response = new Loopback(proxy).post(
+                    "acme-labeler-v2:streamGenerateContent?alt=sse", Loopback.body("hi"),
+                    proxy.apiKey());
+            assertEquals(200, response.statusCode());
+        }
+    }
+
+    @Test
     void bodyWithoutContentsGetsGooglesBulletMessageByteForByte() throws Exception {
         HttpResponse<byte[]> response = http.post(Loopback.MODEL + ":generateContent", "{}", emulator.apiKey());
         assertEquals(400, response.statusCode());

@@ -90,6 +90,15 @@ class PreviewAndDryRunTest extends SparkTestBase {
     }
 
     @Test
+    void dryRunRefusesAModelTheEndpointDoesNotServe() throws Exception {
+        JobFixture.Run run = run("--dry-run", "--set", "model.name=gpt-4o").expect(2);
+        Assertions.assertTrue(run.err().contains("model.name: 'gpt-4o' is not a model the endpoint"
+                + " serves (404 NOT_FOUND: models/gpt-4o is not found"), run.err());
+        assertFalse(run.out().contains("settings:  valid"), run.out());
+        assertEquals(0L, generationRequests(), fixture.emulator.stats()::toJson);
+    }
+
+    @Test
     void dryRunRefusesAnOutputThatExists() throws Exception {
         Files.createDirectories(tmp.resolve("out"));
         JobFixture.Run run = run("--dry-run", "--set", "output.mode=error-if-exists")
