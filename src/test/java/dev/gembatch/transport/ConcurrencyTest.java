@@ -73,20 +73,38 @@ class ConcurrencyTest {
     }
 
     @Test
-    void adaptiveLimitShrinksOn429AndGrowsBack() throws Exception {
-        server = new ScriptedServer(
-                Replies.status(429, capture("error-429-resource-exhausted-no-details-2026.json")),
+    void adaptiveLimitHalvesWhenHalfAWindowIs429sAndGrowsBackByOnePerAnswer() throws Exception {
+        ScriptedServer.Reply tooMany =
+                Replies.status(429, capture("error-429-resource-exhausted-no-details-2026.json"));
+        server = new ScriptedServer(tooMany, tooMany, tooMany, tooMany, tooMany,
                 Replies.stream(RetryTest.TEXT));
         client = h.client(withLimiter(Harness.settings(server.baseUrl()),
                 new LimiterSettings(true, 8, 1, 8)));
 
-        assertEquals(Status.OK, call(client, BODY).status());
-        assertEquals(4, client.limit());
-        for (int i = 0; i < 30; i++) {
-            call(client, BODY);
-        }
+        call(client, BODY); // four 429s: the row fails
+        call(client, BODY); // a fifth 429, then an answer
+        assertEquals(5, client.limit()); // halved at 5 overloads of a window of 10, +1 for the answer
+        call(client, BODY);
+        call(client, BODY);
+        call(client, BODY);
         assertEquals(8, client.limit());
         assertEquals(0, client.inFlight());
+    }
+
+    @Test
+    void cutStreamsLeaveTheAdaptiveLimitAlone() throws Exception {
+        ScriptedServer.Reply cut = Replies.cutAfter(RetryTest.TEXT, 400);
+        server = new ScriptedServer(cut, cut, cut, cut, cut, cut, cut, cut, cut, cut, cut, cut,
+                Replies.stream(RetryTest.TEXT));
+        client = h.client(withLimiter(Harness.settings(server.baseUrl()),
+                new LimiterSettings(true, 8, 1, 8)));
+
+        for (int row = 0; row < 4; row++) {
+            call(client, BODY);
+        }
+
+        assertEquals(13, server.requests().size());
+        assertEquals(8, client.limit());
     }
 
     @Test
