@@ -33,8 +33,9 @@ final class JournaledAnswerer implements MapPartitionsFunction<Row, Row> {
         JournalTask log = journal.open(task.partitionId(), task.stageAttemptNumber(),
                 task.attemptNumber());
         boolean retried = task.attemptNumber() > 0 || task.stageAttemptNumber() > 0;
+        AttemptTally tally = ExecutorResources.tally(plan.gemini());
+        AnswerLog logged = new WireGaugeLog(new JournalLog(log, counters, retried), tally, counters);
         return new AnsweringIterator(new DistinctRows(sortedRows, keyIndex, counters), plan,
-                ExecutorResources.client(plan.gemini()), new JournalLog(log, counters, retried),
-                counters, ExecutorResources.tally(plan.gemini()));
+                ExecutorResources.client(plan.gemini()), logged, counters, tally);
     }
 }

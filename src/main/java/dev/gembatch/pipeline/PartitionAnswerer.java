@@ -21,7 +21,8 @@ public final class PartitionAnswerer implements MapPartitionsFunction<Row, Row> 
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
+        AttemptTally tally = ExecutorResources.tally(plan.gemini());
         return new AnsweringIterator(rows, plan, ExecutorResources.client(plan.gemini()),
-                new CountingLog(counters), counters, ExecutorResources.tally(plan.gemini()));
+                new WireGaugeLog(new CountingLog(counters), tally, counters), counters, tally);
     }
 }

@@ -5,6 +5,7 @@ import static dev.gembatch.transport.Harness.MODEL;
 import static dev.gembatch.transport.Harness.call;
 import static dev.gembatch.transport.Replies.capture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,6 +125,33 @@ class ConcurrencyTest {
 
         assertEquals(0, client.inFlight());
         assertTrue(server.awaitHangups(1), "the cancelled exchange kept its connection");
+    }
+
+    @Test
+    void aRowInBackoffIsNotOnTheWireAndHoldsNoPermit() throws Exception {
+        CountDownLatch retried = new CountDownLatch(1);
+        server = new ScriptedServer(Replies.status(503, capture("error-503-model-overloaded.json")),
+                (req, out) -> {
+                    retried.countDown();
+                    out.stall();
+                    return false;
+                });
+        h.parkBackoffs = true;
+        client = h.client(Harness.settings(server.baseUrl()));
+
+        CompletableFuture<Answer> f = client.send(new GeminiRequest(MODEL, BODY));
+        h.parked.get(10, TimeUnit.SECONDS);
+        assertEquals(0, h.onWire.get(), "a row in backoff counted on the wire");
+        assertEquals(0, client.inFlight(), "a row in backoff holds a permit");
+        assertFalse(f.isDone());
+
+        h.releaseBackoffs();
+        assertTrue(retried.await(10, TimeUnit.SECONDS));
+        assertEquals(1, h.onWire.get());
+        assertEquals(1, client.inFlight());
+        f.cancel(true);
+        assertEquals(0, h.onWire.get(), "an abandoned attempt stayed on the wire");
+        assertEquals(0, client.inFlight());
     }
 
     @Test
