@@ -99,11 +99,12 @@ final class LimitProbe implements AutoCloseable {
     }
 
     /** Closes and forgets this JVM's clients (the pipeline builds a new one on first use). */
-    static void freshClients() throws ReflectiveOperationException {
-        Class<?> resources = Class.forName("dev.gembatch.pipeline.ExecutorResources");
-        Method closeAll = resources.getDeclaredMethod("closeAll");
-        closeAll.setAccessible(true);
-        closeAll.invoke(null);
+    static void freshClients() throws Exception {
+        Map<?, ?> clients = clients();
+        for (Object client : clients.values()) {
+            ((AutoCloseable) client).close();
+        }
+        clients.clear();
     }
 
     private static Map<?, ?> clients() throws ReflectiveOperationException {
