@@ -24,8 +24,10 @@ import org.apache.spark.sql.functions;
  * every {@code stall-every}-th row (offset so that none carries both) {@code [[gembatch:stallx1]]}
  * (its first attempt stalls after half its chunks until the job's idle timeout). Each run's
  * prompts carry the run number and setting, so every run meets the faults afresh, and each run
- * starts with a new client. Args (key=value): rows=400 concurrency=64 fail-every=20 stall-every=50 idle=10s
- * runs=2 adaptive=true,false.
+ * starts with a new client. {@code chaos} adds the emulator's random faults to every attempt
+ * (503, 500, 429 with RetryInfo, cut, in-band 503, HTML 502, malformed; warm-up included). Args
+ * (key=value): rows=400 concurrency=64 fail-every=20 stall-every=50 chaos=0 idle=10s runs=2
+ * adaptive=true,false.
  */
 public final class FaultMixBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +42,7 @@ public final class FaultMixBench {
         SparkSession spark = BenchSpark.session();
         List<String> lines = new ArrayList<>();
         try (EmulatorProcess emulator = EmulatorProcess.start(List.of("--chunks", "10",
-                "--first-byte-ms", "50", "--gap-ms", "50"))) {
+                "--first-byte-ms", "50", "--gap-ms", "50", "--chaos", o.get("chaos"), "--seed", "1"))) {
             run(spark, emulator, dir, o, 0, "false", 100); // warm-up, no faults
             for (int r = 1; r <= Integer.parseInt(o.get("runs")); r++) {
                 for (String adaptive : o.get("adaptive").split(",")) {
@@ -131,7 +133,7 @@ public final class FaultMixBench {
 
     private static Map<String, String> options(String[] args) {
         Map<String, String> o = new LinkedHashMap<>(Map.of("rows", "400", "concurrency", "64",
-                "fail-every", "20", "stall-every", "50", "idle", "10s", "runs", "2",
+                "fail-every", "20", "stall-every", "50", "chaos", "0", "idle", "10s", "runs", "2",
                 "adaptive", "true,false"));
         for (String arg : args) {
             int eq = arg.indexOf('=');
