@@ -91,7 +91,7 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
         Scenario scenario = Scenario.fromPrompt(parsed.promptText());
         Scenario hit = chaos.draw(parsed.key(), attempt);
         stats.scenario(hit == null ? scenario.label() : chaosLabel(hit));
-        scenario = hit == null ? scenario : hit;
+        scenario = hit == null ? scenario.at(attempt) : hit;
         QuotaWindow.Denial denial = quota.admit(Math.max(1, EmulatorAnswers.tokens(parsed.promptText())));
         if (denial != null) {
             reject(out, route.format(), ErrorBodies.quota(parsed.model(), denial.tokens(), denial.limit(),

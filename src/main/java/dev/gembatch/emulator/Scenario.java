@@ -6,11 +6,14 @@ import java.util.regex.Pattern;
 
 /**
  * What the emulator does with one request, chosen by a {@code [[gembatch:NAME]]} marker in the
- * prompt or by chaos. {@code failStatus}/{@code failAttempts} apply to {@link Kind#FAIL} only,
- * {@code candidates} to {@link Kind#CANDIDATES} only.
+ * prompt or by chaos. {@code failStatus} applies to {@link Kind#FAIL} only, {@code candidates} to
+ * {@link Kind#CANDIDATES} only; {@code failAttempts} is how many first attempts of the request
+ * fail (FAIL) or break their stream ({@code cutxN}, {@code stallxN}, ...; 0: every attempt).
  */
 record Scenario(Kind kind, int failStatus, int failAttempts, int candidates) {
     private static final Pattern FAIL = Pattern.compile("fail-(429|500|503)x([0-9]{1,4})");
+    private static final Pattern BREAKS =
+            Pattern.compile("(cut|stall|midstream-error|malformed)x([0-9]{1,4})");
     private static final Pattern CANDIDATES = Pattern.compile("candidates-([1-8])");
 
     /** The scenario families; {@code marker} is the name used in {@code [[gembatch:NAME]]}. */
@@ -56,6 +59,11 @@ record Scenario(Kind kind, int failStatus, int failAttempts, int candidates) {
         if (fail.matches()) {
             return fail(Integer.parseInt(fail.group(1)), Integer.parseInt(fail.group(2)));
         }
+        Matcher breaks = BREAKS.matcher(name);
+        if (breaks.matches()) {
+            Scenario kind = byName(breaks.group(1));
+            return new Scenario(kind.kind(), 0, Integer.parseInt(breaks.group(2)), 1);
+        }
         Matcher candidates = CANDIDATES.matcher(name);
         if (candidates.matches()) {
             return new Scenario(Kind.CANDIDATES, 0, 0, Integer.parseInt(candidates.group(1)));
@@ -76,7 +84,16 @@ record Scenario(Kind kind, int failStatus, int failAttempts, int candidates) {
         if (kind == Kind.CANDIDATES) {
             return "candidates-" + candidates;
         }
-        return kind.marker.toLowerCase(Locale.ROOT);
+        String marker = kind.marker.toLowerCase(Locale.ROOT);
+        return failAttempts > 0 ? marker + "x" + failAttempts : marker;
+    }
+
+    /**
+     * What attempt {@code attempt} (1-based) gets: a scenario that breaks the stream of the first
+     * N attempts only ({@code stallxN}) answers normally after them.
+     */
+    Scenario at(int attempt) {
+        return breaksStream() && failAttempts > 0 && attempt > failAttempts ? NORMAL : this;
     }
 
     /** True when the stream is cut short on purpose (no complete answer is delivered). */

@@ -8,19 +8,34 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Retried attempts by cause, counted by the JVM's client listener on its I/O threads and
- * drained by the tasks of that JVM into their accumulators. An attempt's event comes before its
- * row completes, so by the time a task has emitted its last row, every retry of its rows has
- * been drained by it or by another task of the JVM: each is counted exactly once per run.
+ * Retried attempts by cause and the requests on the wire (attempts sent and not yet ended), kept
+ * by the JVM's client listener on its I/O threads and drained by the tasks of that JVM into
+ * their accumulators. An attempt's event comes before its row completes, so by the time a task
+ * has emitted its last row, every retry of its rows has been drained by it or by another task of
+ * the JVM: each is counted exactly once per run. The requests on the wire are a gauge: each
+ * drain (by {@link WireGaugeLog}) takes its change since the previous drain of any task, so the
+ * tasks' accumulators sum to the JVM's value at its latest drain.
  */
 final class AttemptTally implements AttemptListener {
     private final Map<String, AtomicLong> retries = new ConcurrentHashMap<>();
+    private final AtomicLong onWire = new AtomicLong();
+    private final AtomicLong drainedOnWire = new AtomicLong();
 
     @Override
     public void onAttempt(AttemptEvent e) {
         if (e.willRetry()) {
             retries.computeIfAbsent(cause(e), c -> new AtomicLong()).incrementAndGet();
         }
+    }
+
+    @Override
+    public void onSend() {
+        onWire.incrementAndGet();
+    }
+
+    @Override
+    public void onEnd() {
+        onWire.decrementAndGet();
     }
 
     /** The counts since the last drain, taken atomically per cause. */
@@ -33,6 +48,12 @@ final class AttemptTally implements AttemptListener {
             }
         });
         return taken;
+    }
+
+    /** Requests on the wire now minus at the previous drain (the changes telescope to the value). */
+    long drainOnWire() {
+        long now = onWire.get();
+        return now - drainedOnWire.getAndSet(now);
     }
 
     static String cause(AttemptEvent e) {

@@ -3,6 +3,7 @@ package dev.gembatch.pipeline;
 import dev.gembatch.output.Journal;
 import dev.gembatch.output.JournalTask;
 import dev.gembatch.report.RunCounters;
+import dev.gembatch.transport.GeminiClient;
 import java.util.Iterator;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -32,8 +33,10 @@ final class JournaledAnswerer implements MapPartitionsFunction<Row, Row> {
         TaskContext task = TaskContext.get();
         JournalTask log = journal.open(task.partitionId(), task.stageAttemptNumber(),
                 task.attemptNumber());
+        GeminiClient client = ExecutorResources.client(plan.gemini());
+        AttemptTally tally = ExecutorResources.tally(plan.gemini());
+        AnswerLog logged = new WireGaugeLog(new JournalLog(log, counters), tally, counters);
         return new AnsweringIterator(new DistinctRows(sortedRows, keyIndex, counters), plan,
-                ExecutorResources.client(plan.gemini()), new JournalLog(log, counters),
-                counters, ExecutorResources.tally(plan.gemini()));
+                client, logged, counters, tally);
     }
 }

@@ -1,6 +1,7 @@
 package dev.gembatch.pipeline;
 
 import dev.gembatch.report.RunCounters;
+import dev.gembatch.transport.GeminiClient;
 import java.util.Iterator;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
@@ -21,7 +22,9 @@ public final class PartitionAnswerer implements MapPartitionsFunction<Row, Row> 
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-        return new AnsweringIterator(rows, plan, ExecutorResources.client(plan.gemini()),
-                new CountingLog(counters), counters, ExecutorResources.tally(plan.gemini()));
+        GeminiClient client = ExecutorResources.client(plan.gemini());
+        AttemptTally tally = ExecutorResources.tally(plan.gemini());
+        return new AnsweringIterator(rows, plan, client,
+                new WireGaugeLog(new CountingLog(counters), tally, counters), counters, tally);
     }
 }

@@ -20,10 +20,15 @@ record ProgressLine(Map<Metric, Long> values, long total, long elapsedMillis) {
         return Math.max(rows, values.getOrDefault(Metric.ANSWERED, 0L));
     }
 
-    /** Requests sent whose row has not been counted yet. */
+    /**
+     * Requests on the wire: attempts handed to a connection and not yet ended, over all executor
+     * JVMs. A row waiting for a permit or a quota turn, or in backoff, is not one. A waiting task
+     * refreshes its JVM's value at least every second and the executor heartbeat brings it here,
+     * so it lags by about those two intervals; a failed task's share drops out, hence the floor
+     * at 0.
+     */
     long inFlight() {
-        long answered = done() - values.getOrDefault(Metric.SKIPPED, 0L);
-        return Math.max(0, values.getOrDefault(Metric.SENT, 0L) - answered);
+        return Math.max(0, values.getOrDefault(Metric.ON_WIRE, 0L));
     }
 
     double rate() {

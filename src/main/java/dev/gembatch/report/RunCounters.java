@@ -14,9 +14,9 @@ import org.apache.spark.util.LongAccumulator;
 /**
  * Run-wide counters fed by the executors (Spark accumulators): rows by status, requests sent,
  * attempts beyond the first and their causes, tokens in, out and thinking, the bounded
- * distributions of the run report, and what the journal and dedupe saved (answers journaled,
+ * distributions of the run report, what the journal and dedupe saved (answers journaled,
  * reused from the journal or an earlier output, rows deduplicated, requests re-sent by retried
- * tasks). Their running values reach the driver with the executors' heartbeats (see
+ * tasks), and the requests on the wire (a gauge: tasks add its changes). Their running values reach the driver with the executors' heartbeats (see
  * {@link Progress}); the totals are read once the run has finished.
  */
 public final class RunCounters implements Serializable {
@@ -34,6 +34,7 @@ public final class RunCounters implements Serializable {
     private final LongAccumulator resumed;
     private final LongAccumulator deduplicated;
     private final LongAccumulator resent;
+    private final LongAccumulator onWire;
 
     private RunCounters(SparkContext sc, String keyColumn) {
         for (Status s : Status.values()) {
@@ -51,6 +52,7 @@ public final class RunCounters implements Serializable {
         resumed = sc.longAccumulator("gembatch.journal.reused");
         deduplicated = sc.longAccumulator("gembatch.rows.deduplicated");
         resent = sc.longAccumulator("gembatch.requests.resent");
+        onWire = sc.longAccumulator("gembatch.requests.onWire");
     }
 
     /** Fresh counters registered with this Spark context; error samples keyed by request id. */
@@ -68,7 +70,7 @@ public final class RunCounters implements Serializable {
         return keyColumn;
     }
 
-    /** Counts one request handed to the client (in flight until its row is counted). */
+    /** Counts one request handed to the client (it may wait for a permit before it is sent). */
     public void sent() {
         sent.add(1);
     }
@@ -100,6 +102,14 @@ public final class RunCounters implements Serializable {
         if (!byCause.isEmpty()) {
             stats.retries(byCause);
         }
+    }
+
+    /**
+     * Adds a change in the requests on the wire (attempts sent and not yet ended) of this task's
+     * JVM; the live sum over tasks is the progress line's "in flight".
+     */
+    public void onWire(long change) {
+        onWire.add(change);
     }
 
     /** Answers written to the journal. */
@@ -151,6 +161,7 @@ public final class RunCounters implements Serializable {
         ids.put(outputTokens.id(), Metric.TOKENS_OUT);
         ids.put(sent.id(), Metric.SENT);
         ids.put(answered.id(), Metric.ANSWERED);
+        ids.put(onWire.id(), Metric.ON_WIRE);
         return ids;
     }
 }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * One request across its attempts; a state machine: WAITING for a permit, then one ATTEMPT
@@ -114,6 +115,7 @@ final class Row {
             next = new Attempt(parts.env(), parts.settings().timeouts(), r -> ended(permit, r));
             attempt = next;
         }
+        tell(AttemptListener::onSend);
         next.submit(parts.http(), uri, parts.endpoint().keyHeader(), body);
     }
 
@@ -129,6 +131,7 @@ final class Row {
     }
 
     private void ended(Limiter.Permit permit, AttemptResult r) {
+        tell(AttemptListener::onEnd);
         Verdict v = parts.classifier().classify(r);
         permit.release(signal(v));
         steerQuota(v, r);
@@ -239,8 +242,12 @@ final class Row {
         String status = v.answered() ? null : v.error().status();
         AttemptEvent e = new AttemptEvent(n, r.httpCode(), status, backoff != null, backoff,
                 r.latencyMs(), r.ttftMs());
+        tell(l -> l.onAttempt(e));
+    }
+
+    private void tell(Consumer<AttemptListener> call) {
         try {
-            parts.listener().onAttempt(e);
+            call.accept(parts.listener());
         } catch (RuntimeException listenerBug) {
             // A failing listener must not leave the row unfinished or leak its permit.
         }

@@ -153,6 +153,28 @@ class ScenarioBehaviourTest {
     }
 
     @Test
+    void stallOnceStallsTheFirstAttemptOnlyAndTheRetryIsAnswered() throws Exception {
+        try (GeminiEmulator own = GeminiEmulator.start(EmulatorOptions.builder().chunks(2).build())) {
+            String prompt = "wait once [[gembatch:stallx1]]";
+            HttpRequest request = HttpRequest.newBuilder(URI.create(own.baseUrl() + "/v1beta/models/"
+                            + Loopback.MODEL + ":streamGenerateContent?alt=sse"))
+                    .header("x-goog-api-key", own.apiKey()).timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString(Loopback.body(prompt))).build();
+            InputStream first = Loopback.client().send(request, HttpResponse.BodyHandlers.ofInputStream()).body();
+            StringBuilder received = new StringBuilder();
+            while (!received.toString().endsWith("\r\n\r\n")) {
+                received.append((char) first.read());
+            }
+            assertEquals(1, own.stats().openStreams(), "the first attempt stalls after its first event");
+
+            HttpResponse<byte[]> retry = Loopback.client().send(request, HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(EmulatorAnswers.textFor(Loopback.MODEL, prompt), text(events(retry), 0));
+            assertEquals(2L, own.stats().requestsByScenario().get("stallx1"));
+            first.close();
+        }
+    }
+
+    @Test
     void statsEndpointServesTheSameCountersAsJson() throws Exception {
         http.stream("counted [[gembatch:recitation]]", true);
         HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/__stats")).GET().build();

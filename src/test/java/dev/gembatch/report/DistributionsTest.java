@@ -98,11 +98,11 @@ class DistributionsTest {
     @Test
     void progressLineShowsDoneOfTotalRateInFlightAndEta() {
         Map<Metric, Long> v = Map.of(Metric.OK, 40L, Metric.FAILED, 5L, Metric.SKIPPED, 5L,
-                Metric.BLOCKED, 2L, Metric.SENT, 60L, Metric.RETRIES, 3L,
+                Metric.BLOCKED, 2L, Metric.SENT, 60L, Metric.ON_WIRE, 13L, Metric.RETRIES, 3L,
                 Metric.TOKENS_IN, 1234L, Metric.TOKENS_OUT, 5678L);
         ProgressLine line = new ProgressLine(v, 200, 10_000);
         assertEquals(52, line.done());
-        assertEquals(13, line.inFlight()); // 60 sent, 47 of them answered
+        assertEquals(13, line.inFlight());
         assertEquals("gembatch: 52/200 rows (26.0%) | 5.2 rows/s | in flight 13"
                 + " | tokens in 1,234 out 5,678 | retries 3 | failed 5 | blocked 2 | ETA 28s",
                 line.text());
@@ -128,6 +128,19 @@ class DistributionsTest {
         v.put(Metric.ANSWERED, 6L);
         ProgressLine line = new ProgressLine(v, 12, 2_000);
         assertEquals(6, line.done());
-        assertEquals(4, line.inFlight());
+    }
+
+    @Test
+    void inFlightIsRequestsOnTheWireNotRowsWaitingForAPermitOrInBackoff() {
+        // issue 11: 64 rows handed to the client, none answered yet, 2 stalled streams open
+        Map<Metric, Long> v = Map.of(Metric.SENT, 64L, Metric.ON_WIRE, 2L);
+        ProgressLine line = new ProgressLine(v, 3_000, 60_000);
+        assertEquals(2, line.inFlight());
+        assertTrue(line.text().contains("| in flight 2 |"), line.text());
+    }
+
+    @Test
+    void aFailedTasksShareOfTheGaugeNeverMakesInFlightNegative() {
+        assertEquals(0, new ProgressLine(Map.of(Metric.ON_WIRE, -3L), 10, 1_000).inFlight());
     }
 }

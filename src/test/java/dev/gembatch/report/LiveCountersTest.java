@@ -37,10 +37,12 @@ class LiveCountersTest extends SparkTestBase {
             }
             assertEquals(6, live.snapshot().get(Metric.OK), "seen while both tasks still run");
             assertEquals(6, live.snapshot().get(Metric.SENT));
+            assertEquals(4, live.snapshot().get(Metric.ON_WIRE), "a gauge: +3 -1 per task");
             RELEASE.countDown();
             job.get(60, TimeUnit.SECONDS);
             sc.listenerBus().waitUntilEmpty(30_000);
             assertEquals(6, live.snapshot().get(Metric.OK), "ended tasks are not counted twice");
+            assertEquals(4, live.snapshot().get(Metric.ON_WIRE));
         } finally {
             RELEASE.countDown();
             sc.removeSparkListener(live);
@@ -54,6 +56,8 @@ class LiveCountersTest extends SparkTestBase {
             counters.sent();
             counters.count(ok(), "k");
         }
+        counters.onWire(3);
+        counters.onWire(-1);
         RELEASE.await(60, TimeUnit.SECONDS);
     }
 

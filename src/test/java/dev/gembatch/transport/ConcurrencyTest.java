@@ -5,6 +5,7 @@ import static dev.gembatch.transport.Harness.MODEL;
 import static dev.gembatch.transport.Harness.call;
 import static dev.gembatch.transport.Replies.capture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,20 +74,38 @@ class ConcurrencyTest {
     }
 
     @Test
-    void adaptiveLimitShrinksOn429AndGrowsBack() throws Exception {
-        server = new ScriptedServer(
-                Replies.status(429, capture("error-429-resource-exhausted-no-details-2026.json")),
+    void adaptiveLimitHalvesWhenHalfAWindowIs429sAndGrowsBackByOnePerAnswer() throws Exception {
+        ScriptedServer.Reply tooMany =
+                Replies.status(429, capture("error-429-resource-exhausted-no-details-2026.json"));
+        server = new ScriptedServer(tooMany, tooMany, tooMany, tooMany, tooMany,
                 Replies.stream(RetryTest.TEXT));
         client = h.client(withLimiter(Harness.settings(server.baseUrl()),
                 new LimiterSettings(true, 8, 1, 8)));
 
-        assertEquals(Status.OK, call(client, BODY).status());
-        assertEquals(4, client.limit());
-        for (int i = 0; i < 30; i++) {
-            call(client, BODY);
-        }
+        call(client, BODY); // four 429s: the row fails
+        call(client, BODY); // a fifth 429, then an answer
+        assertEquals(5, client.limit()); // halved at 5 overloads of a window of 10, +1 for the answer
+        call(client, BODY);
+        call(client, BODY);
+        call(client, BODY);
         assertEquals(8, client.limit());
         assertEquals(0, client.inFlight());
+    }
+
+    @Test
+    void cutStreamsLeaveTheAdaptiveLimitAlone() throws Exception {
+        ScriptedServer.Reply cut = Replies.cutAfter(RetryTest.TEXT, 400);
+        server = new ScriptedServer(cut, cut, cut, cut, cut, cut, cut, cut, cut, cut, cut, cut,
+                Replies.stream(RetryTest.TEXT));
+        client = h.client(withLimiter(Harness.settings(server.baseUrl()),
+                new LimiterSettings(true, 8, 1, 8)));
+
+        for (int row = 0; row < 4; row++) {
+            call(client, BODY);
+        }
+
+        assertEquals(13, server.requests().size());
+        assertEquals(8, client.limit());
     }
 
     @Test
@@ -106,6 +125,33 @@ class ConcurrencyTest {
 
         assertEquals(0, client.inFlight());
         assertTrue(server.awaitHangups(1), "the cancelled exchange kept its connection");
+    }
+
+    @Test
+    void aRowInBackoffIsNotOnTheWireAndHoldsNoPermit() throws Exception {
+        CountDownLatch retried = new CountDownLatch(1);
+        server = new ScriptedServer(Replies.status(503, capture("error-503-model-overloaded.json")),
+                (req, out) -> {
+                    retried.countDown();
+                    out.stall();
+                    return false;
+                });
+        h.parkBackoffs = true;
+        client = h.client(Harness.settings(server.baseUrl()));
+
+        CompletableFuture<Answer> f = client.send(new GeminiRequest(MODEL, BODY));
+        h.parked.get(10, TimeUnit.SECONDS);
+        assertEquals(0, h.onWire.get(), "a row in backoff counted on the wire");
+        assertEquals(0, client.inFlight(), "a row in backoff holds a permit");
+        assertFalse(f.isDone());
+
+        h.releaseBackoffs();
+        assertTrue(retried.await(10, TimeUnit.SECONDS));
+        assertEquals(1, h.onWire.get());
+        assertEquals(1, client.inFlight());
+        f.cancel(true);
+        assertEquals(0, h.onWire.get(), "an abandoned attempt stayed on the wire");
+        assertEquals(0, client.inFlight());
     }
 
     @Test

@@ -11,12 +11,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds clients for tests: real timers for deadlines, but backoff waits are recorded and then
- * skipped, so a test asserts the wait the client chose instead of sleeping through it.
+ * skipped, so a test asserts the wait the client chose instead of sleeping through it; with
+ * {@link #parkBackoffs} they are instead held until {@link #releaseBackoffs()}. The listener
+ * records every attempt event and keeps the count of attempts on the wire.
  */
 final class Harness {
     static final String KEY = "AIzaTestKey-7f3c9e1b5d";
@@ -24,6 +30,11 @@ final class Harness {
 
     final List<Duration> backoffs = Collections.synchronizedList(new ArrayList<>());
     final List<AttemptEvent> events = Collections.synchronizedList(new ArrayList<>());
+    final AtomicInteger onWire = new AtomicInteger();
+    final CompletableFuture<Void> parked = new CompletableFuture<>();
+    private final List<FutureTask<Void>> held = Collections.synchronizedList(new ArrayList<>());
+    private ScheduledThreadPoolExecutor executor;
+    volatile boolean parkBackoffs;
     double random = 0.5;
 
     static Timeouts timeouts() {
@@ -44,23 +55,58 @@ final class Harness {
     }
 
     GeminiClient client(GeminiSettings settings) {
-        return GeminiClient.create(settings, events::add, env(), null);
+        return GeminiClient.create(settings, listener(), env(), null);
     }
 
     GeminiClient client(GeminiSettings settings, javax.net.ssl.SSLContext trust) {
-        return GeminiClient.create(settings, events::add, env(), trust);
+        return GeminiClient.create(settings, listener(), env(), trust);
+    }
+
+    private AttemptListener listener() {
+        return new AttemptListener() {
+            @Override
+            public void onAttempt(AttemptEvent e) {
+                events.add(e);
+            }
+
+            @Override
+            public void onSend() {
+                onWire.incrementAndGet();
+            }
+
+            @Override
+            public void onEnd() {
+                onWire.decrementAndGet();
+            }
+        };
     }
 
     Env env() {
         ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1);
         ex.setRemoveOnCancelPolicy(true);
+        executor = ex;
         Timers real = (d, task) -> ex.schedule(task, d.toNanos(), TimeUnit.NANOSECONDS);
         Timers skipped = (d, task) -> {
             backoffs.add(d);
-            return ex.schedule(task, 0, TimeUnit.NANOSECONDS);
+            return parkBackoffs ? park(task) : ex.schedule(task, 0, TimeUnit.NANOSECONDS);
         };
         return new Env(real, skipped, () -> random, System::nanoTime, Clock.systemUTC(),
                 ex::shutdownNow);
+    }
+
+    private Future<?> park(Runnable task) {
+        FutureTask<Void> t = new FutureTask<>(task, null);
+        held.add(t);
+        parked.complete(null);
+        return t;
+    }
+
+    /** Runs the backoffs held so far (those not cancelled) on the client's timer thread. */
+    void releaseBackoffs() {
+        synchronized (held) {
+            held.forEach(executor::execute);
+            held.clear();
+        }
     }
 
     static Answer call(GeminiClient client, byte[] body) throws Exception {

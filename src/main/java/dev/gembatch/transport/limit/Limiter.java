@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
- * Per-JVM cap on requests in flight, fixed or adaptive (AIMD), optionally paced to this JVM's
+ * Per-JVM cap on requests in flight, fixed or adaptive ({@link AdaptiveLimit}: shrinks only when
+ * most recent outcomes are 429/503, grows by one per answer), optionally paced to this JVM's
  * share of a requests / input-tokens per minute quota; acquisition is asynchronous (a waiting
  * caller holds no thread) and every permit counts once, however often it is released.
  */
@@ -23,9 +24,9 @@ public final class Limiter implements AutoCloseable {
     public enum Signal {
         /** The request got an answer: the limit may grow. */
         SUCCESS,
-        /** The server said it is overloaded (429, 503): the limit shrinks. */
+        /** The server said it is overloaded (429, 503): the limit shrinks if most outcomes say so. */
         OVERLOAD,
-        /** Nothing to learn (cancelled, client error, connection problem). */
+        /** Nothing to learn about load (cancelled, stall, timeout, cut, other errors). */
         IGNORE
     }
 
@@ -41,20 +42,20 @@ public final class Limiter implements AutoCloseable {
         Future<?> after(Duration delay, Runnable task);
     }
 
-    private final AimdLimit limit;
+    private final AdaptiveLimit limit;
     private final QuotaBucket quota;
     private final ArrayDeque<CompletableFuture<Permit>> waiters = new ArrayDeque<>();
     private int inFlight;
     private boolean closed;
 
-    private Limiter(AimdLimit limit, QuotaBucket quota) {
+    private Limiter(AdaptiveLimit limit, QuotaBucket quota) {
         this.limit = limit;
         this.quota = quota;
     }
 
-    /** A limiter following the settings: fixed at {@code initial}, or AIMD within [min, max]. */
+    /** A limiter following the settings: fixed at {@code initial}, or adaptive within [min, max]. */
     public static Limiter of(LimiterSettings settings) {
-        return new Limiter(aimd(settings), null);
+        return new Limiter(adaptive(settings), null);
     }
 
     /**
@@ -64,20 +65,20 @@ public final class Limiter implements AutoCloseable {
     public static Limiter of(LimiterSettings settings, QuotaSettings share, LongSupplier nanos,
                              Timer timer) {
         QuotaBucket bucket = share.limited() ? new QuotaBucket(share, nanos, timer) : null;
-        return new Limiter(aimd(settings), bucket);
+        return new Limiter(adaptive(settings), bucket);
     }
 
-    private static AimdLimit aimd(LimiterSettings settings) {
+    private static AdaptiveLimit adaptive(LimiterSettings settings) {
         if (settings.initial() < 1 || settings.min() < 1 || settings.max() < settings.min()) {
             throw new IllegalArgumentException("limiter needs 1 <= min <= max and initial >= 1, got "
                     + settings);
         }
         if (!settings.adaptive()) {
             int n = settings.initial();
-            return new AimdLimit(n, n, n);
+            return new AdaptiveLimit(n, n, n);
         }
         int start = Math.max(settings.min(), Math.min(settings.max(), settings.initial()));
-        return new AimdLimit(start, settings.min(), settings.max());
+        return new AdaptiveLimit(start, settings.min(), settings.max());
     }
 
     /**
@@ -92,7 +93,7 @@ public final class Limiter implements AutoCloseable {
             }
             if (inFlight < limit.current() && waiters.isEmpty()) {
                 inFlight++;
-                return CompletableFuture.completedFuture(new Held(limit.epoch()));
+                return CompletableFuture.completedFuture(new Held());
             }
             CompletableFuture<Permit> waiter = new CompletableFuture<>();
             waiters.add(waiter);
@@ -137,7 +138,7 @@ public final class Limiter implements AutoCloseable {
 
     /**
      * The server asked this JVM to wait (a 429's RetryInfo delay): no request is sent before
-     * {@code delay} has passed. Without a quota nothing is paused; the AIMD limit alone reacts.
+     * {@code delay} has passed. Without a quota nothing is paused; the adaptive limit alone reacts.
      */
     public void pause(Duration delay) {
         if (quota != null) {
@@ -177,16 +178,16 @@ public final class Limiter implements AutoCloseable {
         }
     }
 
-    private void released(Signal signal, long epoch) {
+    private void released(Signal signal) {
         List<Map.Entry<CompletableFuture<Permit>, Permit>> granted = new ArrayList<>();
         synchronized (this) {
             inFlight--;
-            limit.update(signal, epoch);
+            limit.update(signal);
             while (inFlight < limit.current() && !waiters.isEmpty()) {
                 CompletableFuture<Permit> waiter = waiters.poll();
                 if (!waiter.isDone()) {
                     inFlight++;
-                    granted.add(Map.entry(waiter, new Held(limit.epoch())));
+                    granted.add(Map.entry(waiter, new Held()));
                 }
             }
         }
@@ -199,16 +200,11 @@ public final class Limiter implements AutoCloseable {
 
     private final class Held implements Permit {
         private final AtomicBoolean released = new AtomicBoolean();
-        private final long epoch;
-
-        Held(long epoch) {
-            this.epoch = epoch;
-        }
 
         @Override
         public void release(Signal signal) {
             if (released.compareAndSet(false, true)) {
-                released(signal, epoch);
+                released(signal);
             }
         }
     }

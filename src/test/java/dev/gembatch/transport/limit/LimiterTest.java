@@ -80,28 +80,6 @@ class LimiterTest {
     }
 
     @Test
-    void adaptiveLimitHalvesOncePerWindowOfOverloadsAndGrowsAboutOnePerWindow() {
-        Limiter l = Limiter.of(new LimiterSettings(true, 8, 2, 10));
-        List<Limiter.Permit> window = acquire(l, 8).stream().map(CompletableFuture::join).toList();
-
-        window.forEach(p -> p.release(Limiter.Signal.OVERLOAD));
-        assertEquals(4, l.limit());
-
-        for (int i = 0; i < 5; i++) {
-            l.acquire().join().release(Limiter.Signal.SUCCESS);
-        }
-        assertEquals(5, l.limit());
-        l.acquire().join().release(Limiter.Signal.OVERLOAD);
-        assertEquals(2, l.limit());
-        l.acquire().join().release(Limiter.Signal.OVERLOAD);
-        assertEquals(2, l.limit());
-        for (int i = 0; i < 200; i++) {
-            l.acquire().join().release(Limiter.Signal.SUCCESS);
-        }
-        assertEquals(10, l.limit());
-    }
-
-    @Test
     void nonsensicalSettingsAreRefused() {
         assertThrows(IllegalArgumentException.class,
                 () -> Limiter.of(new LimiterSettings(true, 4, 5, 3)));
