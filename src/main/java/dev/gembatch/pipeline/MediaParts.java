@@ -2,7 +2,7 @@ package dev.gembatch.pipeline;
 
 import dev.gembatch.config.MediaPart;
 import dev.gembatch.config.PromptSettings;
-import dev.gembatch.prompt.MediaData;
+import dev.gembatch.model.MediaData;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
