@@ -2,6 +2,7 @@ package dev.gembatch.pipeline;
 
 import dev.gembatch.config.AnswerColumn;
 import dev.gembatch.config.GeminiSettings;
+import dev.gembatch.input.MediaParts;
 import dev.gembatch.output.AnswerStruct;
 import dev.gembatch.prompt.RequestBodies;
 import dev.gembatch.prompt.Template;

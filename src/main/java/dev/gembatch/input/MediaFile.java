@@ -1,4 +1,4 @@
-package dev.gembatch.pipeline;
+package dev.gembatch.input;
 
 import dev.gembatch.model.MediaData;
 import java.io.FileNotFoundException;
