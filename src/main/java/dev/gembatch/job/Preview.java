@@ -4,6 +4,7 @@ import dev.gembatch.config.AnswerColumn;
 import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.JobSettings;
 import dev.gembatch.config.OutputSettings;
+import dev.gembatch.input.InputColumns;
 import dev.gembatch.input.InvalidInputException;
 import dev.gembatch.output.OutputTarget;
 import dev.gembatch.output.ResultSchema;
@@ -82,7 +83,7 @@ final class Preview {
             return List.of(job.input().idColumn());
         }
         List<String> keys = new ArrayList<>();
-        JobRunner.requiredColumns(job).values().forEach(cols -> cols.stream()
+        InputColumns.required(job).values().forEach(cols -> cols.stream()
                 .filter(c -> !keys.contains(c)).forEach(keys::add));
         return keys;
     }
