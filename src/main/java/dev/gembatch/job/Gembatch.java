@@ -6,6 +6,7 @@ import dev.gembatch.config.JobConfig;
 import dev.gembatch.config.JobSettings;
 import dev.gembatch.input.InputColumns;
 import dev.gembatch.input.InvalidInputException;
+import dev.gembatch.output.StructColumns;
 import dev.gembatch.pipeline.PartitionAnswerer;
 import dev.gembatch.report.RunCounters;
 import java.nio.file.Files;

@@ -8,6 +8,7 @@ import dev.gembatch.input.InputTable;
 import dev.gembatch.input.InvalidInputException;
 import dev.gembatch.output.OutputLock;
 import dev.gembatch.output.OutputTarget;
+import dev.gembatch.output.StructColumns;
 import dev.gembatch.pipeline.InvalidRows;
 import dev.gembatch.report.InputProblems;
 import dev.gembatch.report.Progress;
