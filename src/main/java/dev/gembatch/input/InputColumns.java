@@ -1,5 +1,7 @@
 package dev.gembatch.input;
 
+import dev.gembatch.config.AnswerColumn;
+import dev.gembatch.config.JobSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,13 +20,32 @@ public final class InputColumns {
     private InputColumns() {
     }
 
+    /** The input columns each job key reads (e.g. "prompt.template" → [review_text]). */
+    public static Map<String, List<String>> required(JobSettings job) {
+        return RequiredColumns.of(job);
+    }
+
+    /**
+     * The columns the job reads, checked against {@code schema}: every problem at once.
+     *
+     * @param resultColumns the result column names the output will add (prefixed)
+     */
+    public static void check(StructType schema, JobSettings job, List<String> resultColumns)
+            throws InvalidInputException {
+        check(schema, required(job), resultColumns,
+                job.answers().stream().map(AnswerColumn::name).filter(n -> n != null).toList());
+        for (AnswerColumn a : job.answers()) {
+            checkTypes(schema, MediaColumns.types(RequiredColumns.keyPrefix(a), a.prompt()));
+        }
+    }
+
     /**
      * @param required columns each job key refers to (e.g. "prompt.template" → [review_text])
      * @param resultColumns the result column names the output will add (prefixed)
      * @param answers the names of a spreadsheet job's answer columns ({@code {{name}}})
      */
-    public static void check(StructType schema, Map<String, List<String>> required,
-                             List<String> resultColumns, List<String> answers)
+    static void check(StructType schema, Map<String, List<String>> required,
+                      List<String> resultColumns, List<String> answers)
             throws InvalidInputException {
         List<String> names = Arrays.asList(schema.fieldNames());
         List<String> problems = new ArrayList<>();
@@ -56,7 +77,7 @@ public final class InputColumns {
      *
      * @param expected by job key (e.g. "prompt.parts[0].inline-column"): the column and its type
      */
-    public static void checkTypes(StructType schema, Map<String, StructField> expected)
+    static void checkTypes(StructType schema, Map<String, StructField> expected)
             throws InvalidInputException {
         List<String> problems = new ArrayList<>();
         expected.forEach((key, field) -> {

@@ -11,6 +11,7 @@ import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.JobSettings;
 import dev.gembatch.input.InvalidInputException;
 import dev.gembatch.output.OutputTarget;
+import dev.gembatch.output.StructColumns;
 import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.pipeline.RowRequest;
 import dev.gembatch.transport.TokenCounter;

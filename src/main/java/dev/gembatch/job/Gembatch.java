@@ -6,6 +6,7 @@ import dev.gembatch.config.JobConfig;
 import dev.gembatch.config.JobSettings;
 import dev.gembatch.input.InputColumns;
 import dev.gembatch.input.InvalidInputException;
+import dev.gembatch.output.StructColumns;
 import dev.gembatch.pipeline.PartitionAnswerer;
 import dev.gembatch.report.RunCounters;
 import java.nio.file.Files;
@@ -76,7 +77,7 @@ public final class Gembatch {
      */
     public Dataset<Row> answer(Dataset<Row> rows) throws InvalidInputException {
         SparkSession spark = rows.sparkSession();
-        JobRunner.checkColumns(rows.schema(), job, JobRunner.requiredColumns(job));
+        InputColumns.check(rows.schema(), job, resultColumns());
         if (job.input().idColumn() != null) {
             InputColumns.checkUnique(rows, job.input().idColumn());
         }
@@ -123,6 +124,11 @@ public final class Gembatch {
 
     /** The result column names {@link #answer} appends, in order. */
     public List<String> resultColumns() {
+        return resultColumns(job);
+    }
+
+    /** The result column names a job adds, its struct columns last. */
+    static List<String> resultColumns(JobSettings job) {
         return StructColumns.appendTo(AnswerChain.resultColumns(job), job);
     }
 }

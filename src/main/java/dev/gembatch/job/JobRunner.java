@@ -1,18 +1,16 @@
 package dev.gembatch.job;
 
-import dev.gembatch.config.AnswerColumn;
 import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.JobSettings;
-import dev.gembatch.config.PromptSettings;
 import dev.gembatch.input.InputColumns;
 import dev.gembatch.input.InputRows;
 import dev.gembatch.input.InputTable;
 import dev.gembatch.input.InvalidInputException;
 import dev.gembatch.output.OutputLock;
 import dev.gembatch.output.OutputTarget;
-import dev.gembatch.pipeline.InputProblems;
+import dev.gembatch.output.StructColumns;
 import dev.gembatch.pipeline.InvalidRows;
-import dev.gembatch.prompt.Template;
+import dev.gembatch.report.InputProblems;
 import dev.gembatch.report.Progress;
 import dev.gembatch.report.RunCounters;
 import dev.gembatch.report.RunReport;
@@ -20,7 +18,6 @@ import dev.gembatch.report.RunSummary;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -106,12 +103,12 @@ public final class JobRunner {
     /** The input read, split (rows that cannot be sent set apart) and checked against the job. */
     private static InputRows prepare(SparkSession spark, JobSettings job)
             throws InvalidInputException {
-        Map<String, List<String>> required = requiredColumns(job);
+        Map<String, List<String>> required = InputColumns.required(job);
         List<String> promptColumns = required.entrySet().stream()
                 .filter(e -> e.getKey().contains("prompt."))
                 .flatMap(e -> e.getValue().stream()).distinct().toList();
         InputRows input = InputTable.open(spark, job.input(), promptColumns);
-        checkColumns(input.schema(), job, required);
+        InputColumns.check(input.schema(), job, Gembatch.resultColumns(job));
         if (job.input().idColumn() != null) {
             InputColumns.checkUnique(input.all(), job.input().idColumn());
         }
@@ -122,52 +119,7 @@ public final class JobRunner {
     static Dataset<Row> readChecked(SparkSession spark, JobSettings job)
             throws InvalidInputException {
         Dataset<Row> input = InputTable.read(spark, job.input());
-        checkColumns(input.schema(), job, requiredColumns(job));
+        InputColumns.check(input.schema(), job, Gembatch.resultColumns(job));
         return input;
-    }
-
-    /** The columns the job reads, checked against {@code schema}: every problem at once. */
-    static void checkColumns(StructType schema, JobSettings job,
-                                     Map<String, List<String>> required)
-            throws InvalidInputException {
-        InputColumns.check(schema, required,
-                StructColumns.appendTo(AnswerChain.resultColumns(job), job),
-                job.answers().stream().map(AnswerColumn::name).filter(n -> n != null).toList());
-        for (AnswerColumn a : job.answers()) {
-            InputColumns.checkTypes(schema, MediaColumns.types(keyPrefix(a), a.prompt()));
-        }
-    }
-
-    /** Where an answer's keys sit in the job file: "" or "answers.NAME.". */
-    static String keyPrefix(AnswerColumn a) {
-        return a.name() == null ? "" : "answers." + a.name() + ".";
-    }
-
-    /** The input columns each job key reads (earlier answers are not input columns). */
-    static Map<String, List<String>> requiredColumns(JobSettings job) {
-        Map<String, List<String>> required = new LinkedHashMap<>();
-        for (AnswerColumn a : job.answers()) {
-            String key = keyPrefix(a) + "prompt.";
-            PromptSettings p = a.prompt();
-            if (p.template() != null) {
-                required.put(key + "template", inputColumns(p.template(), a));
-            } else {
-                required.put(key + "column", List.of(p.column()));
-            }
-            if (p.systemInstruction() != null) {
-                required.put(key + "system-instruction", inputColumns(p.systemInstruction(), a));
-            }
-            p.partColumns().forEach((part, column) -> required.put(keyPrefix(a) + part,
-                    List.of(column)));
-        }
-        if (job.input().idColumn() != null) {
-            required.put("input.id-column", List.of(job.input().idColumn()));
-        }
-        return required;
-    }
-
-    private static List<String> inputColumns(String template, AnswerColumn a) {
-        return Template.parse(template).columns().stream().filter(c -> !a.reads().contains(c))
-                .toList();
     }
 }

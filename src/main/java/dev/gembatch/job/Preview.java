@@ -4,9 +4,11 @@ import dev.gembatch.config.AnswerColumn;
 import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.JobSettings;
 import dev.gembatch.config.OutputSettings;
+import dev.gembatch.input.InputColumns;
 import dev.gembatch.input.InvalidInputException;
 import dev.gembatch.output.OutputTarget;
 import dev.gembatch.output.ResultSchema;
+import dev.gembatch.output.StructColumns;
 import dev.gembatch.pipeline.PartitionAnswerer;
 import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.pipeline.RunBudget;
@@ -82,7 +84,7 @@ final class Preview {
             return List.of(job.input().idColumn());
         }
         List<String> keys = new ArrayList<>();
-        JobRunner.requiredColumns(job).values().forEach(cols -> cols.stream()
+        InputColumns.required(job).values().forEach(cols -> cols.stream()
                 .filter(c -> !keys.contains(c)).forEach(keys::add));
         return keys;
     }

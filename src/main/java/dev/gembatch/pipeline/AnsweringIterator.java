@@ -2,6 +2,7 @@ package dev.gembatch.pipeline;
 
 import dev.gembatch.model.Answer;
 import dev.gembatch.output.ResultValues;
+import dev.gembatch.prompt.CellText;
 import dev.gembatch.report.RunCounters;
 import dev.gembatch.transport.GeminiClient;
 import dev.gembatch.transport.GeminiRequest;

@@ -2,6 +2,7 @@ package dev.gembatch.pipeline;
 
 import dev.gembatch.model.Answer;
 import dev.gembatch.output.ResultValues;
+import dev.gembatch.report.InputProblems;
 import dev.gembatch.report.RunCounters;
 import java.time.Instant;
 import org.apache.spark.api.java.function.MapFunction;

@@ -1,5 +1,6 @@
 package dev.gembatch.pipeline;
 
+import dev.gembatch.prompt.CellText;
 import dev.gembatch.report.RunCounters;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;

@@ -2,7 +2,9 @@ package dev.gembatch.pipeline;
 
 import dev.gembatch.config.AnswerColumn;
 import dev.gembatch.config.GeminiSettings;
+import dev.gembatch.input.MediaParts;
 import dev.gembatch.output.AnswerStruct;
+import dev.gembatch.prompt.CellText;
 import dev.gembatch.prompt.RequestBodies;
 import dev.gembatch.prompt.Template;
 import java.io.Serializable;

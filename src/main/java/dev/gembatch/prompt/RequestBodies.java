@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gembatch.config.ModelSettings;
 import dev.gembatch.config.SafetySetting;
+import dev.gembatch.model.MediaData;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -50,7 +51,7 @@ public final class RequestBodies implements Serializable {
         ObjectNode body = MAPPER.createObjectNode();
         ObjectNode user = body.putArray("contents").addObject().put("role", "user");
         ArrayNode parts = user.putArray("parts");
-        media.forEach(m -> m.writeTo(parts.addObject()));
+        media.forEach(m -> writePart(parts.addObject(), m));
         parts.addObject().put("text", promptText);
         if (systemInstructionOrNull != null) {
             body.putObject("systemInstruction").putArray("parts").addObject()
@@ -61,6 +62,15 @@ public final class RequestBodies implements Serializable {
             return MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a request body", e);
+        }
+    }
+
+    /** Writes a media part's fields into an empty part object. */
+    private static void writePart(ObjectNode part, MediaData m) {
+        if (m.inlineData() != null) {
+            part.putObject("inlineData").put("mimeType", m.mimeType()).put("data", m.inlineData());
+        } else {
+            part.putObject("fileData").put("mimeType", m.mimeType()).put("fileUri", m.fileUri());
         }
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gembatch.config.GenerationSettings;
 import dev.gembatch.config.ModelSettings;
 import dev.gembatch.config.SafetySetting;
+import dev.gembatch.model.MediaData;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;

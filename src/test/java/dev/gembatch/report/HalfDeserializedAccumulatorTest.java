@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gembatch.model.Answer;
 import dev.gembatch.model.Status;
-import dev.gembatch.pipeline.InputProblems;
 import java.lang.reflect.Constructor;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,7 @@
-package dev.gembatch.job;
+package dev.gembatch.output;
 
 import dev.gembatch.config.AnswerColumn;
 import dev.gembatch.config.JobSettings;
-import dev.gembatch.output.AnswerStruct;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -14,12 +13,12 @@ import org.apache.spark.sql.types.StructType;
  * the answer and status columns at output time, so the answering chain, the journal and resume
  * only ever see the fixed result columns.
  */
-final class StructColumns {
+public final class StructColumns {
     private StructColumns() {
     }
 
     /** {@code schema} followed by the job's struct columns. */
-    static StructType appendTo(StructType schema, JobSettings job) {
+    public static StructType appendTo(StructType schema, JobSettings job) {
         StructType out = schema;
         for (AnswerColumn a : job.answers()) {
             out = AnswerStruct.of(a.model().generation()).appendTo(out, a.prefix());
@@ -28,7 +27,7 @@ final class StructColumns {
     }
 
     /** {@code names} followed by the job's struct column names. */
-    static List<String> appendTo(List<String> names, JobSettings job) {
+    public static List<String> appendTo(List<String> names, JobSettings job) {
         List<String> out = names;
         for (AnswerColumn a : job.answers()) {
             out = AnswerStruct.of(a.model().generation()).appendTo(out, a.prefix());
@@ -37,7 +36,7 @@ final class StructColumns {
     }
 
     /** The answered {@code rows} with the job's struct columns computed from them. */
-    static Dataset<Row> append(Dataset<Row> rows, JobSettings job) {
+    public static Dataset<Row> append(Dataset<Row> rows, JobSettings job) {
         Dataset<Row> out = rows;
         for (AnswerColumn a : job.answers()) {
             out = AnswerStruct.of(a.model().generation()).appendColumn(out, a.prefix());

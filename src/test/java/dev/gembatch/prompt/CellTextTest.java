@@ -1,4 +1,4 @@
-package dev.gembatch.pipeline;
+package dev.gembatch.prompt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

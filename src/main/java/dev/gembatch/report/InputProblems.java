@@ -1,4 +1,4 @@
-package dev.gembatch.pipeline;
+package dev.gembatch.report;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.gembatch.job;
+package dev.gembatch.input;
 
 import dev.gembatch.config.PromptSettings;
 import java.util.LinkedHashMap;

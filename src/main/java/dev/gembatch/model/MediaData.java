@@ -1,6 +1,4 @@
-package dev.gembatch.prompt;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
+package dev.gembatch.model;
 
 /**
  * The data of one media part of a request: inline bytes (sent base64 as inlineData) or a URI
@@ -32,12 +30,18 @@ public final class MediaData {
         return inline == null ? 0 : inline.length;
     }
 
-    /** Writes this part's fields into an empty part object. */
-    void writeTo(ObjectNode part) {
-        if (inline != null) {
-            part.putObject("inlineData").put("mimeType", mimeType).put("data", inline);
-        } else {
-            part.putObject("fileData").put("mimeType", mimeType).put("fileUri", fileUri);
-        }
+    /** The MIME type the part is sent with. */
+    public String mimeType() {
+        return mimeType;
+    }
+
+    /** The inline bytes (not a copy: do not change them), or null for a URI. */
+    public byte[] inlineData() {
+        return inline;
+    }
+
+    /** The URI the model reads, or null for inline bytes. */
+    public String fileUri() {
+        return fileUri;
     }
 }

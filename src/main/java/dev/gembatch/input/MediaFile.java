@@ -1,6 +1,6 @@
-package dev.gembatch.pipeline;
+package dev.gembatch.input;
 
-import dev.gembatch.prompt.MediaData;
+import dev.gembatch.model.MediaData;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;

@@ -1,4 +1,4 @@
-package dev.gembatch.pipeline;
+package dev.gembatch.prompt;
 
 import java.util.Arrays;
 import java.util.Iterator;
@@ -13,11 +13,11 @@ import scala.collection.JavaConverters;
  * in their plain form, dates and timestamps in ISO-8601, arrays as {@code [a, b]}, maps as
  * {@code {k: v}}, structs as JSON, binary as a byte count. Null stays null.
  */
-final class CellText {
+public final class CellText {
     private CellText() {
     }
 
-    static String of(Object value) {
+    public static String of(Object value) {
         if (value == null) {
             return null;
         }

@@ -1,8 +1,8 @@
-package dev.gembatch.pipeline;
+package dev.gembatch.input;
 
 import dev.gembatch.config.MediaPart;
 import dev.gembatch.config.PromptSettings;
-import dev.gembatch.prompt.MediaData;
+import dev.gembatch.model.MediaData;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import org.apache.spark.util.SerializableConfiguration;
 public final class MediaParts implements Serializable {
     private static final long serialVersionUID = 1L;
     /** No media parts: every row sends its text only. */
-    static final MediaParts NONE = new MediaParts(List.of(), 0, null, null);
+    public static final MediaParts NONE = new MediaParts(List.of(), 0, null, null);
 
     private final List<MediaPart> parts;
     private final long maxInlineBytes;
@@ -62,7 +62,7 @@ public final class MediaParts implements Serializable {
     }
 
     /** The media of this row in part order, or why the row cannot be sent. */
-    Read read(Row row, List<String> columns) {
+    public Read read(Row row, List<String> columns) {
         List<MediaData> media = new ArrayList<>();
         Room room = new Room(maxInlineBytes);
         for (int i = 0; i < parts.size(); i++) {
@@ -124,7 +124,7 @@ public final class MediaParts implements Serializable {
     }
 
     /** A row's media in part order, or (parts null) why it cannot be sent. */
-    record Read(List<MediaData> parts, String invalidReason) {
+    public record Read(List<MediaData> parts, String invalidReason) {
     }
 
     /** One part's data, or why it cannot be sent. */

@@ -1,4 +1,4 @@
-package dev.gembatch.pipeline;
+package dev.gembatch.input;
 
 import java.util.Locale;
 import java.util.Map;
