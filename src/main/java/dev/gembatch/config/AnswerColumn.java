@@ -20,6 +20,11 @@ public record AnswerColumn(String name, String prefix, PromptSettings prompt,
         return other.name() != null && reads.contains(other.name());
     }
 
+    /** Where this answer's keys sit in the job file: "" or "answers.NAME.". */
+    public String keyPrefix() {
+        return name == null ? "" : "answers." + name + ".";
+    }
+
     /** The column holding this answer's text, which {@code {{name}}} reads. */
     public String answerColumn() {
         return prefix + "answer";

@@ -1,7 +1,9 @@
 package dev.gembatch.config;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The {@code {{column}}} grammar, shared by validation here and rendering in {@code prompt}:
@@ -13,6 +15,15 @@ public final class TemplateSyntax {
     private static final String CLOSE = "}}";
 
     private TemplateSyntax() {
+    }
+
+    /** The placeholder names of split {@code pieces}, in order of first appearance, no repeats. */
+    public static List<String> names(List<String> pieces) {
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 1; i < pieces.size(); i += 2) {
+            names.add(pieces.get(i));
+        }
+        return List.copyOf(names);
     }
 
     /**

@@ -35,7 +35,7 @@ public final class InputColumns {
         check(schema, required(job), resultColumns,
                 job.answers().stream().map(AnswerColumn::name).filter(n -> n != null).toList());
         for (AnswerColumn a : job.answers()) {
-            checkTypes(schema, MediaColumns.types(RequiredColumns.keyPrefix(a), a.prompt()));
+            checkTypes(schema, MediaColumns.types(a.keyPrefix(), a.prompt()));
         }
     }
 

@@ -5,7 +5,6 @@ import dev.gembatch.config.JobSettings;
 import dev.gembatch.config.PromptSettings;
 import dev.gembatch.config.TemplateSyntax;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +23,7 @@ final class RequiredColumns {
     static Map<String, List<String>> of(JobSettings job) {
         Map<String, List<String>> required = new LinkedHashMap<>();
         for (AnswerColumn a : job.answers()) {
-            String key = keyPrefix(a) + "prompt.";
+            String key = a.keyPrefix() + "prompt.";
             PromptSettings p = a.prompt();
             if (p.template() != null) {
                 required.put(key + "template", inputColumns(p.template(), a));
@@ -34,7 +33,7 @@ final class RequiredColumns {
             if (p.systemInstruction() != null) {
                 required.put(key + "system-instruction", inputColumns(p.systemInstruction(), a));
             }
-            p.partColumns().forEach((part, column) -> required.put(keyPrefix(a) + part,
+            p.partColumns().forEach((part, column) -> required.put(a.keyPrefix() + part,
                     List.of(column)));
         }
         if (job.input().idColumn() != null) {
@@ -43,18 +42,9 @@ final class RequiredColumns {
         return required;
     }
 
-    /** Where an answer's keys sit in the job file: "" or "answers.NAME.". */
-    static String keyPrefix(AnswerColumn a) {
-        return a.name() == null ? "" : "answers." + a.name() + ".";
-    }
-
     /** The template's placeholder names in order, without repeats, less the answers it reads. */
     private static List<String> inputColumns(String template, AnswerColumn a) {
-        List<String> pieces = TemplateSyntax.split(template);
-        Set<String> names = new LinkedHashSet<>();
-        for (int i = 1; i < pieces.size(); i += 2) {
-            names.add(pieces.get(i));
-        }
-        return names.stream().filter(c -> !a.reads().contains(c)).toList();
+        return TemplateSyntax.names(TemplateSyntax.split(template)).stream()
+                .filter(c -> !a.reads().contains(c)).toList();
     }
 }

@@ -74,7 +74,7 @@ final class DryRun {
                 censuses.add(Census.of(spark, job, a, withPlaceholders(input, job, a), gemini,
                         counter));
             } catch (UnknownModelException e) {
-                problems.add(JobRunner.keyPrefix(a) + "model.name: '" + a.model().name()
+                problems.add(a.keyPrefix() + "model.name: '" + a.model().name()
                         + "' is not a model the endpoint serves (" + e.getMessage() + ")");
             }
         }

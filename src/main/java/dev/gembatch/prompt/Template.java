@@ -2,8 +2,6 @@ package dev.gembatch.prompt;
 
 import dev.gembatch.config.TemplateSyntax;
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Function;
 
@@ -19,7 +17,7 @@ public final class Template implements Serializable {
 
     private Template(List<String> pieces) {
         this.pieces = pieces;
-        this.columns = List.copyOf(new LinkedHashSet<>(names(pieces)));
+        this.columns = TemplateSyntax.names(pieces);
     }
 
     /**
@@ -56,14 +54,6 @@ public final class Template implements Serializable {
             }
         }
         return anyValue ? text.toString() : null;
-    }
-
-    private static List<String> names(List<String> pieces) {
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i < pieces.size(); i += 2) {
-            names.add(pieces.get(i));
-        }
-        return names;
     }
 
     @Override
