@@ -8,6 +8,7 @@ import org.apache.spark.sql.Row;
 /**
  * The executor side of a run: answers the rows of one partition through this JVM's client, each
  * input row coming out once, with its result columns appended. Its fields are settings only.
+ * {@link #answering} is the same answering for a path that keeps its own {@link AnswerLog}.
  */
 public final class PartitionAnswerer implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -21,7 +22,17 @@ public final class PartitionAnswerer implements MapPartitionsFunction<Row, Row> 
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-        return new AnsweringIterator(rows, plan, ExecutorResources.client(plan.gemini()),
-                new CountingLog(counters), counters, ExecutorResources.tally(plan.gemini()));
+        return answering(rows, plan, counters, new CountingLog(counters));
+    }
+
+    /**
+     * The rows of one task answered through this JVM's client, as they complete: {@code log}
+     * supplies the answers it can reuse (then nothing is sent) and records what is sent and
+     * emitted. Call on an executor, in the task that consumes the iterator.
+     */
+    public static Iterator<Row> answering(Iterator<Row> rows, RowPlan plan, RunCounters counters,
+                                          AnswerLog log) {
+        return new AnsweringIterator(rows, plan, ExecutorResources.client(plan.gemini()), log,
+                counters, ExecutorResources.tally(plan.gemini()));
     }
 }

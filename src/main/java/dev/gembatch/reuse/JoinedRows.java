@@ -1,9 +1,10 @@
-package dev.gembatch.pipeline;
+package dev.gembatch.reuse;
 
 import dev.gembatch.model.Answer;
 import dev.gembatch.model.Status;
 import dev.gembatch.output.ResultSchema;
 import dev.gembatch.output.ResultValues;
+import dev.gembatch.pipeline.OutputRows;
 import dev.gembatch.report.RunCounters;
 import java.time.Instant;
 import java.util.Iterator;

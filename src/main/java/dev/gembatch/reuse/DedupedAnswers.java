@@ -1,11 +1,10 @@
-package dev.gembatch.pipeline;
+package dev.gembatch.reuse;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import dev.gembatch.output.Journal;
-import dev.gembatch.output.KnownAnswers;
 import dev.gembatch.output.ResultSchema;
+import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.report.RunCounters;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,7 @@ import org.apache.spark.sql.types.StructType;
  * requests and finds its journal), sort each partition so identical requests are adjacent and
  * sent once, then join every input row back to its answer.
  */
-public final class DedupedAnswers {
+final class DedupedAnswers {
     private static final String ID = KnownAnswers.PREFIX + "id";
     private static final String SKIP_STATUS = KnownAnswers.PREFIX + "skip_status";
     private static final String SKIP_REASON = KnownAnswers.PREFIX + "skip_reason";
@@ -36,7 +35,7 @@ public final class DedupedAnswers {
      * that is not sent: what {@link #plan} reads twice (the requests, and the rows it joins
      * back), so a caller whose input is costly to compute may persist it.
      */
-    public static Dataset<Row> keyed(Dataset<Row> input, RowPlan plan) {
+    static Dataset<Row> keyed(Dataset<Row> input, RowPlan plan) {
         StructType keyedSchema = input.schema().add(ID, DataTypes.StringType)
                 .add(SKIP_STATUS, DataTypes.StringType).add(SKIP_REASON, DataTypes.StringType);
         return input.mapPartitions(new RequestKeys(plan), Encoders.row(keyedSchema));
@@ -46,9 +45,9 @@ public final class DedupedAnswers {
      * The output rows ({@code outSchema}) for the {@link #keyed} rows, sending only requests
      * absent from {@code known} (null for none) over {@code partitions} hash partitions.
      */
-    public static Dataset<Row> plan(Dataset<Row> keyed, RowPlan plan, RunCounters counters,
-                                    Journal journal, Dataset<Row> known, int partitions,
-                                    StructType outSchema) {
+    static Dataset<Row> plan(Dataset<Row> keyed, RowPlan plan, RunCounters counters,
+                             Journal journal, Dataset<Row> known, int partitions,
+                             StructType outSchema) {
         Dataset<Row> answers = answer(keyed, plan, counters, journal, known, partitions);
         Dataset<Row> all = known == null ? answers : answers.union(known);
         Dataset<Row> joined = keyed.join(all, keyed.col(ID).equalTo(all.col(KnownAnswers.KEY)),

@@ -1,7 +1,9 @@
-package dev.gembatch.output;
+package dev.gembatch.reuse;
 
 import dev.gembatch.config.OutputMode;
 import dev.gembatch.config.OutputSettings;
+import dev.gembatch.output.ResultSchema;
+import dev.gembatch.output.ResultValues;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,15 +27,15 @@ import org.apache.spark.sql.types.StructType;
  * journal of earlier runs, and from a complete earlier output (all of its answers for
  * {@code resume}; all but FAILED and budget-SKIPPED ones for {@code retry-failed}).
  */
-public final class KnownAnswers {
+final class KnownAnswers {
     /** Prefix of the internal columns of the answering plan. */
-    public static final String PREFIX = "__gb_";
+    static final String PREFIX = "__gb_";
     /** The key column (request_id). */
-    public static final String KEY = PREFIX + "key";
+    static final String KEY = PREFIX + "key";
     /** The source column: 0 sent in this run, 1 reused. */
-    public static final String SOURCE = PREFIX + "src";
+    static final String SOURCE = PREFIX + "src";
     /** key, prefixed result columns, source. */
-    public static final StructType SCHEMA = ResultSchema.appendTo(
+    static final StructType SCHEMA = ResultSchema.appendTo(
             new StructType().add(KEY, DataTypes.StringType), PREFIX)
             .add(SOURCE, DataTypes.IntegerType);
 
@@ -49,8 +51,8 @@ public final class KnownAnswers {
      * What the journal and the earlier output (its result columns prefixed {@code prefix}) hold
      * for this mode, or null when nothing.
      */
-    public static Dataset<Row> read(SparkSession spark, OutputSettings output, String prefix,
-                                    Journal journal) throws IOException {
+    static Dataset<Row> read(SparkSession spark, OutputSettings output, String prefix,
+                             Journal journal) throws IOException {
         List<Dataset<Row>> parts = new ArrayList<>();
         if (journal.hasEarlierRuns()) {
             parts.add(spark.read().schema(JOURNAL).option("recursiveFileLookup", "true")
@@ -66,7 +68,7 @@ public final class KnownAnswers {
     }
 
     /** True when {@code path} holds an output whose write was committed (_SUCCESS marker). */
-    public static boolean isComplete(SparkSession spark, String path) throws IOException {
+    static boolean isComplete(SparkSession spark, String path) throws IOException {
         Path success = new Path(path, "_SUCCESS");
         FileSystem fs = success.getFileSystem(spark.sparkContext().hadoopConfiguration());
         return fs.exists(success);

@@ -1,4 +1,4 @@
-package dev.gembatch.pipeline;
+package dev.gembatch.reuse;
 
 import dev.gembatch.report.RunCounters;
 import java.util.Iterator;

@@ -1,7 +1,7 @@
-package dev.gembatch.pipeline;
+package dev.gembatch.reuse;
 
-import dev.gembatch.output.Journal;
-import dev.gembatch.output.JournalTask;
+import dev.gembatch.pipeline.PartitionAnswerer;
+import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.report.RunCounters;
 import java.util.Iterator;
 import org.apache.spark.TaskContext;
@@ -32,8 +32,7 @@ final class JournaledAnswerer implements MapPartitionsFunction<Row, Row> {
         TaskContext task = TaskContext.get();
         JournalTask log = journal.open(task.partitionId(), task.stageAttemptNumber(),
                 task.attemptNumber());
-        return new AnsweringIterator(new DistinctRows(sortedRows, keyIndex, counters), plan,
-                ExecutorResources.client(plan.gemini()), new JournalLog(log, counters),
-                counters, ExecutorResources.tally(plan.gemini()));
+        return PartitionAnswerer.answering(new DistinctRows(sortedRows, keyIndex, counters), plan,
+                counters, new JournalLog(log, counters));
     }
 }

@@ -1,5 +1,7 @@
-package dev.gembatch.pipeline;
+package dev.gembatch.reuse;
 
+import dev.gembatch.pipeline.RowPlan;
+import dev.gembatch.pipeline.RowRequest;
 import java.util.Iterator;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
