@@ -18,13 +18,11 @@ final class JournaledAnswerer implements MapPartitionsFunction<Row, Row> {
     private final RowPlan plan;
     private final RunCounters counters;
     private final Journal journal;
-    private final int keyIndex;
 
-    JournaledAnswerer(RowPlan plan, RunCounters counters, Journal journal, int keyIndex) {
+    JournaledAnswerer(RowPlan plan, RunCounters counters, Journal journal) {
         this.plan = plan;
         this.counters = counters;
         this.journal = journal;
-        this.keyIndex = keyIndex;
     }
 
     @Override
@@ -32,7 +30,7 @@ final class JournaledAnswerer implements MapPartitionsFunction<Row, Row> {
         TaskContext task = TaskContext.get();
         JournalTask log = journal.open(task.partitionId(), task.stageAttemptNumber(),
                 task.attemptNumber());
-        return PartitionAnswerer.answering(new DistinctRows(sortedRows, keyIndex, counters), plan,
-                counters, new JournalLog(log, counters));
+        return PartitionAnswerer.answering(new DistinctRows(sortedRows, counters), plan, counters,
+                new JournalLog(log, counters));
     }
 }
