@@ -53,7 +53,7 @@ final class JoinedRows implements MapPartitionsFunction<Row, Row> {
         } else {
             result = answer.resultValues();
             if (answer.reused()) {
-                counters.resumed(1);
+                counters.reused(1);
             }
         }
         counters.countRow(Status.valueOf((String) result[STATUS]));

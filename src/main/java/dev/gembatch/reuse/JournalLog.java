@@ -65,7 +65,7 @@ final class JournalLog implements AnswerLog {
     public void close() {
         journal.close();
         counters.journaled(journal.written());
-        counters.resumed(reused);
+        counters.reused(reused);
         counters.resent(resent);
     }
 }
