@@ -1,5 +1,7 @@
 package dev.gembatch.job;
 
+import dev.gembatch.emulator.EmulatorFlags;
+import dev.gembatch.emulator.EmulatorOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,19 +9,19 @@ import java.util.List;
 /**
  * The parsed command line: {@code JOB.conf [--set key=value]... [--site-conf FILE]} to run a job
  * (or to preview its first rows, {@code --preview N}, or estimate it, {@code --dry-run}), or
- * {@code --emulator [--port N]} to serve the built-in emulator. {@code preview} is 0 for none.
- * {@code --resume} and {@code --retry-failed} are short for the matching
- * {@code --set output.mode=...}.
+ * {@code --emulator [knobs]} to serve the built-in emulator ({@code emulator} is then its
+ * options, else null). {@code preview} is 0 for none. {@code --resume} and
+ * {@code --retry-failed} are short for the matching {@code --set output.mode=...}.
  */
-record CommandLine(Path jobFile, List<String> overrides, Path siteConf, boolean emulator,
-                   int port, boolean help, int preview, Path previewOutput, boolean dryRun) {
+record CommandLine(Path jobFile, List<String> overrides, Path siteConf, EmulatorOptions emulator,
+                   boolean help, int preview, Path previewOutput, boolean dryRun) {
 
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: jobs/run JOB.conf [--set key=value]... [--site-conf FILE]",
             "       jobs/run --preview N [--preview-output PATH] JOB.conf [--set key=value]...",
             "       jobs/run --dry-run JOB.conf [--set key=value]...",
             "       jobs/run JOB.conf --resume | --retry-failed",
-            "       jobs/run --emulator [--port N]",
+            "       jobs/run --emulator [--port N] [--first-byte-ms N] [--chunks N] [--chaos F] ...",
             "  --set key=value   override one job setting (HOCON value; repeatable)",
             "  --site-conf FILE  site-wide overrides layered under the job file",
             "  --resume          continue an interrupted run (output.mode = resume)",
@@ -29,8 +31,8 @@ record CommandLine(Path jobFile, List<String> overrides, Path siteConf, boolean 
             "  --preview-output PATH  also write the previewed rows as Parquet to PATH",
             "  --dry-run         check everything, count rows, estimate tokens and cost; sends no",
             "                    generation request",
-            "  --emulator        serve the built-in Gemini emulator until stopped",
-            "  --port N          the emulator's port (default: any free port)");
+            "  --emulator        serve the built-in Gemini emulator until stopped, with:",
+            String.join(System.lineSeparator(), EmulatorFlags.usage()));
 
     /** Parses the arguments; a mistake is an IllegalArgumentException saying which. */
     static CommandLine parse(String[] args) {
@@ -39,7 +41,7 @@ record CommandLine(Path jobFile, List<String> overrides, Path siteConf, boolean 
         List<String> sets = new ArrayList<>();
         boolean emulator = false;
         boolean help = false;
-        int port = 0;
+        List<String> knobs = new ArrayList<>();
         int preview = 0;
         Path previewOutput = null;
         boolean dryRun = false;
@@ -50,21 +52,34 @@ record CommandLine(Path jobFile, List<String> overrides, Path siteConf, boolean 
                 case "--emulator" -> emulator = true;
                 case "--resume" -> sets.add("output.mode = resume");
                 case "--retry-failed" -> sets.add("output.mode = retry-failed");
-                case "--port" -> port = port(value(args, ++i, "--port"));
                 case "--preview" -> preview = positive(value(args, ++i, "--preview"));
                 case "--preview-output" -> previewOutput = Path.of(value(args, ++i,
                         "--preview-output"));
                 case "--dry-run" -> dryRun = true;
                 case "-h", "--help" -> help = true;
-                default -> job = jobFile(job, args[i]);
+                default -> {
+                    if (EmulatorFlags.isFlag(args[i])) {
+                        knobs.add(args[i]);
+                        if (EmulatorFlags.takesValue(args[i])) {
+                            knobs.add(value(args, ++i, args[i]));
+                        }
+                    } else {
+                        job = jobFile(job, args[i]);
+                    }
+                }
             }
         }
         if (!help && !emulator && job == null) {
             throw new IllegalArgumentException("no job file given");
         }
+        if (!emulator && !knobs.isEmpty()) {
+            throw new IllegalArgumentException(knobs.get(0) + " needs --emulator (in a job,"
+                    + " set gemini.emulator.* instead)");
+        }
         checkModes(preview, previewOutput, dryRun);
-        return new CommandLine(job, List.copyOf(sets), site, emulator, port, help, preview,
-                previewOutput, dryRun);
+        return new CommandLine(job, List.copyOf(sets), site,
+                emulator ? EmulatorFlags.parse(knobs) : null,
+                help, preview, previewOutput, dryRun);
     }
 
     private static void checkModes(int preview, Path previewOutput, boolean dryRun) {
@@ -94,19 +109,6 @@ record CommandLine(Path jobFile, List<String> overrides, Path siteConf, boolean 
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
-    }
-
-    private static int port(String text) {
-        try {
-            int port = Integer.parseInt(text);
-            if (port < 0 || port > 65535) {
-                throw new NumberFormatException();
-            }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--port expects a number from 0 to 65535, got '"
-                    + text + "'");
-        }
     }
 
     private static Path jobFile(Path already, String arg) {

@@ -48,10 +48,10 @@ final class EmulatorCommand {
         }
     }
 
-    /** Serves with default options until the process is stopped. */
-    static ExitCode serve(int port, PrintStream out, PrintStream err) {
+    /** Serves with {@code options} until the process is stopped. */
+    static ExitCode serve(EmulatorOptions options, PrintStream out, PrintStream err) {
         try {
-            GeminiEmulator.serveForever(EmulatorOptions.builder().port(port).build(), out);
+            GeminiEmulator.serveForever(options, out);
             return ExitCode.DONE;
         } catch (IOException e) {
             err.println("gembatch: the emulator cannot start: " + e.getMessage());

@@ -83,9 +83,12 @@ class EmulatorAnswersTest {
 
     @Test
     void commandLineFlagsBecomeOptions() {
-        EmulatorOptions options = EmulatorServer.parse(new String[] {"--port", "9999", "--gap-ms", "20", "--h2c"});
+        EmulatorOptions options = EmulatorFlags.parse(List.of("--port", "9999", "--gap-ms", "20",
+                "--h2c", "--extra-model", "acme-v2", "--chaos", "0.25"));
         assertEquals(9999, options.port());
         assertEquals(20, options.chunkGap().toMillis());
         assertTrue(options.http2());
+        assertEquals(List.of("acme-v2"), options.extraModels());
+        assertEquals(0.25, options.chaosFraction());
     }
 }
