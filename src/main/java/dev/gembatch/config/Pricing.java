@@ -18,10 +18,20 @@ public record Pricing(Map<String, Price> models, Price fallback) implements Seri
      * (gemini-2.5-flash-preview-09-2025 costs as gemini-2.5-flash), else the default.
      */
     public Price forModel(String model) {
+        String entry = entry(model);
+        return entry == null ? fallback : models.get(entry);
+    }
+
+    /** True when the table prices {@code model} itself (by name or prefix), not by default. */
+    public boolean prices(String model) {
+        return entry(model) != null;
+    }
+
+    /** The model's own entry name, else the longest entry that prefixes it, else null. */
+    private String entry(String model) {
         String name = model.startsWith("models/") ? model.substring("models/".length()) : model;
-        Price exact = models.get(name);
-        if (exact != null) {
-            return exact;
+        if (models.containsKey(name)) {
+            return name;
         }
         String best = null;
         for (String known : models.keySet()) {
@@ -29,6 +39,6 @@ public record Pricing(Map<String, Price> models, Price fallback) implements Seri
                 best = known;
             }
         }
-        return best == null ? fallback : models.get(best);
+        return best;
     }
 }

@@ -70,6 +70,11 @@ final class Estimate {
                         + " per 1M tokens; see pricing)%n", model.name(),
                 num(price.inputPerMillion()), num(price.outputPerMillion()),
                 num(price.thoughtsPerMillion())));
+        if (!job.pricing().prices(model.name())) {
+            out.append("  note: the price table has no entry for " + model.name()
+                    + ": priced at pricing.default; add pricing.\"" + model.name()
+                    + "\" for your contract's prices\n");
+        }
         out.append(String.format(Locale.ROOT, "  input tokens:  ~%,d (%s; %,d characters in all)%n",
                 inputTokens(), source(), totals.chars()));
         out.append(String.format(Locale.ROOT, "  output tokens: ~%,d typical, %s%n",

@@ -39,7 +39,7 @@ public final class Main {
             out.println(CommandLine.USAGE);
             return ExitCode.DONE.code;
         }
-        return cli.emulator() ? EmulatorCommand.serve(cli.port(), out, err).code
+        return cli.emulator() != null ? EmulatorCommand.serve(cli.emulator(), out, err).code
                 : runJob(cli, out, err).code;
     }
 
@@ -88,21 +88,22 @@ public final class Main {
                 return ExitCode.INTERNAL_ERROR;
             }
             String abort = abortMessage(e);
-            err.println("gembatch: " + gemini.apiKey().redact(abort != null ? abort
-                    : "the job failed: " + e));
+            err.println("gembatch: " + gemini.apiKey().redact(abort != null
+                    ? "aborted the run: " + abort : "the job failed: " + e));
             return abort != null ? ExitCode.ABORTED : ExitCode.INTERNAL_ERROR;
         } finally {
             session.close();
         }
     }
 
-    /** The failure-budget message inside Spark's wrapped task failure, or null. */
+    /** Why the failure budget aborted the run, from Spark's wrapped task failure, or null. */
     static String abortMessage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage());
             int at = m.indexOf(SystemicFailureException.MARKER);
             if (at >= 0) {
-                return m.substring(at).lines().findFirst().orElse(m);
+                String why = m.substring(at + SystemicFailureException.MARKER.length());
+                return why.lines().findFirst().orElse(why);
             }
         }
         return null;

@@ -53,7 +53,7 @@ final class RunReporting {
         ReportSettings settings = job.report();
         List<String> models = job.answers().stream().map(a -> a.model().name()).distinct()
                 .toList();
-        RunReport report = RunReport.of(counters, summary, String.join(", ", models),
+        RunReport report = RunReport.of(counters, summary, priced(job, models),
                 dearest(job, models), started, settings.topErrors());
         if (settings.writeFiles()) {
             try {
@@ -65,6 +65,13 @@ final class RunReporting {
             }
         }
         return report;
+    }
+
+    /** The models, each the price table lacks marked as priced at the default (said once). */
+    private static String priced(JobSettings job, List<String> models) {
+        return models.stream().map(m -> job.pricing().prices(m) ? m
+                : m + ", not in the price table: priced at pricing.default")
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     /**

@@ -127,4 +127,13 @@ class JobMistakesTest extends SparkTestBase {
         assertFalse(r.err().contains("sk-wrong-key-123"), r.err());
         assertFalse(Files.exists(tmp.resolve("out/_SUCCESS")));
     }
+
+    @Test
+    void aMisspeltModelAbortsWithOneMessageWithoutADoubledPrefix() {
+        sendsRequests = true;
+        JobFixture.Run r = fixture.run(job, "model.name=gemini-2.5-flsh").expect(3);
+        Assertions.assertTrue(r.err().contains("gembatch: aborted the run: 404 NOT_FOUND"),
+                r.err());
+        assertFalse(r.err().contains("gembatch: gembatch"), r.err());
+    }
 }

@@ -99,6 +99,16 @@ class PreviewAndDryRunTest extends SparkTestBase {
     }
 
     @Test
+    void dryRunSaysOnceThatAModelIsMissingFromThePriceTable() throws Exception {
+        JobFixture.Run run = run("--dry-run", "--set", "model.name=gemini-3-flash-preview")
+                .expect(0);
+        String note = "the price table has no entry for gemini-3-flash-preview: priced at"
+                + " pricing.default";
+        Assertions.assertTrue(run.out().contains(note), run.out());
+        assertEquals(run.out().indexOf(note), run.out().lastIndexOf(note), "said once");
+    }
+
+    @Test
     void dryRunRefusesAnOutputThatExists() throws Exception {
         Files.createDirectories(tmp.resolve("out"));
         JobFixture.Run run = run("--dry-run", "--set", "output.mode=error-if-exists")
