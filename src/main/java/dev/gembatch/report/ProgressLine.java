@@ -44,8 +44,17 @@ record ProgressLine(Map<Metric, Long> values, long total, long elapsedMillis) {
         return String.format(Locale.ROOT, "gembatch: %s | %.1f rows/s | in flight %,d"
                         + " | tokens in %,d out %,d | retries %,d | failed %,d | blocked %,d"
                         + " | ETA %s", rows, rate(), inFlight(), get(Metric.TOKENS_IN),
-                get(Metric.TOKENS_OUT), get(Metric.RETRIES), get(Metric.FAILED),
-                get(Metric.BLOCKED), eta(done));
+                get(Metric.TOKENS_OUT), get(Metric.RETRIES),
+                atLeast(Metric.FAILED, Metric.ANSWERS_FAILED),
+                atLeast(Metric.BLOCKED, Metric.ANSWERS_BLOCKED), eta(done));
+    }
+
+    /**
+     * Rows of a status, or, while the deduplicated path's rows are joined back only at the end
+     * of the write, the answers of that status so far (they move while rows do not).
+     */
+    private long atLeast(Metric rows, Metric answers) {
+        return Math.max(get(rows), get(answers));
     }
 
     private long get(Metric m) {

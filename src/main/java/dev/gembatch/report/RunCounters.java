@@ -28,6 +28,8 @@ public final class RunCounters implements Serializable {
     private final LongAccumulator thoughtsTokens;
     private final LongAccumulator sent;
     private final LongAccumulator answered;
+    private final LongAccumulator answersFailed;
+    private final LongAccumulator answersBlocked;
     private final StatsAccumulator stats = new StatsAccumulator();
     private final String keyColumn;
     private final LongAccumulator journaled;
@@ -46,6 +48,8 @@ public final class RunCounters implements Serializable {
         thoughtsTokens = sc.longAccumulator("gembatch.tokens.thoughts");
         sent = sc.longAccumulator("gembatch.sent");
         answered = sc.longAccumulator("gembatch.answered");
+        answersFailed = sc.longAccumulator("gembatch.answered.FAILED");
+        answersBlocked = sc.longAccumulator("gembatch.answered.BLOCKED");
         sc.register(stats, "gembatch.stats");
         this.keyColumn = keyColumn;
         journaled = sc.longAccumulator("gembatch.journal.written");
@@ -89,6 +93,11 @@ public final class RunCounters implements Serializable {
     /** Counts the retries, tokens and report statistics of one answer (sent or skipped). */
     public void countRequest(Answer a, String key) {
         answered.add(1);
+        if (a.status() == Status.FAILED) {
+            answersFailed.add(1);
+        } else if (a.status() == Status.BLOCKED) {
+            answersBlocked.add(1);
+        }
         retries.add(Math.max(0, a.attempts() - 1));
         Usage u = a.usage();
         promptTokens.add(u.promptTokens() == null ? 0 : u.promptTokens());
@@ -165,6 +174,8 @@ public final class RunCounters implements Serializable {
         ids.put(sent.id(), Metric.SENT);
         ids.put(answered.id(), Metric.ANSWERED);
         ids.put(onWire.id(), Metric.ON_WIRE);
+        ids.put(answersFailed.id(), Metric.ANSWERS_FAILED);
+        ids.put(answersBlocked.id(), Metric.ANSWERS_BLOCKED);
         return ids;
     }
 }

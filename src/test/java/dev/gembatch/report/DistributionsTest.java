@@ -131,6 +131,20 @@ class DistributionsTest {
     }
 
     @Test
+    void dedupedRunShowsFailedAndBlockedAnswersBeforeItsRowsAreJoinedBack() {
+        // issue 13 item 1: in the default (deduplicated) mode rows are counted only when the
+        // write joins them back, so the live line counts the answers of each status meanwhile
+        Map<Metric, Long> v = Map.of(Metric.ANSWERED, 300L, Metric.ANSWERS_FAILED, 7L,
+                Metric.ANSWERS_BLOCKED, 12L);
+        String text = new ProgressLine(v, 400, 30_000).text();
+        assertTrue(text.contains("| failed 7 | blocked 12 |"), text);
+        Map<Metric, Long> joined = Map.of(Metric.OK, 370L, Metric.FAILED, 10L,
+                Metric.BLOCKED, 20L, Metric.ANSWERS_FAILED, 7L, Metric.ANSWERS_BLOCKED, 12L);
+        String end = new ProgressLine(joined, 400, 60_000).text();
+        assertTrue(end.contains("| failed 10 | blocked 20 |"), "rows once joined: " + end);
+    }
+
+    @Test
     void inFlightIsRequestsOnTheWireNotRowsWaitingForAPermitOrInBackoff() {
         // issue 11: 64 rows handed to the client, none answered yet, 2 stalled streams open
         Map<Metric, Long> v = Map.of(Metric.SENT, 64L, Metric.ON_WIRE, 2L);
