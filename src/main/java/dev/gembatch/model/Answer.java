@@ -20,10 +20,10 @@ public record Answer(Status status, List<Candidate> candidates, PromptFeedback p
         usage = usage == null ? Usage.NONE : usage;
     }
 
-    /** An answer for a row that was never sent. */
-    public static Answer skipped(String errorStatus, String message, Instant at) {
+    /** An answer for a row that was never sent: SKIPPED with {@code status} and why. */
+    public static Answer skipped(ErrorStatus status, String message, Instant at) {
         return new Answer(Status.SKIPPED, List.of(), null, Usage.NONE, null, null,
-                new ErrorInfo(null, errorStatus, null, message, false), 0, null, null, 0, at);
+                ErrorInfo.of(status, message), 0, null, null, 0, at);
     }
 
     /** Candidate 0 (or the lowest index present), or null when the server sent none. */

@@ -69,7 +69,7 @@ public final class AnswerStruct implements Serializable {
         } catch (JsonAnswer.Rejected e) {
             return new Answer(Status.FAILED, answer.candidates(), answer.promptFeedback(),
                     answer.usage(), answer.modelVersion(), answer.responseId(),
-                    new ErrorInfo(null, e.errorStatus, null, e.getMessage(), false),
+                    ErrorInfo.of(e.errorStatus, e.getMessage()),
                     answer.attempts(), answer.ttftMs(), answer.latencyMs(), answer.chunks(),
                     answer.completedAt());
         }

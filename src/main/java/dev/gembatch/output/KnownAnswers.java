@@ -1,7 +1,10 @@
 package dev.gembatch.output;
 
+import static dev.gembatch.model.ErrorStatus.BUDGET_EXHAUSTED;
+
 import dev.gembatch.config.OutputMode;
 import dev.gembatch.config.OutputSettings;
+import dev.gembatch.model.Status;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -76,9 +79,9 @@ public final class KnownAnswers {
         Dataset<Row> rows = spark.read().parquet(output.path())
                 .where(column(p + "request_id").isNotNull());
         if (output.mode() == OutputMode.RETRY_FAILED) {
-            rows = rows.where(functions.not(column(p + "status").equalTo("FAILED")
-                    .or(column(p + "status").equalTo("SKIPPED")
-                            .and(column(p + "error_status").equalTo("BUDGET_EXHAUSTED")))));
+            rows = rows.where(functions.not(column(p + "status").equalTo(Status.FAILED.name())
+                    .or(column(p + "status").equalTo(Status.SKIPPED.name()).and(
+                            column(p + "error_status").equalTo(BUDGET_EXHAUSTED.name())))));
         }
         List<Column> columns = new ArrayList<>();
         columns.add(column(p + "request_id").as(KEY));

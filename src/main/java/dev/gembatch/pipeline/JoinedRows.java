@@ -1,6 +1,7 @@
 package dev.gembatch.pipeline;
 
 import dev.gembatch.model.Answer;
+import dev.gembatch.model.ErrorStatus;
 import dev.gembatch.model.Status;
 import dev.gembatch.output.ResultSchema;
 import dev.gembatch.output.ResultValues;
@@ -49,7 +50,7 @@ final class JoinedRows implements MapPartitionsFunction<Row, Row> {
     private Row output(Row row) {
         Object[] result;
         if (row.isNullAt(inputWidth + 3)) {
-            Answer skipped = Answer.skipped(row.getString(inputWidth + 1),
+            Answer skipped = Answer.skipped(ErrorStatus.valueOf(row.getString(inputWidth + 1)),
                     row.getString(inputWidth + 2), Instant.now());
             result = ResultValues.of(null, skipped);
             counters.countRequest(skipped, OutputRows.key(counters, row));

@@ -35,7 +35,7 @@ final class RequestKeys implements MapPartitionsFunction<Row, Row> {
                 }
                 RowRequest request = plan.request(row);
                 values[row.length()] = request.requestId();
-                values[row.length() + 1] = request.skipStatus();
+                values[row.length() + 1] = request.sendable() ? null : request.skipStatus().name();
                 values[row.length() + 2] = request.skipReason();
                 return RowFactory.create(values);
             }
