@@ -14,4 +14,68 @@ public record EmulatorKnobs(Duration firstByteLatency, Duration chunkGap, int ch
                             double chaosFraction, long chaosSeed, boolean http2,
                             List<String> extraModels)
         implements Serializable {
+
+    /** A builder with no field set; {@link Builder#build()} needs every one. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder preset with these knobs. */
+    public Builder toBuilder() {
+        return builder().firstByteLatency(firstByteLatency).chunkGap(chunkGap).chunks(chunks)
+                .requestsPerMinute(requestsPerMinute).tokensPerMinute(tokensPerMinute)
+                .maxConcurrentStreams(maxConcurrentStreams).chaosFraction(chaosFraction)
+                .chaosSeed(chaosSeed).http2(http2).extraModels(extraModels);
+    }
+
+    /** Builds {@link EmulatorKnobs} by field name. */
+    public static final class Builder {
+        private final GivenFields given = new GivenFields(EmulatorKnobs.class);
+        private Duration firstByteLatency;
+        private Duration chunkGap;
+        private int chunks;
+        private int requestsPerMinute;
+        private int tokensPerMinute;
+        private int maxConcurrentStreams;
+        private double chaosFraction;
+        private long chaosSeed;
+        private boolean http2;
+        private List<String> extraModels;
+
+        private Builder() {
+        }
+
+        public Builder firstByteLatency(Duration v) {
+            firstByteLatency = v;
+            return set("firstByteLatency");
+        }
+        public Builder chunkGap(Duration v) { chunkGap = v; return set("chunkGap"); }
+        public Builder chunks(int v) { chunks = v; return set("chunks"); }
+        public Builder requestsPerMinute(int v) {
+            requestsPerMinute = v;
+            return set("requestsPerMinute");
+        }
+        public Builder tokensPerMinute(int v) { tokensPerMinute = v; return set("tokensPerMinute"); }
+        public Builder maxConcurrentStreams(int v) {
+            maxConcurrentStreams = v;
+            return set("maxConcurrentStreams");
+        }
+        public Builder chaosFraction(double v) { chaosFraction = v; return set("chaosFraction"); }
+        public Builder chaosSeed(long v) { chaosSeed = v; return set("chaosSeed"); }
+        public Builder http2(boolean v) { http2 = v; return set("http2"); }
+        public Builder extraModels(List<String> v) { extraModels = v; return set("extraModels"); }
+
+        private Builder set(String field) {
+            given.add(field);
+            return this;
+        }
+
+        /** The knobs; throws IllegalStateException naming every field never set. */
+        public EmulatorKnobs build() {
+            given.check();
+            return new EmulatorKnobs(firstByteLatency, chunkGap, chunks, requestsPerMinute,
+                    tokensPerMinute, maxConcurrentStreams, chaosFraction, chaosSeed, http2,
+                    extraModels);
+        }
+    }
 }

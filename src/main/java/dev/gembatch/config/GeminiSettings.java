@@ -28,21 +28,74 @@ public record GeminiSettings(String baseUrl, ApiKey apiKey, AuthMode auth, WireF
     /** Which streaming format to ask for: {@code ?alt=sse} or the streamed JSON array. */
     public enum WireFormat { SSE, JSON_ARRAY }
 
+    /** A builder with no field set; {@link Builder#build()} needs every one. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder preset with these settings. */
+    public Builder toBuilder() {
+        return builder().baseUrl(baseUrl).apiKey(apiKey).auth(auth).wireFormat(wireFormat)
+                .limiter(limiter).timeouts(timeouts).retry(retry)
+                .allowInsecureHttp(allowInsecureHttp).userAgent(userAgent).quota(quota);
+    }
+
     /** A copy pointing at another base URL (used when the job starts the built-in emulator). */
     public GeminiSettings withBaseUrl(String url) {
-        return new GeminiSettings(url, apiKey, auth, wireFormat, limiter, timeouts, retry,
-                allowInsecureHttp, userAgent, quota);
+        return toBuilder().baseUrl(url).build();
     }
 
     /** A copy with another API key (used when the job starts the built-in emulator). */
     public GeminiSettings withApiKey(ApiKey key) {
-        return new GeminiSettings(baseUrl, key, auth, wireFormat, limiter, timeouts, retry,
-                allowInsecureHttp, userAgent, quota);
+        return toBuilder().apiKey(key).build();
     }
 
     /** A copy with another quota (the driver gives each executor JVM its share). */
     public GeminiSettings withQuota(QuotaSettings share) {
-        return new GeminiSettings(baseUrl, apiKey, auth, wireFormat, limiter, timeouts, retry,
-                allowInsecureHttp, userAgent, share);
+        return toBuilder().quota(share).build();
+    }
+
+    /** Builds {@link GeminiSettings} by field name. */
+    public static final class Builder {
+        private final GivenFields given = new GivenFields(GeminiSettings.class);
+        private String baseUrl;
+        private ApiKey apiKey;
+        private AuthMode auth;
+        private WireFormat wireFormat;
+        private LimiterSettings limiter;
+        private Timeouts timeouts;
+        private RetrySettings retry;
+        private boolean allowInsecureHttp;
+        private String userAgent;
+        private QuotaSettings quota;
+
+        private Builder() {
+        }
+
+        public Builder baseUrl(String v) { baseUrl = v; return set("baseUrl"); }
+        public Builder apiKey(ApiKey v) { apiKey = v; return set("apiKey"); }
+        public Builder auth(AuthMode v) { auth = v; return set("auth"); }
+        public Builder wireFormat(WireFormat v) { wireFormat = v; return set("wireFormat"); }
+        public Builder limiter(LimiterSettings v) { limiter = v; return set("limiter"); }
+        public Builder timeouts(Timeouts v) { timeouts = v; return set("timeouts"); }
+        public Builder retry(RetrySettings v) { retry = v; return set("retry"); }
+        public Builder allowInsecureHttp(boolean v) {
+            allowInsecureHttp = v;
+            return set("allowInsecureHttp");
+        }
+        public Builder userAgent(String v) { userAgent = v; return set("userAgent"); }
+        public Builder quota(QuotaSettings v) { quota = v; return set("quota"); }
+
+        private Builder set(String field) {
+            given.add(field);
+            return this;
+        }
+
+        /** The settings; throws IllegalStateException naming every field never set. */
+        public GeminiSettings build() {
+            given.check();
+            return new GeminiSettings(baseUrl, apiKey, auth, wireFormat, limiter, timeouts, retry,
+                    allowInsecureHttp, userAgent, quota);
+        }
     }
 }

@@ -23,6 +23,18 @@ public record JobSettings(InputSettings input, OutputSettings output, GeminiSett
         answers = List.copyOf(answers);
     }
 
+    /** A builder with no field set; {@link Builder#build()} needs every one. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder preset with these settings. */
+    public Builder toBuilder() {
+        return builder().input(input).output(output).gemini(gemini).useEmulator(useEmulator)
+                .emulator(emulator).spark(spark).budget(budget).pricing(pricing).dryRun(dryRun)
+                .report(report).journal(journal).answers(answers);
+    }
+
     /** The prompt of the first answer column to run (a plain job's only one). */
     public PromptSettings prompt() {
         return answers.get(0).prompt();
@@ -31,5 +43,50 @@ public record JobSettings(InputSettings input, OutputSettings output, GeminiSett
     /** The model settings of the first answer column to run (a plain job's only one). */
     public ModelSettings model() {
         return answers.get(0).model();
+    }
+
+    /** Builds {@link JobSettings} by field name. */
+    public static final class Builder {
+        private final GivenFields given = new GivenFields(JobSettings.class);
+        private InputSettings input;
+        private OutputSettings output;
+        private GeminiSettings gemini;
+        private boolean useEmulator;
+        private EmulatorKnobs emulator;
+        private SparkSettings spark;
+        private BudgetSettings budget;
+        private Pricing pricing;
+        private DryRunSettings dryRun;
+        private ReportSettings report;
+        private JournalSettings journal;
+        private List<AnswerColumn> answers;
+
+        private Builder() {
+        }
+
+        public Builder input(InputSettings v) { input = v; return set("input"); }
+        public Builder output(OutputSettings v) { output = v; return set("output"); }
+        public Builder gemini(GeminiSettings v) { gemini = v; return set("gemini"); }
+        public Builder useEmulator(boolean v) { useEmulator = v; return set("useEmulator"); }
+        public Builder emulator(EmulatorKnobs v) { emulator = v; return set("emulator"); }
+        public Builder spark(SparkSettings v) { spark = v; return set("spark"); }
+        public Builder budget(BudgetSettings v) { budget = v; return set("budget"); }
+        public Builder pricing(Pricing v) { pricing = v; return set("pricing"); }
+        public Builder dryRun(DryRunSettings v) { dryRun = v; return set("dryRun"); }
+        public Builder report(ReportSettings v) { report = v; return set("report"); }
+        public Builder journal(JournalSettings v) { journal = v; return set("journal"); }
+        public Builder answers(List<AnswerColumn> v) { answers = v; return set("answers"); }
+
+        private Builder set(String field) {
+            given.add(field);
+            return this;
+        }
+
+        /** The settings; throws IllegalStateException naming every field never set. */
+        public JobSettings build() {
+            given.check();
+            return new JobSettings(input, output, gemini, useEmulator, emulator, spark, budget,
+                    pricing, dryRun, report, journal, answers);
+        }
     }
 }

@@ -14,4 +14,49 @@ public record ModelSettings(String name, GenerationSettings generation,
     public ModelSettings {
         safetySettings = List.copyOf(safetySettings);
     }
+
+    /** A builder with no field set; {@link Builder#build()} needs every one. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder preset with these settings. */
+    public Builder toBuilder() {
+        return builder().name(name).generation(generation).safetySettings(safetySettings)
+                .extraRequestFieldsJson(extraRequestFieldsJson);
+    }
+
+    /** Builds {@link ModelSettings} by field name. */
+    public static final class Builder {
+        private final GivenFields given = new GivenFields(ModelSettings.class);
+        private String name;
+        private GenerationSettings generation;
+        private List<SafetySetting> safetySettings;
+        private String extraRequestFieldsJson;
+
+        private Builder() {
+        }
+
+        public Builder name(String v) { name = v; return set("name"); }
+        public Builder generation(GenerationSettings v) { generation = v; return set("generation"); }
+        public Builder safetySettings(List<SafetySetting> v) {
+            safetySettings = v;
+            return set("safetySettings");
+        }
+        public Builder extraRequestFieldsJson(String v) {
+            extraRequestFieldsJson = v;
+            return set("extraRequestFieldsJson");
+        }
+
+        private Builder set(String field) {
+            given.add(field);
+            return this;
+        }
+
+        /** The settings; throws IllegalStateException naming every field never set. */
+        public ModelSettings build() {
+            given.check();
+            return new ModelSettings(name, generation, safetySettings, extraRequestFieldsJson);
+        }
+    }
 }

@@ -9,6 +9,7 @@ import dev.gembatch.input.InvalidInputException;
 import dev.gembatch.output.StructColumns;
 import dev.gembatch.pipeline.PartitionAnswerer;
 import dev.gembatch.report.RunCounters;
+import dev.gembatch.reuse.JournaledRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -83,8 +84,8 @@ public final class Gembatch {
         }
         RunCounters counters = RunCounters.register(spark.sparkContext(),
                 job.input().idColumn());
-        JournaledWrite journaled = job.journal().dedupe()
-                ? JournaledWrite.at(spark, job, journalRoot(spark)) : null;
+        JournaledRun journaled = job.journal().dedupe()
+                ? JournaledRun.at(spark, job, journalRoot(spark)) : null;
         Dataset<Row> answered = StructColumns.append(answering(rows, counters, journaled), job)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         answered.count();
@@ -98,7 +99,7 @@ public final class Gembatch {
      * The lazily answered rows (nothing is sent until an action runs): journaled and deduplicated
      * through {@code journaled}, or each row sent once by the one action when it is null.
      */
-    Dataset<Row> answering(Dataset<Row> rows, RunCounters counters, JournaledWrite journaled)
+    Dataset<Row> answering(Dataset<Row> rows, RunCounters counters, JournaledRun journaled)
             throws InvalidInputException {
         SparkSession spark = rows.sparkSession();
         int partitions = job.spark().partitions();

@@ -15,6 +15,7 @@ import dev.gembatch.report.Progress;
 import dev.gembatch.report.RunCounters;
 import dev.gembatch.report.RunReport;
 import dev.gembatch.report.RunTotals;
+import dev.gembatch.reuse.JournaledRun;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -80,8 +81,7 @@ public final class JobRunner {
         StructType outSchema = AnswerChain.outputSchema(input.schema(), job);
         RunCounters counters = RunCounters.register(spark.sparkContext(), job.input().idColumn());
         InputProblems inputProblems = InputProblems.register(spark.sparkContext());
-        JournaledWrite journaled = job.journal().dedupe() ? JournaledWrite.open(spark, job)
-                : null;
+        JournaledRun journaled = job.journal().dedupe() ? JournaledRun.open(spark, job) : null;
         Dataset<Row> answered = Gembatch.of(job, gemini).answering(input.valid(), counters,
                 journaled);
         Dataset<Row> output = StructColumns.append(input.invalid() == null ? answered

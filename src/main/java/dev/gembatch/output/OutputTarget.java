@@ -24,6 +24,8 @@ import org.apache.spark.sql.types.StructType;
  * written once as Parquet.
  */
 public final class OutputTarget {
+    /** Suffix of the journal folder beside the output folder (see {@link #journalOf}). */
+    private static final String JOURNAL_SUFFIX = ".gembatch-journal";
     private final OutputSettings settings;
     private final String inputPath;
 
@@ -61,9 +63,18 @@ public final class OutputTarget {
     private List<String[]> writtenPlaces() {
         String out = settings.path();
         return List.of(new String[] {"the output", out},
-                new String[] {"the journal", Journal.rootOf(out)},
+                new String[] {"the journal", journalOf(out)},
                 new String[] {"the staging folder", stagingOf(new Path(out)).toString()},
                 new String[] {"the lock", OutputLock.pathOf(out)});
+    }
+
+    /**
+     * The folder beside {@code outputPath} where the runs writing it journal their answers until
+     * the output is written (see {@code dev.gembatch.reuse}).
+     */
+    public static String journalOf(String outputPath) {
+        return (outputPath.endsWith("/") ? outputPath.substring(0, outputPath.length() - 1)
+                : outputPath) + JOURNAL_SUFFIX;
     }
 
     /** Takes the output's lock for this run (see {@link OutputLock}). */

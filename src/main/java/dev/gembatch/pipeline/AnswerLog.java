@@ -5,9 +5,10 @@ import dev.gembatch.model.Answer;
 /**
  * What a task does around each request besides sending it: answers it can reuse instead of
  * sending, counting, and journaling emitted answers (with a flush deadline the waiting task
- * honours). Used by the task's own thread only.
+ * honours). Used by the task's own thread only. Public for the answering paths outside this
+ * package (see {@link PartitionAnswerer#answering}).
  */
-interface AnswerLog extends AutoCloseable {
+public interface AnswerLog extends AutoCloseable {
 
     /** An answer already paid for, to emit instead of sending, or null. */
     Answer reuse(String requestId);

@@ -9,6 +9,7 @@ import org.apache.spark.sql.Row;
 /**
  * The executor side of a run: answers the rows of one partition through this JVM's client, each
  * input row coming out once, with its result columns appended. Its fields are settings only.
+ * {@link #answering} is the same answering for a path that keeps its own {@link AnswerLog}.
  */
 public final class PartitionAnswerer implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -22,9 +23,20 @@ public final class PartitionAnswerer implements MapPartitionsFunction<Row, Row> 
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
+        return answering(rows, plan, counters, new CountingLog(counters));
+    }
+
+    /**
+     * The rows of one task answered through this JVM's client, as they complete: {@code log}
+     * supplies the answers it can reuse (then nothing is sent) and records what is sent and
+     * emitted; the requests on the wire are added to the run's gauge as they change. Call on an
+     * executor, in the task that consumes the iterator.
+     */
+    public static Iterator<Row> answering(Iterator<Row> rows, RowPlan plan, RunCounters counters,
+                                          AnswerLog log) {
         GeminiClient client = ExecutorResources.client(plan.gemini());
         AttemptTally tally = ExecutorResources.tally(plan.gemini());
-        return new AnsweringIterator(rows, plan, client,
-                new WireGaugeLog(new CountingLog(counters), tally, counters), counters, tally);
+        return new AnsweringIterator(rows, plan, client, new WireGaugeLog(log, tally, counters),
+                counters, tally);
     }
 }

@@ -31,7 +31,7 @@ public final class RunCounters implements Serializable {
     private final StatsAccumulator stats = new StatsAccumulator();
     private final String keyColumn;
     private final LongAccumulator journaled;
-    private final LongAccumulator resumed;
+    private final LongAccumulator reused;
     private final LongAccumulator deduplicated;
     private final LongAccumulator resent;
     private final LongAccumulator onWire;
@@ -49,7 +49,7 @@ public final class RunCounters implements Serializable {
         sc.register(stats, "gembatch.stats");
         this.keyColumn = keyColumn;
         journaled = sc.longAccumulator("gembatch.journal.written");
-        resumed = sc.longAccumulator("gembatch.journal.reused");
+        reused = sc.longAccumulator("gembatch.journal.reused");
         deduplicated = sc.longAccumulator("gembatch.rows.deduplicated");
         resent = sc.longAccumulator("gembatch.requests.resent");
         onWire = sc.longAccumulator("gembatch.requests.onWire");
@@ -117,9 +117,12 @@ public final class RunCounters implements Serializable {
         journaled.add(n);
     }
 
-    /** Answers reused from the journal or an earlier output instead of being sent. */
-    public void resumed(long n) {
-        resumed.add(n);
+    /**
+     * Answers reused from the journal or an earlier output instead of being sent (the summary's
+     * {@code resumed}).
+     */
+    public void reused(long n) {
+        reused.add(n);
     }
 
     /** Rows not sent because an identical request of the run was. */
@@ -139,7 +142,7 @@ public final class RunCounters implements Serializable {
         return new RunTotals(outputPath, rows, retries.value(), promptTokens.value(),
                 outputTokens.value(), millis, List.of(),
                 new RunTotals.Recovery(journaled.value(),
-                        resumed.value(), deduplicated.value(), resent.value()), 1);
+                        reused.value(), deduplicated.value(), resent.value()), 1);
     }
 
     /** Thinking tokens, read on the driver after the run. */

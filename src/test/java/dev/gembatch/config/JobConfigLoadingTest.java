@@ -40,14 +40,19 @@ class JobConfigLoadingTest {
                 Map.of("MY_GEMINI_KEY", "from-my-var"));
         assertEquals(new InputSettings("data/reviews.csv", InputFormat.CSV,
                 new CsvSettings(false, ";", "'", "\\", false, "ISO-8859-1"), "review_id"), s.input());
-        assertEquals(new PromptSettings("Classify the sentiment of: {{review_text}}", null,
-                "You label {{product}} reviews. Answer POSITIVE, NEGATIVE or NEUTRAL.", List.of(),
-                20L << 20), s.prompt());
-        assertEquals(new GenerationSettings(0.2, 0.95, 40, 2, 256, List.of("END", "STOP"),
-                "application/json",
-                "{\"properties\":{\"label\":{\"enum\":[\"POSITIVE\",\"NEGATIVE\",\"NEUTRAL\"],"
-                        + "\"type\":\"STRING\"}},\"required\":[\"label\"],\"type\":\"OBJECT\"}",
-                42L, 0.5, -0.5, 1024, true, "LOW"), s.model().generation());
+        assertEquals(PromptSettings.builder()
+                .template("Classify the sentiment of: {{review_text}}").column(null)
+                .systemInstruction("You label {{product}} reviews. Answer POSITIVE, NEGATIVE or"
+                        + " NEUTRAL.")
+                .parts(List.of()).maxInlineBytes(20L << 20).build(), s.prompt());
+        assertEquals(GenerationSettings.builder().temperature(0.2).topP(0.95).topK(40)
+                .candidateCount(2).maxOutputTokens(256).stopSequences(List.of("END", "STOP"))
+                .responseMimeType("application/json")
+                .responseSchemaJson("{\"properties\":{\"label\":{\"enum\":[\"POSITIVE\","
+                        + "\"NEGATIVE\",\"NEUTRAL\"],\"type\":\"STRING\"}},"
+                        + "\"required\":[\"label\"],\"type\":\"OBJECT\"}")
+                .seed(42L).presencePenalty(0.5).frequencyPenalty(-0.5).thinkingBudget(1024)
+                .includeThoughts(true).thinkingLevel("LOW").build(), s.model().generation());
         assertEquals("gemini-2.5-flash", s.model().name());
         assertEquals(List.of(new SafetySetting("HARM_CATEGORY_HARASSMENT", "BLOCK_NONE"),
                 new SafetySetting("HARM_CATEGORY_HATE_SPEECH", "BLOCK_ONLY_HIGH")),
@@ -58,8 +63,10 @@ class JobConfigLoadingTest {
                 s.output());
         assertEquals(new SparkSettings("local[2]", 12,
                 Map.of("spark.sql.shuffle.partitions", "4", "spark.ui.enabled", "false")), s.spark());
-        assertEquals(new EmulatorKnobs(Duration.ofSeconds(1), Duration.ofMillis(5), 7, 600, 100000,
-                8, 0.25, 7, true, List.of()), s.emulator());
+        assertEquals(EmulatorKnobs.builder().firstByteLatency(Duration.ofSeconds(1))
+                .chunkGap(Duration.ofMillis(5)).chunks(7).requestsPerMinute(600)
+                .tokensPerMinute(100000).maxConcurrentStreams(8).chaosFraction(0.25).chaosSeed(7)
+                .http2(true).extraModels(List.of()).build(), s.emulator());
         assertFalse(s.useEmulator());
     }
 
@@ -72,9 +79,10 @@ class JobConfigLoadingTest {
         assertEquals(AuthMode.QUERY, g.auth());
         assertEquals(WireFormat.JSON_ARRAY, g.wireFormat());
         assertEquals(LimiterSettings.fixed(16), g.limiter());
-        assertEquals(new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30),
-                Duration.ofSeconds(20), Duration.ofMinutes(5), Duration.ofMinutes(20),
-                Duration.ofSeconds(10)), g.timeouts());
+        assertEquals(Timeouts.builder().connect(Duration.ofSeconds(5))
+                .firstByte(Duration.ofSeconds(30)).idle(Duration.ofSeconds(20))
+                .attempt(Duration.ofMinutes(5)).row(Duration.ofMinutes(20))
+                .shutdownGrace(Duration.ofSeconds(10)).build(), g.timeouts());
         assertEquals(new RetrySettings(3, Duration.ofMillis(500), Duration.ofSeconds(30)), g.retry());
         assertTrue(g.allowInsecureHttp());
         assertTrue(g.userAgent().matches("gembatch/\\d+\\.\\d+\\.\\d+.*"), g.userAgent());
@@ -85,10 +93,11 @@ class JobConfigLoadingTest {
         JobSettings s = JobConfig.load(resource("minimal-job.conf"), null, List.of(), ENV);
         assertEquals(new InputSettings("in.csv", InputFormat.AUTO,
                 new CsvSettings(true, ",", "\"", "\"", true, "UTF-8"), null), s.input());
-        assertEquals(new PromptSettings(null, "text", null, List.of(), 20L << 20), s.prompt());
-        assertEquals(new ModelSettings("gemini-2.5-flash", new GenerationSettings(null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null), List.of(), "{}"),
-                s.model());
+        assertEquals(PromptSettings.builder().template(null).column("text").systemInstruction(null)
+                .parts(List.of()).maxInlineBytes(20L << 20).build(), s.prompt());
+        assertEquals(ModelSettings.builder().name("gemini-2.5-flash")
+                .generation(GenerationSettings.builder().build()).safetySettings(List.of())
+                .extraRequestFieldsJson("{}").build(), s.model());
         assertEquals(new OutputSettings("out", OutputMode.ERROR_IF_EXISTS, List.of(), ""), s.output());
         assertEquals(new SparkSettings("local[*]", 0, Map.of()), s.spark());
         GeminiSettings g = s.gemini();
@@ -97,9 +106,10 @@ class JobConfigLoadingTest {
         assertEquals(AuthMode.HEADER, g.auth());
         assertEquals(WireFormat.SSE, g.wireFormat());
         assertEquals(new LimiterSettings(true, 32, 1, 32), g.limiter());
-        assertEquals(new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(60),
-                Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofMinutes(30),
-                Duration.ofSeconds(10)), g.timeouts());
+        assertEquals(Timeouts.builder().connect(Duration.ofSeconds(10))
+                .firstByte(Duration.ofSeconds(60)).idle(Duration.ofSeconds(60))
+                .attempt(Duration.ofMinutes(10)).row(Duration.ofMinutes(30))
+                .shutdownGrace(Duration.ofSeconds(10)).build(), g.timeouts());
         assertEquals(new RetrySettings(6, Duration.ofSeconds(1), Duration.ofSeconds(60)), g.retry());
         assertFalse(g.allowInsecureHttp());
         assertFalse(s.useEmulator());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gembatch.config.MediaPart;
 import dev.gembatch.config.MediaPart.Source;
 import dev.gembatch.config.PromptSettings;
+import dev.gembatch.config.ReferenceSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -96,8 +97,9 @@ class MediaPartsTest {
     }
 
     private MediaParts parts(long max, MediaPart... parts) throws Exception {
-        return MediaParts.of(new PromptSettings(null, "p", null, List.of(parts), max),
-                tmp.resolve("data/input.parquet").toString(), new Configuration());
+        PromptSettings prompt = ReferenceSettings.prompt().toBuilder().column("p")
+                .parts(List.of(parts)).maxInlineBytes(max).build();
+        return MediaParts.of(prompt, tmp.resolve("data/input.parquet").toString(), new Configuration());
     }
 
     private static MediaPart part(Source source, String column, String mime, String mimeColumn,

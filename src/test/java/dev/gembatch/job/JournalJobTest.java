@@ -10,19 +10,19 @@ import dev.gembatch.model.Answer;
 import dev.gembatch.model.Candidate;
 import dev.gembatch.model.Status;
 import dev.gembatch.model.Usage;
-import dev.gembatch.output.Journal;
-import dev.gembatch.output.JournalTask;
+import dev.gembatch.output.OutputTarget;
 import dev.gembatch.prompt.RequestBodies;
+import dev.gembatch.reuse.EarlierRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -69,14 +69,13 @@ class JournalJobTest extends SparkTestBase {
         Path job = job(prompts);
         JobSettings settings = JobConfig.load(job, null, List.of("gemini.base-url = emulator"),
                 Map.of());
-        JournalTask earlier = Journal.forOutput(tmp.resolve("out").toString(), settings.journal(),
-                new Configuration()).open(0, 0, 0);
         RequestBodies bodies = new RequestBodies(settings.model());
+        Map<String, Answer> paid = new LinkedHashMap<>();
         for (String p : prompts.subList(0, 3)) {
-            earlier.append(RequestBodies.requestId(MODEL, bodies.body(p, null)),
+            paid.put(RequestBodies.requestId(MODEL, bodies.body(p, null)),
                     journaled("paid for before the crash: " + p));
         }
-        earlier.close();
+        EarlierRun.journaled(tmp.resolve("out").toString(), settings.journal(), paid);
 
         String out = fixture.run(job, "output.mode = resume").expect(0).out();
 
@@ -178,7 +177,7 @@ class JournalJobTest extends SparkTestBase {
     }
 
     private Path journalRoot() {
-        return Path.of(tmp.resolve("out") + Journal.SUFFIX);
+        return Path.of(OutputTarget.journalOf(tmp.resolve("out").toString()));
     }
 
     private static void assertAnswered(Row row) {

@@ -191,8 +191,8 @@ class AnswerStructTest {
     }
 
     private static GenerationSettings settings(String mime, String schema) {
-        return new GenerationSettings(null, null, null, null, null, null, mime, schema, null,
-                null, null, null, null, null);
+        return GenerationSettings.builder().responseMimeType(mime).responseSchemaJson(schema)
+                .build();
     }
 
     private static Answer answer(Status status, String text) {

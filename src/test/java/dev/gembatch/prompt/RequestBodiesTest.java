@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gembatch.config.GenerationSettings;
 import dev.gembatch.config.ModelSettings;
+import dev.gembatch.config.ReferenceSettings;
 import dev.gembatch.config.SafetySetting;
 import dev.gembatch.model.MediaData;
 import java.io.ByteArrayInputStream;
@@ -23,20 +24,29 @@ import org.junit.jupiter.api.Test;
 class RequestBodiesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROMPT = "Classify: great \"value\" {{x}} ünï ✓\nline 2";
-    private static final GenerationSettings NONE = new GenerationSettings(null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null);
+    /** Nothing set: no generationConfig is sent. */
+    private static final GenerationSettings NONE = GenerationSettings.builder().build();
+
+    /** A model as reference.conf gives it, with this name and generation config. */
+    private static ModelSettings model(String name, GenerationSettings generation) {
+        return ReferenceSettings.model().toBuilder().name(name).generation(generation).build();
+    }
 
     static ModelSettings full() {
-        GenerationSettings g = new GenerationSettings(0.2, 0.95, 40, 2, 256, List.of("END", "STOP"),
-                "application/json",
-                "{\"type\":\"OBJECT\",\"properties\":{\"label\":{\"type\":\"STRING\","
-                        + "\"enum\":[\"POS\",\"NEG\"]}}}",
-                42L, 0.5, -0.5, 1024, true, "LOW");
-        return new ModelSettings("gemini-2.5-flash", g,
-                List.of(new SafetySetting("HARM_CATEGORY_HARASSMENT", "BLOCK_NONE"),
-                        new SafetySetting("HARM_CATEGORY_HATE_SPEECH", "BLOCK_ONLY_HIGH")),
-                "{\"serviceTier\":\"flex\",\"tools\":[{\"googleSearch\":{}}],"
-                        + "\"generationConfig\":{\"responseLogprobs\":true}}");
+        GenerationSettings g = GenerationSettings.builder().temperature(0.2).topP(0.95).topK(40)
+                .candidateCount(2).maxOutputTokens(256).stopSequences(List.of("END", "STOP"))
+                .responseMimeType("application/json")
+                .responseSchemaJson("{\"type\":\"OBJECT\",\"properties\":{\"label\":"
+                        + "{\"type\":\"STRING\",\"enum\":[\"POS\",\"NEG\"]}}}")
+                .seed(42L).presencePenalty(0.5).frequencyPenalty(-0.5).thinkingBudget(1024)
+                .includeThoughts(true).thinkingLevel("LOW").build();
+        return ReferenceSettings.model().toBuilder().name("gemini-2.5-flash").generation(g)
+                .safetySettings(List.of(new SafetySetting("HARM_CATEGORY_HARASSMENT", "BLOCK_NONE"),
+                        new SafetySetting("HARM_CATEGORY_HATE_SPEECH", "BLOCK_ONLY_HIGH")))
+                .extraRequestFieldsJson("{\"serviceTier\":\"flex\","
+                        + "\"tools\":[{\"googleSearch\":{}}],"
+                        + "\"generationConfig\":{\"responseLogprobs\":true}}")
+                .build();
     }
 
     @Test
@@ -53,26 +63,25 @@ class RequestBodiesTest {
     void bodyEqualsACapturedRequestThatGoogleAnswered() throws Exception {
         Path wire = Path.of(getClass().getResource(
                 "/gemini-wire/captures/sse-max-tokens-2.0-flash.request.json").toURI());
-        GenerationSettings g = new GenerationSettings(0.5, null, null, null, 20, null, null, null,
-                null, null, null, null, null, null);
-        byte[] body = new RequestBodies(new ModelSettings("gemini-2.0-flash", g, List.of(), "{}"))
+        GenerationSettings g = GenerationSettings.builder().temperature(0.5).maxOutputTokens(20)
+                .build();
+        byte[] body = new RequestBodies(model("gemini-2.0-flash", g))
                 .body("why is the sky blue?", null);
         assertEquals(JSON.readTree(Files.readAllBytes(wire)), JSON.readTree(body));
     }
 
     @Test
     void unsetFieldsAreLeftOutEntirely() {
-        byte[] body = new RequestBodies(new ModelSettings("m", NONE, List.of(), "{}"))
-                .body("hi", null);
+        byte[] body = new RequestBodies(model("m", NONE)).body("hi", null);
         assertEquals("{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"hi\"}]}]}",
                 new String(body, StandardCharsets.UTF_8));
     }
 
     @Test
     void extraFieldsReplaceNonObjectFieldsAndAddToObjects() throws Exception {
-        ModelSettings model = new ModelSettings("m", new GenerationSettings(1.0, null, null, null,
-                null, null, null, null, null, null, null, null, null, null), List.of(),
-                "{\"generationConfig\":{\"temperature\":0.3,\"logprobs\":2},\"cachedContent\":\"c/1\"}");
+        ModelSettings model = model("m", GenerationSettings.builder().temperature(1.0).build())
+                .toBuilder().extraRequestFieldsJson("{\"generationConfig\":{\"temperature\":0.3,"
+                        + "\"logprobs\":2},\"cachedContent\":\"c/1\"}").build();
         String body = new String(new RequestBodies(model).body("hi", null), StandardCharsets.UTF_8);
         assertEquals("{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"hi\"}]}],"
                 + "\"generationConfig\":{\"temperature\":0.3,\"logprobs\":2},"
@@ -110,7 +119,7 @@ class RequestBodiesTest {
     @Test
     void mediaPartsGoBeforeTheTextInOrderWithBase64Data() throws Exception {
         byte[] photo = {0, 1, 2, (byte) 0xff, 'x'};
-        byte[] body = new RequestBodies(new ModelSettings("m", NONE, List.of(), "{}")).body(
+        byte[] body = new RequestBodies(model("m", NONE)).body(
                 List.of(MediaData.inline("image/png", photo),
                         MediaData.file("application/pdf", "gs://b/doc.pdf")), "Describe.", null);
         assertEquals("{\"contents\":[{\"role\":\"user\",\"parts\":["

@@ -1,8 +1,8 @@
-package dev.gembatch.pipeline;
+package dev.gembatch.reuse;
 
 import dev.gembatch.model.Answer;
 import dev.gembatch.model.Status;
-import dev.gembatch.output.JournalTask;
+import dev.gembatch.pipeline.AnswerLog;
 import dev.gembatch.report.RunCounters;
 
 /**
@@ -65,7 +65,7 @@ final class JournalLog implements AnswerLog {
     public void close() {
         journal.close();
         counters.journaled(journal.written());
-        counters.resumed(reused);
+        counters.reused(reused);
         counters.resent(resent);
     }
 }

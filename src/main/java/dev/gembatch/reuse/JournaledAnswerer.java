@@ -1,9 +1,8 @@
-package dev.gembatch.pipeline;
+package dev.gembatch.reuse;
 
-import dev.gembatch.output.Journal;
-import dev.gembatch.output.JournalTask;
+import dev.gembatch.pipeline.PartitionAnswerer;
+import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.report.RunCounters;
-import dev.gembatch.transport.GeminiClient;
 import java.util.Iterator;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -19,13 +18,11 @@ final class JournaledAnswerer implements MapPartitionsFunction<Row, Row> {
     private final RowPlan plan;
     private final RunCounters counters;
     private final Journal journal;
-    private final int keyIndex;
 
-    JournaledAnswerer(RowPlan plan, RunCounters counters, Journal journal, int keyIndex) {
+    JournaledAnswerer(RowPlan plan, RunCounters counters, Journal journal) {
         this.plan = plan;
         this.counters = counters;
         this.journal = journal;
-        this.keyIndex = keyIndex;
     }
 
     @Override
@@ -33,10 +30,7 @@ final class JournaledAnswerer implements MapPartitionsFunction<Row, Row> {
         TaskContext task = TaskContext.get();
         JournalTask log = journal.open(task.partitionId(), task.stageAttemptNumber(),
                 task.attemptNumber());
-        GeminiClient client = ExecutorResources.client(plan.gemini());
-        AttemptTally tally = ExecutorResources.tally(plan.gemini());
-        AnswerLog logged = new WireGaugeLog(new JournalLog(log, counters), tally, counters);
-        return new AnsweringIterator(new DistinctRows(sortedRows, keyIndex, counters), plan,
-                client, logged, counters, tally);
+        return PartitionAnswerer.answering(new DistinctRows(sortedRows, counters), plan, counters,
+                new JournalLog(log, counters));
     }
 }

@@ -1,4 +1,4 @@
-package dev.gembatch.output;
+package dev.gembatch.reuse;
 
 import static dev.gembatch.model.ErrorStatus.BUDGET_EXHAUSTED;
 
@@ -16,30 +16,17 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Answers a resumed run already has, one row per request_id in the {@link #SCHEMA} layout
- * ({@code __gb_key}, the result columns prefixed {@code __gb_}, {@code __gb_src} = 1): from the
- * journal of earlier runs, and from a complete earlier output (all of its answers for
+ * Answers a resumed run already has, as {@link KeyedAnswer} rows (reused), one per request_id:
+ * from the journal of earlier runs, and from a complete earlier output (all of its answers for
  * {@code resume}; all but FAILED and budget-SKIPPED ones for {@code retry-failed}).
  */
-public final class KnownAnswers {
-    /** Prefix of the internal columns of the answering plan. */
-    public static final String PREFIX = "__gb_";
-    /** The key column (request_id). */
-    public static final String KEY = PREFIX + "key";
-    /** The source column: 0 sent in this run, 1 reused. */
-    public static final String SOURCE = PREFIX + "src";
-    /** key, prefixed result columns, source. */
-    public static final StructType SCHEMA = ResultSchema.appendTo(
-            new StructType().add(KEY, DataTypes.StringType), PREFIX)
-            .add(SOURCE, DataTypes.IntegerType);
-
+final class KnownAnswers {
     /** A journal file as Spark reads it (given, so a journal of empty folders reads as empty). */
     private static final StructType JOURNAL = new StructType()
             .add("request_id", DataTypes.StringType).add("status", DataTypes.StringType)
@@ -52,24 +39,24 @@ public final class KnownAnswers {
      * What the journal and the earlier output (its result columns prefixed {@code prefix}) hold
      * for this mode, or null when nothing.
      */
-    public static Dataset<Row> read(SparkSession spark, OutputSettings output, String prefix,
-                                    Journal journal) throws IOException {
+    static Dataset<Row> read(SparkSession spark, OutputSettings output, String prefix,
+                             Journal journal) throws IOException {
         List<Dataset<Row>> parts = new ArrayList<>();
         if (journal.hasEarlierRuns()) {
             parts.add(spark.read().schema(JOURNAL).option("recursiveFileLookup", "true")
                     .parquet(journal.root())
                     .where(functions.col("status").notEqual(JournalFile.SENT))
-                    .mapPartitions(new Decode(), Encoders.row(SCHEMA)));
+                    .mapPartitions(new Decode(), Encoders.row(KeyedAnswer.SCHEMA)));
         }
         if (isComplete(spark, output.path())) {
             parts.add(fromOutput(spark, output, prefix));
         }
-        return parts.stream().reduce(Dataset::union).map(d -> d.dropDuplicates(KEY))
-                .orElse(null);
+        return parts.stream().reduce(Dataset::union)
+                .map(d -> d.dropDuplicates(KeyedAnswer.REQUEST_ID)).orElse(null);
     }
 
     /** True when {@code path} holds an output whose write was committed (_SUCCESS marker). */
-    public static boolean isComplete(SparkSession spark, String path) throws IOException {
+    static boolean isComplete(SparkSession spark, String path) throws IOException {
         Path success = new Path(path, "_SUCCESS");
         FileSystem fs = success.getFileSystem(spark.sparkContext().hadoopConfiguration());
         return fs.exists(success);
@@ -77,24 +64,14 @@ public final class KnownAnswers {
 
     private static Dataset<Row> fromOutput(SparkSession spark, OutputSettings output, String p) {
         Dataset<Row> rows = spark.read().parquet(output.path())
-                .where(column(p + "request_id").isNotNull());
+                .where(KeyedAnswer.column(p + "request_id").isNotNull());
         if (output.mode() == OutputMode.RETRY_FAILED) {
-            rows = rows.where(functions.not(column(p + "status").equalTo(Status.FAILED.name())
-                    .or(column(p + "status").equalTo(Status.SKIPPED.name()).and(
-                            column(p + "error_status").equalTo(BUDGET_EXHAUSTED.name())))));
+            Column status = KeyedAnswer.column(p + "status");
+            rows = rows.where(functions.not(status.equalTo(Status.FAILED.name())
+                    .or(status.equalTo(Status.SKIPPED.name()).and(KeyedAnswer
+                            .column(p + "error_status").equalTo(BUDGET_EXHAUSTED.name())))));
         }
-        List<Column> columns = new ArrayList<>();
-        columns.add(column(p + "request_id").as(KEY));
-        for (String name : ResultSchema.columnNames("")) {
-            columns.add(column(p + name).cast(SCHEMA.apply(PREFIX + name).dataType())
-                    .as(PREFIX + name));
-        }
-        columns.add(functions.lit(1).as(SOURCE));
-        return rows.select(columns.toArray(Column[]::new));
-    }
-
-    private static Column column(String name) {
-        return functions.col("`" + name.replace("`", "``") + "`");
+        return KeyedAnswer.select(rows, p + "request_id", p, true);
     }
 
     /** Journal entries (request_id, status, answer) to known-answer rows. */
@@ -114,21 +91,13 @@ public final class KnownAnswers {
                     Row e = entries.next();
                     String id = e.getString(e.fieldIndex("request_id"));
                     try {
-                        return row(id, JournalFile.decode((byte[]) e.get(e.fieldIndex("answer"))));
+                        return KeyedAnswer.fromJournal(id, JournalFile.decode(
+                                (byte[]) e.get(e.fieldIndex("answer")))).toRow();
                     } catch (IOException ex) {
                         throw new IllegalStateException("unreadable journal entry " + id, ex);
                     }
                 }
             };
-        }
-
-        private static Row row(String id, dev.gembatch.model.Answer answer) {
-            Object[] results = ResultValues.of(id, answer);
-            Object[] values = new Object[results.length + 2];
-            values[0] = id;
-            System.arraycopy(results, 0, values, 1, results.length);
-            values[values.length - 1] = 1;
-            return RowFactory.create(values);
         }
     }
 }

@@ -1,7 +1,8 @@
-package dev.gembatch.output;
+package dev.gembatch.reuse;
 
 import dev.gembatch.config.JournalSettings;
 import dev.gembatch.model.Answer;
+import dev.gembatch.output.OutputTarget;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -22,10 +23,8 @@ import org.apache.spark.util.SerializableConfiguration;
  * retried task or a resumed run reuses them instead of paying again.
  * Serializable (settings, the run id and the Hadoop configuration), built on the driver.
  */
-public final class Journal implements Serializable {
+final class Journal implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** Suffix of the journal folder beside the output folder. */
-    public static final String SUFFIX = ".gembatch-journal";
     private final String root;
     private final String run;
     private final String answer;
@@ -41,36 +40,30 @@ public final class Journal implements Serializable {
         this.hadoop = hadoop;
     }
 
-    /** The journal folder of {@code outputPath}. */
-    public static String rootOf(String outputPath) {
-        return stripSlash(outputPath) + SUFFIX;
-    }
-
     /** The journal of {@code outputPath} for a new run. */
-    public static Journal forOutput(String outputPath, JournalSettings settings,
-                                    Configuration conf) {
-        return at(rootOf(outputPath), settings, conf);
+    static Journal forOutput(String outputPath, JournalSettings settings, Configuration conf) {
+        return at(OutputTarget.journalOf(outputPath), settings, conf);
     }
 
     /** A journal in the folder {@code root} for a new run. */
-    public static Journal at(String root, JournalSettings settings, Configuration conf) {
+    static Journal at(String root, JournalSettings settings, Configuration conf) {
         return new Journal(stripSlash(root),
                 "run-" + System.currentTimeMillis() + "-" + UUID.randomUUID().toString()
                         .substring(0, 8), null, settings, new SerializableConfiguration(conf));
     }
 
     /** The same journal, for the tasks of one answer column of a spreadsheet job. */
-    public Journal forAnswer(String name) {
+    Journal forAnswer(String name) {
         return new Journal(root, run, name, settings, hadoop);
     }
 
     /** The journal folder (all runs). */
-    public String root() {
+    String root() {
         return root;
     }
 
     /** True when an earlier run left journal files behind. */
-    public boolean hasEarlierRuns() {
+    boolean hasEarlierRuns() {
         try {
             Path path = new Path(root);
             FileSystem fs = path.getFileSystem(hadoop.value());
@@ -84,7 +77,7 @@ public final class Journal implements Serializable {
      * Opens the journal of one task of this run: what earlier attempts of the same partition
      * already journaled, and a writer for this attempt's answers.
      */
-    public JournalTask open(int partition, int stageAttempt, int attempt) {
+    JournalTask open(int partition, int stageAttempt, int attempt) {
         Path runDir = new Path(root, run);
         Path dir = new Path(answer == null ? runDir : new Path(runDir, answer), "p" + partition);
         Map<String, Answer> earlier = new HashMap<>();
@@ -100,7 +93,7 @@ public final class Journal implements Serializable {
     }
 
     /** Deletes the journal (every run): called once the output is written. */
-    public void clear() {
+    void clear() {
         try {
             Path path = new Path(root);
             path.getFileSystem(hadoop.value()).delete(path, true);

@@ -1,4 +1,4 @@
-package dev.gembatch.output;
+package dev.gembatch.reuse;
 
 import dev.gembatch.model.Answer;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import org.apache.hadoop.fs.Path;
  * is {@code flushInterval} old. Each file also records the requests sent and not yet answered.
  * Used by the task's own thread only; the clock is injected.
  */
-public final class JournalTask implements AutoCloseable {
+final class JournalTask implements AutoCloseable {
     private final Configuration conf;
     private final Path dir;
     private final String prefix;
@@ -49,22 +49,22 @@ public final class JournalTask implements AutoCloseable {
     }
 
     /** The answer an earlier attempt of this partition journaled for this request, or null. */
-    public Answer earlier(String requestId) {
+    Answer earlier(String requestId) {
         return earlier.answers().get(requestId);
     }
 
     /** True when an earlier attempt of this partition sent this request and journaled no answer. */
-    public boolean sentEarlier(String requestId) {
+    boolean sentEarlier(String requestId) {
         return earlier.sent().contains(requestId);
     }
 
     /** Notes a request being sent; it is journaled as sent until its answer is appended. */
-    public void sending(String requestId) {
+    void sending(String requestId) {
         pending.add(requestId);
     }
 
     /** Buffers one finished answer; writes a file when the buffer is full. */
-    public void append(String requestId, Answer answer) {
+    void append(String requestId, Answer answer) {
         if (buffer.isEmpty()) {
             oldest = clock.getAsLong();
         }
@@ -76,14 +76,14 @@ public final class JournalTask implements AutoCloseable {
     }
 
     /** Writes the buffer if its oldest answer has waited the flush interval. */
-    public void flushIfDue() {
+    void flushIfDue() {
         if (!buffer.isEmpty() && clock.getAsLong() - oldest >= flushNanos) {
             flush();
         }
     }
 
     /** Milliseconds until {@link #flushIfDue()} has work (Long.MAX_VALUE when the buffer is empty). */
-    public long millisUntilDue() {
+    long millisUntilDue() {
         if (buffer.isEmpty()) {
             return Long.MAX_VALUE;
         }
@@ -92,7 +92,7 @@ public final class JournalTask implements AutoCloseable {
     }
 
     /** Answers written to journal files by this attempt. */
-    public long written() {
+    long written() {
         return written;
     }
 

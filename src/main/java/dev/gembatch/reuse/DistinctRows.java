@@ -1,4 +1,4 @@
-package dev.gembatch.pipeline;
+package dev.gembatch.reuse;
 
 import dev.gembatch.report.RunCounters;
 import java.util.Iterator;
@@ -7,20 +7,18 @@ import java.util.Objects;
 import org.apache.spark.sql.Row;
 
 /**
- * Passes on the first row of each run of rows sharing a key (the input is sorted by it) and
- * counts the others as deduplicated; memory stays one row whatever the partition size.
+ * Passes on the first of each run of keyed rows sharing a request_id (the input is sorted by it)
+ * and counts the others as deduplicated; memory stays one row whatever the partition size.
  */
 final class DistinctRows implements Iterator<Row> {
     private final Iterator<Row> sorted;
-    private final int keyIndex;
     private final RunCounters counters;
     private Row pending;
-    private Object lastKey;
+    private String lastKey;
     private boolean started;
 
-    DistinctRows(Iterator<Row> sorted, int keyIndex, RunCounters counters) {
+    DistinctRows(Iterator<Row> sorted, RunCounters counters) {
         this.sorted = sorted;
-        this.keyIndex = keyIndex;
         this.counters = counters;
     }
 
@@ -29,7 +27,7 @@ final class DistinctRows implements Iterator<Row> {
         long skipped = 0;
         while (pending == null && sorted.hasNext()) {
             Row row = sorted.next();
-            Object key = row.get(keyIndex);
+            String key = RequestKeys.requestId(row);
             if (started && Objects.equals(key, lastKey)) {
                 skipped++;
             } else {

@@ -1,10 +1,10 @@
-package dev.gembatch.pipeline;
+package dev.gembatch.reuse;
 
 import dev.gembatch.model.Answer;
-import dev.gembatch.model.ErrorStatus;
 import dev.gembatch.model.Status;
 import dev.gembatch.output.ResultSchema;
 import dev.gembatch.output.ResultValues;
+import dev.gembatch.pipeline.OutputRows;
 import dev.gembatch.report.RunCounters;
 import java.time.Instant;
 import java.util.Iterator;
@@ -12,23 +12,19 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 
 /**
- * Turns each input row joined with its request's answer ({@code input..., key, skipStatus,
- * skipReason, answerKey, results..., source}) into the output row ({@code input...,
- * results...}): a row without a key was not sent and is SKIPPED with its status and reason. Counts every output row by status, and the rows answered from
- * the journal or an earlier output.
+ * Turns each keyed input row joined with its request's {@link KeyedAnswer} into the output row
+ * (its input columns, then the result columns): a row without an answer was not sent and is
+ * SKIPPED with the status and reason of its request key. Counts every output row by status,
+ * and the rows whose answer was reused from the journal or an earlier output.
  */
 final class JoinedRows implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
-    /** source value of answers reused from the journal of earlier runs or an earlier output. */
-    static final int REUSED = 1;
     private static final int STATUS = ResultSchema.indexOf("status");
     private final int inputWidth;
-    private final int resultWidth;
     private final RunCounters counters;
 
-    JoinedRows(int inputWidth, int resultWidth, RunCounters counters) {
+    JoinedRows(int inputWidth, RunCounters counters) {
         this.inputWidth = inputWidth;
-        this.resultWidth = resultWidth;
         this.counters = counters;
     }
 
@@ -48,20 +44,16 @@ final class JoinedRows implements MapPartitionsFunction<Row, Row> {
     }
 
     private Row output(Row row) {
+        KeyedAnswer answer = KeyedAnswer.joinedTo(row);
         Object[] result;
-        if (row.isNullAt(inputWidth + 3)) {
-            Answer skipped = Answer.skipped(ErrorStatus.valueOf(row.getString(inputWidth + 1)),
-                    row.getString(inputWidth + 2), Instant.now());
+        if (answer == null) {
+            Answer skipped = RequestKeys.skipped(row, Instant.now());
             result = ResultValues.of(null, skipped);
             counters.countRequest(skipped, OutputRows.key(counters, row));
         } else {
-            int results = inputWidth + 4;
-            result = new Object[resultWidth];
-            for (int i = 0; i < resultWidth; i++) {
-                result[i] = row.get(results + i);
-            }
-            if (row.getInt(results + resultWidth) == REUSED) {
-                counters.resumed(1);
+            result = answer.resultValues();
+            if (answer.reused()) {
+                counters.reused(1);
             }
         }
         counters.countRow(Status.valueOf((String) result[STATUS]));

@@ -1,4 +1,4 @@
-package dev.gembatch.output;
+package dev.gembatch.reuse;
 
 import dev.gembatch.model.Answer;
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,4 @@
-package dev.gembatch.output;
+package dev.gembatch.reuse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -109,7 +109,7 @@ class JournalTaskTest {
     void theJournalOfAnOutputLivesBesideItAndIsClearedWholly() throws Exception {
         Journal journal = Journal.forOutput(dir.resolve("out/").toString(),
                 new JournalSettings(1, Duration.ofSeconds(1), true), conf);
-        assertEquals(dir.resolve("out") + Journal.SUFFIX, journal.root());
+        assertEquals(dir.resolve("out") + ".gembatch-journal", journal.root());
         JournalTask task = journal.open(4, 0, 0);
         task.append("r1", answer("one"));
         assertEquals(answer("one"), journal.open(4, 0, 1).earlier("r1"));

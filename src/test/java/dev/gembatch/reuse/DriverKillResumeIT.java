@@ -1,4 +1,4 @@
-package dev.gembatch.output;
+package dev.gembatch.reuse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,12 +1,9 @@
-package dev.gembatch.job;
+package dev.gembatch.reuse;
 
 import dev.gembatch.config.AnswerColumn;
 import dev.gembatch.config.JobSettings;
 import dev.gembatch.config.OutputMode;
-import dev.gembatch.output.Journal;
-import dev.gembatch.output.KnownAnswers;
 import dev.gembatch.output.OutputTarget;
-import dev.gembatch.pipeline.DedupedAnswers;
 import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.report.RunCounters;
 import java.io.IOException;
@@ -20,14 +17,19 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * A deduplicated, journaled run: reads what a resumed run already has, plans the answers, writes
- * the complete output in one action (through a staging folder when it replaces an output it
- * reads), then clears the journal. The dedupe plan reads its keyed rows twice (requests and
+ * The door of {@code dev.gembatch.reuse}, answers reused instead of paid again: identical
+ * requests sent once per run (dedupe), a task's finished answers kept for its retries and for
+ * {@code --resume} (the journal), and what a resumed or retry-failed run already has (known
+ * answers).
+ *
+ * <p>A deduplicated, journaled run: reads what a resumed run already has, plans the answers,
+ * writes the complete output in one action (through a staging folder when it replaces an output
+ * it reads), then clears the journal. The dedupe plan reads its keyed rows twice (requests and
  * join); they are persisted when computing them again is costly: when they hold earlier answer
  * columns of a spreadsheet job (those would be evaluated twice), or when keying a row reads its
  * media (every file would be read once more).
  */
-final class JournaledWrite {
+public final class JournaledRun {
     private final JobSettings job;
     private final Journal journal;
     private final boolean resumes;
@@ -39,26 +41,25 @@ final class JournaledWrite {
      */
     private int partitions;
 
-    private JournaledWrite(JobSettings job, Journal journal, boolean resumes,
-                           SparkSession spark) {
+    private JournaledRun(JobSettings job, Journal journal, boolean resumes, SparkSession spark) {
         this.job = job;
         this.journal = journal;
         this.resumes = resumes;
         this.spark = spark;
     }
 
-    /** The journaled write of a job's output (resuming what the output's journal holds). */
-    static JournaledWrite open(SparkSession spark, JobSettings job) {
+    /** The journaled run of a job's output (resuming what the output's journal holds). */
+    public static JournaledRun open(SparkSession spark, JobSettings job) {
         Journal journal = Journal.forOutput(job.output().path(), job.journal(),
                 spark.sparkContext().hadoopConfiguration());
         OutputMode mode = job.output().mode();
         boolean resumes = mode == OutputMode.RESUME || mode == OutputMode.RETRY_FAILED;
-        return new JournaledWrite(job, journal, resumes, spark);
+        return new JournaledRun(job, journal, resumes, spark);
     }
 
     /** Journaled answering of a Dataset into {@code journalRoot} (the library: no output). */
-    static JournaledWrite at(SparkSession spark, JobSettings job, String journalRoot) {
-        return new JournaledWrite(job, Journal.at(journalRoot, job.journal(),
+    public static JournaledRun at(SparkSession spark, JobSettings job, String journalRoot) {
+        return new JournaledRun(job, Journal.at(journalRoot, job.journal(),
                 spark.sparkContext().hadoopConfiguration()), false, spark);
     }
 
@@ -66,8 +67,8 @@ final class JournaledWrite {
      * The rows answered for one answer column ({@code outSchema}), sending only what is not
      * known from the journal or (when resuming) the earlier output.
      */
-    Dataset<Row> answer(Dataset<Row> rows, AnswerColumn answer, RowPlan plan,
-                        RunCounters counters, StructType outSchema) {
+    public Dataset<Row> answer(Dataset<Row> rows, AnswerColumn answer, RowPlan plan,
+                               RunCounters counters, StructType outSchema) {
         if (partitions == 0) {
             int configured = job.spark().partitions();
             partitions = configured > 0 ? configured : Math.max(1, rows.rdd().getNumPartitions());
@@ -89,7 +90,8 @@ final class JournaledWrite {
     }
 
     /** Writes the output (the one action), then clears the journal. */
-    void write(SparkSession spark, OutputTarget target, Dataset<Row> output) throws IOException {
+    public void write(SparkSession spark, OutputTarget target, Dataset<Row> output)
+            throws IOException {
         if (resumes && KnownAnswers.isComplete(spark, job.output().path())) {
             target.replace(spark, output);
         } else {
@@ -100,7 +102,7 @@ final class JournaledWrite {
     }
 
     /** Drops the intermediate rows persisted for the plan, once its result is computed. */
-    void release() {
+    public void release() {
         persisted.forEach(Dataset::unpersist);
         persisted.clear();
     }
