@@ -5,6 +5,8 @@ import dev.gembatch.config.GenerationSettings;
 import dev.gembatch.config.JobSettings;
 import dev.gembatch.config.ModelSettings;
 import dev.gembatch.config.Price;
+import dev.gembatch.model.ErrorStatus;
+import dev.gembatch.model.Status;
 import java.util.Locale;
 
 /**
@@ -102,8 +104,8 @@ final class Estimate {
         BudgetSettings b = budget;
         if (b.maxRequests() > 0 && totals.requests() > b.maxRequests()) {
             out.append(String.format(Locale.ROOT, "  budget:        max-requests %,d: %,d rows would"
-                    + " be SKIPPED (BUDGET_EXHAUSTED)%n", b.maxRequests(),
-                    totals.requests() - b.maxRequests()));
+                    + " be %s (%s)%n", b.maxRequests(), totals.requests() - b.maxRequests(),
+                    Status.SKIPPED, ErrorStatus.BUDGET_EXHAUSTED));
         }
         long tokens = inputTokens() + typicalOutputTokens();
         if (b.maxTotalTokens() > 0 && tokens > b.maxTotalTokens()) {

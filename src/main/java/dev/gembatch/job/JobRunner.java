@@ -14,7 +14,7 @@ import dev.gembatch.report.InputProblems;
 import dev.gembatch.report.Progress;
 import dev.gembatch.report.RunCounters;
 import dev.gembatch.report.RunReport;
-import dev.gembatch.report.RunSummary;
+import dev.gembatch.report.RunTotals;
 import dev.gembatch.reuse.JournaledRun;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -94,10 +94,10 @@ public final class JobRunner {
                 target.write(output);
             }
         }
-        RunSummary summary = counters.summary(job.output().path(),
+        RunTotals totals = counters.totals(job.output().path(),
                 (System.nanoTime() - start) / 1_000_000).withNotes(inputProblems.notes())
                 .withAnswerColumns(job.answers().size());
-        return RunReporting.report(spark, job, counters, summary, started, out);
+        return RunReporting.report(spark, job, counters, totals, started, out);
     }
 
     /** The input read, split (rows that cannot be sent set apart) and checked against the job. */

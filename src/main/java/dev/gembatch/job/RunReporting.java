@@ -6,7 +6,7 @@ import dev.gembatch.config.ReportSettings;
 import dev.gembatch.report.Progress;
 import dev.gembatch.report.RunCounters;
 import dev.gembatch.report.RunReport;
-import dev.gembatch.report.RunSummary;
+import dev.gembatch.report.RunTotals;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -49,11 +49,11 @@ final class RunReporting {
 
     /** The report of the finished run; its files are written when the job asks for them. */
     static RunReport report(SparkSession spark, JobSettings job, RunCounters counters,
-                            RunSummary summary, Instant started, PrintStream out) {
+                            RunTotals totals, Instant started, PrintStream out) {
         ReportSettings settings = job.report();
         List<String> models = job.answers().stream().map(a -> a.model().name()).distinct()
                 .toList();
-        RunReport report = RunReport.of(counters, summary, priced(job, models),
+        RunReport report = RunReport.of(counters, totals, priced(job, models),
                 dearest(job, models), started, settings.topErrors());
         if (settings.writeFiles()) {
             try {

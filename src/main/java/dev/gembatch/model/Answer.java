@@ -8,7 +8,8 @@ import java.util.List;
  * The complete result for one row: what the model said (candidates, in index order), what the
  * server said about the prompt, usage, identifiers, the error when there is no complete answer,
  * and how it went (attempts, time to first byte of the answering attempt, total latency across
- * attempts, chunk count, completion time).
+ * attempts, chunk count, completion time). Made with the factories below, or with the full
+ * constructor where an answered stream is turned into an Answer (transport's Answers).
  */
 public record Answer(Status status, List<Candidate> candidates, PromptFeedback promptFeedback,
                      Usage usage, String modelVersion, String responseId, ErrorInfo error,
@@ -20,10 +21,23 @@ public record Answer(Status status, List<Candidate> candidates, PromptFeedback p
         usage = usage == null ? Usage.NONE : usage;
     }
 
-    /** An answer for a row that was never sent. */
-    public static Answer skipped(String errorStatus, String message, Instant at) {
+    /** An answer for a row that was never sent: SKIPPED with {@code status} and why. */
+    public static Answer skipped(ErrorStatus status, String message, Instant at) {
         return new Answer(Status.SKIPPED, List.of(), null, Usage.NONE, null, null,
-                new ErrorInfo(null, errorStatus, null, message, false), 0, null, null, 0, at);
+                ErrorInfo.of(status, message), 0, null, null, 0, at);
+    }
+
+    /** FAILED with {@code error} when nothing of an answer was received. */
+    public static Answer failed(ErrorInfo error, int attempts, Long ttftMs, Long latencyMs,
+                                Instant at) {
+        return new Answer(Status.FAILED, List.of(), null, Usage.NONE, null, null, error,
+                attempts, ttftMs, latencyMs, 0, at);
+    }
+
+    /** This answer FAILED with {@code error}: what was received and how it went are kept. */
+    public Answer failedWith(ErrorInfo error) {
+        return new Answer(Status.FAILED, candidates, promptFeedback, usage, modelVersion,
+                responseId, error, attempts, ttftMs, latencyMs, chunks, completedAt);
     }
 
     /** Candidate 0 (or the lowest index present), or null when the server sent none. */

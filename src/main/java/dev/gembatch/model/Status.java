@@ -2,7 +2,10 @@ package dev.gembatch.model;
 
 import java.util.Set;
 
-/** The outcome of one row, as written to the {@code status} column. */
+/**
+ * The outcome of one row, as written to the {@code status} column. A FAILED or SKIPPED row says
+ * why in {@code error_status}, whose vocabulary is {@link ErrorStatus}.
+ */
 public enum Status {
     /** Finish reason STOP. */
     OK,
@@ -12,9 +15,18 @@ public enum Status {
     BLOCKED,
     /** Any other finish reason (OTHER, LANGUAGE, MALFORMED_FUNCTION_CALL, unknown values). */
     INCOMPLETE,
-    /** No complete answer after retries, or a permanent error. */
+    /**
+     * No complete answer after retries, or a permanent error: Google's status (such as
+     * RESOURCE_EXHAUSTED) or gembatch's TIMEOUT, UNREACHABLE, CONNECTION_LOST, STREAM_INCOMPLETE,
+     * MALFORMED_RESPONSE, UNEXPECTED_RESPONSE; or, with a JSON response schema, an answer that is
+     * INVALID_JSON or a SCHEMA_MISMATCH.
+     */
     FAILED,
-    /** Never sent (blank prompt, budget exhausted). */
+    /**
+     * Never sent: INVALID_INPUT (blank prompt, malformed record, undecodable bytes, unusable
+     * media), UPSTREAM_NOT_OK (the prompt reads an earlier answer that is not OK) or
+     * BUDGET_EXHAUSTED.
+     */
     SKIPPED;
 
     private static final Set<String> BLOCKING = Set.of(

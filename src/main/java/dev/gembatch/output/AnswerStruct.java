@@ -67,11 +67,7 @@ public final class AnswerStruct implements Serializable {
             JsonAnswer.read(root, first == null ? null : first.text());
             return answer;
         } catch (JsonAnswer.Rejected e) {
-            return new Answer(Status.FAILED, answer.candidates(), answer.promptFeedback(),
-                    answer.usage(), answer.modelVersion(), answer.responseId(),
-                    new ErrorInfo(null, e.errorStatus, null, e.getMessage(), false),
-                    answer.attempts(), answer.ttftMs(), answer.latencyMs(), answer.chunks(),
-                    answer.completedAt());
+            return answer.failedWith(ErrorInfo.of(e.errorStatus, e.getMessage()));
         }
     }
 

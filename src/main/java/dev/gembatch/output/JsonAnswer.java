@@ -1,5 +1,8 @@
 package dev.gembatch.output;
 
+import static dev.gembatch.model.ErrorStatus.INVALID_JSON;
+import static dev.gembatch.model.ErrorStatus.SCHEMA_MISMATCH;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -7,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gembatch.model.ErrorStatus;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -30,9 +34,9 @@ final class JsonAnswer {
     /** Why an answer has no value: not JSON (INVALID_JSON), not of the schema (SCHEMA_MISMATCH). */
     static final class Rejected extends Exception {
         private static final long serialVersionUID = 1L;
-        final String errorStatus;
+        final ErrorStatus errorStatus;
 
-        Rejected(String errorStatus, String message) {
+        Rejected(ErrorStatus errorStatus, String message) {
             super(message, null, false, false);
             this.errorStatus = errorStatus;
         }
@@ -48,22 +52,22 @@ final class JsonAnswer {
 
     private static JsonNode parse(String text) throws Rejected {
         if (text == null || text.isBlank()) {
-            throw new Rejected("INVALID_JSON", "not JSON: the answer is empty");
+            throw new Rejected(INVALID_JSON, "not JSON: the answer is empty");
         }
         try (JsonParser parser = JSON.createParser(text)) {
             JsonNode value = JSON.readTree(parser);
             JsonLocation end = parser.currentLocation();
             if (!atEnd(parser)) {
-                throw new Rejected("INVALID_JSON", "not JSON: more content follows the JSON"
+                throw new Rejected(INVALID_JSON, "not JSON: more content follows the JSON"
                         + " value that ends at line " + end.getLineNr() + ", column "
                         + end.getColumnNr());
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw new Rejected("INVALID_JSON", "not JSON: " + e.getOriginalMessage()
+            throw new Rejected(INVALID_JSON, "not JSON: " + e.getOriginalMessage()
                     + at(e.getLocation()));
         } catch (IOException e) {
-            throw new Rejected("INVALID_JSON", "not JSON: " + e.getMessage());
+            throw new Rejected(INVALID_JSON, "not JSON: " + e.getMessage());
         }
     }
 
@@ -138,7 +142,7 @@ final class JsonAnswer {
             String at = path + member(p.name());
             JsonNode value = v.get(p.name());
             if (value == null && s.required().contains(p.name())) {
-                throw new Rejected("SCHEMA_MISMATCH", at + ": required property missing");
+                throw new Rejected(SCHEMA_MISMATCH, at + ": required property missing");
             }
             values[i] = value == null ? null : convert(p.schema(), value, at);
         }
@@ -155,7 +159,7 @@ final class JsonAnswer {
     }
 
     private static Rejected mismatch(String path, SchemaNode s, JsonNode v) {
-        return new Rejected("SCHEMA_MISMATCH", path + ": expected " + expected(s) + ", got "
+        return new Rejected(SCHEMA_MISMATCH, path + ": expected " + expected(s) + ", got "
                 + shown(v));
     }
 

@@ -1,5 +1,7 @@
 package dev.gembatch.output;
 
+import dev.gembatch.model.ErrorStatus;
+import dev.gembatch.model.Status;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.types.ArrayType;
@@ -11,7 +13,12 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The fixed result columns gembatch appends to every input row: always present, always typed the
- * same (never a null type), whatever the rows' outcome. See docs/OUTPUT.md.
+ * same (never a null type), whatever the rows' outcome. {@code status} holds a {@link Status}
+ * name; {@code error_status} the name of an {@link ErrorStatus} (gembatch's own: TIMEOUT,
+ * UNREACHABLE, CONNECTION_LOST, STREAM_INCOMPLETE, MALFORMED_RESPONSE, UNEXPECTED_RESPONSE,
+ * INVALID_JSON, SCHEMA_MISMATCH, INVALID_INPUT, UPSTREAM_NOT_OK, BUDGET_EXHAUSTED; or Google's
+ * canonical code), or a status text a server sent that the list does not hold, verbatim. See
+ * docs/OUTPUT.md.
  */
 public final class ResultSchema {
     /** safety_ratings / prompt_safety_ratings element type. */

@@ -1,6 +1,7 @@
 package dev.gembatch.pipeline;
 
 import dev.gembatch.model.Answer;
+import dev.gembatch.model.ErrorStatus;
 import dev.gembatch.output.ResultValues;
 import dev.gembatch.prompt.CellText;
 import dev.gembatch.report.RunCounters;
@@ -140,7 +141,7 @@ final class AnsweringIterator implements Iterator<Row> {
         }
         String spent = meter.exhausted();
         if (spent != null) {
-            done.add(new Completed(row, null, Answer.skipped("BUDGET_EXHAUSTED", spent,
+            done.add(new Completed(row, null, Answer.skipped(ErrorStatus.BUDGET_EXHAUSTED, spent,
                     Instant.now())));
             return;
         }

@@ -1,5 +1,6 @@
 package dev.gembatch.pipeline;
 
+import dev.gembatch.model.ErrorStatus;
 import dev.gembatch.transport.AttemptEvent;
 import dev.gembatch.transport.AttemptListener;
 import java.util.Map;
@@ -60,6 +61,6 @@ final class AttemptTally implements AttemptListener {
         if (e.errorStatus() != null) {
             return e.errorStatus();
         }
-        return e.httpCode() == null ? "UNKNOWN" : "HTTP " + e.httpCode();
+        return e.httpCode() == null ? ErrorStatus.UNKNOWN.name() : "HTTP " + e.httpCode();
     }
 }

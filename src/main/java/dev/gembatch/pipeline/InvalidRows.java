@@ -1,6 +1,7 @@
 package dev.gembatch.pipeline;
 
 import dev.gembatch.model.Answer;
+import dev.gembatch.model.ErrorStatus;
 import dev.gembatch.output.ResultValues;
 import dev.gembatch.report.InputProblems;
 import dev.gembatch.report.RunCounters;
@@ -30,7 +31,7 @@ public final class InvalidRows implements MapFunction<Row, Row> {
     public Row call(Row row) {
         int width = row.length() - 1;
         String reason = row.getString(width);
-        Answer skipped = Answer.skipped("INVALID_INPUT", reason, Instant.now());
+        Answer skipped = Answer.skipped(ErrorStatus.INVALID_INPUT, reason, Instant.now());
         Object[] one = ResultValues.of(null, skipped);
         Object[] results = new Object[one.length * answers];
         for (int i = 0; i < answers; i++) {

@@ -1,5 +1,6 @@
 package dev.gembatch.report;
 
+import dev.gembatch.model.ErrorStatus;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +29,7 @@ final class ErrorGroups implements Serializable {
     void add(String status, String message, String key) {
         String m = message == null ? "" : message.length() > MAX_MESSAGE
                 ? message.substring(0, MAX_MESSAGE) + "…" : message;
-        add(new Group(status == null ? "UNKNOWN" : status, m, 1,
+        add(new Group(status == null ? ErrorStatus.UNKNOWN.name() : status, m, 1,
                 key == null ? List.of() : List.of(key)));
     }
 

@@ -1,5 +1,6 @@
 package dev.gembatch.report;
 
+import dev.gembatch.model.ErrorStatus;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.SparkContext;
@@ -38,7 +39,7 @@ public final class InputProblems extends AccumulatorV2<String, List<String>> {
         }
         List<String> lines = new ArrayList<>();
         lines.add("input: " + count + " row(s) could not be sent and are SKIPPED with"
-                + " error_status INVALID_INPUT, e.g.:");
+                + " error_status " + ErrorStatus.INVALID_INPUT + ", e.g.:");
         examples().forEach(e -> lines.add("    " + e.replace("\r", "\\r").replace("\n", "\\n")));
         return lines;
     }

@@ -20,7 +20,7 @@ final class ReportJson {
 
     static String write(RunReport r) {
         ObjectNode root = JSON.createObjectNode();
-        RunSummary s = r.summary();
+        RunTotals s = r.totals();
         root.put("output", s.outputPath()).put("model", r.model())
                 .put("started", r.started().toString()).put("finished", r.finished().toString())
                 .put("wall_ms", s.millis()).put("answer_columns", s.answerColumns());
@@ -49,7 +49,7 @@ final class ReportJson {
     }
 
     private static void tokensAndCost(ObjectNode root, RunReport r) {
-        RunSummary s = r.summary();
+        RunTotals s = r.totals();
         root.putObject("recovery").put("journaled", s.recovery().journaled())
                 .put("resumed", s.recovery().resumed())
                 .put("deduplicated", s.recovery().deduplicated())

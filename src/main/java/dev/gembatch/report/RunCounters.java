@@ -145,12 +145,12 @@ public final class RunCounters implements Serializable {
     }
 
     /** The totals, read on the driver after the run. */
-    public RunSummary summary(String outputPath, long millis) {
+    public RunTotals totals(String outputPath, long millis) {
         Map<Status, Long> rows = new EnumMap<>(Status.class);
         byStatus.forEach((s, acc) -> rows.put(s, acc.value()));
-        return new RunSummary(outputPath, rows, retries.value(), promptTokens.value(),
+        return new RunTotals(outputPath, rows, retries.value(), promptTokens.value(),
                 outputTokens.value(), millis, List.of(),
-                new RunSummary.Recovery(journaled.value(),
+                new RunTotals.Recovery(journaled.value(),
                         reused.value(), deduplicated.value(), resent.value()), 1);
     }
 

@@ -12,7 +12,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * What a finished run did, in full: the {@link RunSummary} totals plus thinking tokens, the
+ * The report of a finished run: its {@link RunTotals} plus thinking tokens, the
  * estimated cost, and the distributions (finish reasons, latency, time to first token,
  * throughput, retries by cause, frequent errors). Printed as a console table and written as
  * {@code report.json} and a self-contained {@code report.html}.
@@ -20,7 +20,7 @@ import org.apache.hadoop.fs.Path;
 public final class RunReport {
     /** The folder under the output path that holds the report files (Spark's reader skips it). */
     public static final String FOLDER = "_gembatch_report";
-    private final RunSummary summary;
+    private final RunTotals totals;
     private final String model;
     private final Price price;
     private final long thoughtsTokens;
@@ -29,9 +29,9 @@ public final class RunReport {
     private final RunStats stats;
     private final int topErrors;
 
-    RunReport(RunSummary summary, String model, Price price, long thoughtsTokens,
+    RunReport(RunTotals totals, String model, Price price, long thoughtsTokens,
               Instant started, Instant finished, RunStats stats, int topErrors) {
-        this.summary = summary;
+        this.totals = totals;
         this.model = model;
         this.price = price;
         this.thoughtsTokens = thoughtsTokens;
@@ -42,19 +42,20 @@ public final class RunReport {
     }
 
     /** The report of a run whose write has returned, read from its counters on the driver. */
-    public static RunReport of(RunCounters counters, RunSummary summary, String model,
+    public static RunReport of(RunCounters counters, RunTotals totals, String model,
                                Price price, Instant started, int topErrors) {
-        return new RunReport(summary, model, price, counters.thoughtsTokens(), started,
-                started.plusMillis(summary.millis()), counters.stats(), topErrors);
+        return new RunReport(totals, model, price, counters.thoughtsTokens(), started,
+                started.plusMillis(totals.millis()), counters.stats(), topErrors);
     }
 
-    public RunSummary summary() {
-        return summary;
+    /** The counters' totals this report is built on. */
+    public RunTotals totals() {
+        return totals;
     }
 
     /** Estimated cost in USD from the price table. */
     public double cost() {
-        return price.cost(summary.promptTokens(), summary.outputTokens(), thoughtsTokens);
+        return price.cost(totals.promptTokens(), totals.outputTokens(), thoughtsTokens);
     }
 
     /** report.json's text. */
@@ -87,24 +88,24 @@ public final class RunReport {
 
     /** The console summary: the totals line, rows by status, tokens and cost, latencies. */
     public String toTable() {
-        StringBuilder t = new StringBuilder(summary.toText().lines().findFirst().orElse(""));
-        t.append(String.format(Locale.ROOT, "%n  %-11s %9s %7s", "status", summary.unit(), "%"));
-        long total = Math.max(1, summary.total());
+        StringBuilder t = new StringBuilder(totals.headline());
+        t.append(String.format(Locale.ROOT, "%n  %-11s %9s %7s", "status", totals.unit(), "%"));
+        long total = Math.max(1, totals.total());
         for (Status s : Status.values()) {
-            if (summary.count(s) > 0) {
+            if (totals.count(s) > 0) {
                 t.append(String.format(Locale.ROOT, "%n  %-11s %,9d %6.1f%%", s.name(),
-                        summary.count(s), 100.0 * summary.count(s) / total));
+                        totals.count(s), 100.0 * totals.count(s) / total));
             }
         }
         t.append(String.format(Locale.ROOT, "%n  retries: %,d | tokens in: %,d, out: %,d,"
-                        + " thoughts: %,d | estimated cost: $%.4f (%s)", summary.retries(),
-                summary.promptTokens(), summary.outputTokens(), thoughtsTokens, cost(), model));
+                        + " thoughts: %,d | estimated cost: $%.4f (%s)", totals.retries(),
+                totals.promptTokens(), totals.outputTokens(), thoughtsTokens, cost(), model));
         t.append(String.format(Locale.ROOT, "%n  latency ms: %s | first token ms: %s",
                 percentiles(stats.latency), percentiles(stats.ttft)));
-        RunSummary.Recovery r = summary.recovery();
+        RunTotals.Recovery r = totals.recovery();
         t.append(String.format(Locale.ROOT, "%n  journaled: %,d | resumed: %,d | deduplicated: %,d"
                 + " | re-sent: %,d", r.journaled(), r.resumed(), r.deduplicated(), r.resent()));
-        summary.notes().forEach(note -> t.append(System.lineSeparator()).append("  ").append(note));
+        totals.notes().forEach(note -> t.append(System.lineSeparator()).append("  ").append(note));
         return t.toString();
     }
 

@@ -1,7 +1,10 @@
 package dev.gembatch.reuse;
 
+import static dev.gembatch.model.ErrorStatus.BUDGET_EXHAUSTED;
+
 import dev.gembatch.config.OutputMode;
 import dev.gembatch.config.OutputSettings;
+import dev.gembatch.model.Status;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -64,8 +67,9 @@ final class KnownAnswers {
                 .where(KeyedAnswer.column(p + "request_id").isNotNull());
         if (output.mode() == OutputMode.RETRY_FAILED) {
             Column status = KeyedAnswer.column(p + "status");
-            rows = rows.where(functions.not(status.equalTo("FAILED").or(status.equalTo("SKIPPED")
-                    .and(KeyedAnswer.column(p + "error_status").equalTo("BUDGET_EXHAUSTED")))));
+            rows = rows.where(functions.not(status.equalTo(Status.FAILED.name())
+                    .or(status.equalTo(Status.SKIPPED.name()).and(KeyedAnswer
+                            .column(p + "error_status").equalTo(BUDGET_EXHAUSTED.name())))));
         }
         return KeyedAnswer.select(rows, p + "request_id", p, true);
     }

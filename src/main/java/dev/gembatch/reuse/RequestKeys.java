@@ -1,6 +1,7 @@
 package dev.gembatch.reuse;
 
 import dev.gembatch.model.Answer;
+import dev.gembatch.model.ErrorStatus;
 import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.pipeline.RowRequest;
 import java.time.Instant;
@@ -47,7 +48,7 @@ final class RequestKeys implements MapPartitionsFunction<Row, Row> {
 
     /** The SKIPPED answer of a keyed row that is not sent, with its status and reason. */
     static Answer skipped(Row keyed, Instant at) {
-        return Answer.skipped(keyed.getString(keyed.fieldIndex(SKIP_STATUS)),
+        return Answer.skipped(ErrorStatus.valueOf(keyed.getString(keyed.fieldIndex(SKIP_STATUS))),
                 keyed.getString(keyed.fieldIndex(SKIP_REASON)), at);
     }
 
@@ -68,7 +69,7 @@ final class RequestKeys implements MapPartitionsFunction<Row, Row> {
                 }
                 RowRequest request = plan.request(row); // in the order of appendTo
                 values[row.length()] = request.requestId();
-                values[row.length() + 1] = request.skipStatus();
+                values[row.length() + 1] = request.sendable() ? null : request.skipStatus().name();
                 values[row.length() + 2] = request.skipReason();
                 return RowFactory.create(values);
             }

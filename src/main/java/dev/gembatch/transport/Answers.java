@@ -3,10 +3,12 @@ package dev.gembatch.transport;
 import dev.gembatch.assembly.Assembled;
 import dev.gembatch.model.Answer;
 import dev.gembatch.model.ErrorInfo;
-import dev.gembatch.model.Status;
 import java.time.Instant;
 
-/** Builds a row's final {@link Answer} from the assembled stream and the row's bookkeeping. */
+/**
+ * Builds a row's final {@link Answer} from the assembled stream and the row's bookkeeping: the one
+ * place outside {@code model} that uses Answer's full constructor.
+ */
 final class Answers {
     private Answers() {
     }
@@ -21,11 +23,8 @@ final class Answers {
     static Answer failed(ErrorInfo error, Assembled partial, int attempts, Long ttftMs,
                          long latencyMs, Instant at) {
         if (partial == null) {
-            return new Answer(Status.FAILED, null, null, null, null, null, error, attempts,
-                    ttftMs, latencyMs, 0, at);
+            return Answer.failed(error, attempts, ttftMs, latencyMs, at);
         }
-        return new Answer(Status.FAILED, partial.candidates(), partial.promptFeedback(),
-                partial.usage(), partial.modelVersion(), partial.responseId(), error, attempts,
-                ttftMs, latencyMs, partial.chunks(), at);
+        return answered(partial, attempts, ttftMs, latencyMs, at).failedWith(error);
     }
 }

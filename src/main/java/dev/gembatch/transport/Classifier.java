@@ -1,9 +1,17 @@
 package dev.gembatch.transport;
 
+import static dev.gembatch.model.ErrorStatus.CONNECTION_LOST;
+import static dev.gembatch.model.ErrorStatus.MALFORMED_RESPONSE;
+import static dev.gembatch.model.ErrorStatus.STREAM_INCOMPLETE;
+import static dev.gembatch.model.ErrorStatus.TIMEOUT;
+import static dev.gembatch.model.ErrorStatus.UNEXPECTED_RESPONSE;
+import static dev.gembatch.model.ErrorStatus.UNREACHABLE;
+
 import dev.gembatch.assembly.Assembled;
 import dev.gembatch.config.Timeouts;
 import dev.gembatch.model.ApiKey;
 import dev.gembatch.model.ErrorInfo;
+import dev.gembatch.model.ErrorStatus;
 import dev.gembatch.stream.ApiError;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -41,7 +49,7 @@ final class Classifier {
 
     Verdict classify(AttemptResult r) {
         if (r.timeout() != null) {
-            return fail(r.httpCode(), "TIMEOUT", r.timeout().describe(timeouts), true, null);
+            return fail(r.httpCode(), TIMEOUT, r.timeout().describe(timeouts), true, null);
         }
         if (r.failure() != null) {
             return transportFailure(r);
@@ -52,7 +60,7 @@ final class Classifier {
         }
         int code = r.httpCode();
         if (code < 200 || code > 299) {
-            return fail(code, "UNEXPECTED_RESPONSE", "HTTP " + code + " without a Gemini error "
+            return fail(code, UNEXPECTED_RESPONSE, "HTTP " + code + " without a Gemini error "
                     + "object (content type " + r.contentType() + ")",
                     RETRYABLE_CODES.contains(code), retryAfter(r.retryAfter()));
         }
@@ -62,20 +70,20 @@ final class Classifier {
     private Verdict streamOutcome(Assembled a, int code) {
         return switch (a.outcome()) {
             case COMPLETE, PROMPT_BLOCKED -> Verdict.ANSWERED;
-            case MALFORMED -> fail(code, "MALFORMED_RESPONSE", "malformed stream after "
+            case MALFORMED -> fail(code, MALFORMED_RESPONSE, "malformed stream after "
                     + a.chunks() + " chunks: " + a.malformed(), true, null);
-            default -> fail(code, "STREAM_INCOMPLETE", "the stream ended without a finish "
+            default -> fail(code, STREAM_INCOMPLETE, "the stream ended without a finish "
                     + "reason after " + a.chunks() + " chunks", true, null);
         };
     }
 
     private Verdict apiError(ApiError e, AttemptResult r) {
         int code = e.code() > 0 ? e.code() : r.httpCode();
-        String status = e.status() != null ? e.status() : "UNKNOWN";
         String reason = e.reasons() == null || e.reasons().isEmpty() ? null : e.reasons().get(0);
         boolean retryable = RETRYABLE_CODES.contains(code) && !(code == 429 && dailyQuota(e));
         Duration hint = longer(e.retryDelay(), retryAfter(r.retryAfter()));
-        ErrorInfo info = new ErrorInfo(code, status, reason, key.redact(e.message()), retryable);
+        ErrorInfo info = ErrorInfo.fromServer(code, e.status(), reason, key.redact(e.message()),
+                retryable);
         return new Verdict(info, hint, code == 429 || code == 503);
     }
 
@@ -90,16 +98,16 @@ final class Classifier {
         Throwable f = r.failure();
         Throwable unreached = r.httpCode() == null ? noConnection(f) : null;
         if (unreached != null) {
-            return fail(null, ErrorInfo.UNREACHABLE, describe(unreached), true, null);
+            return fail(null, UNREACHABLE, describe(unreached), true, null);
         }
         String text = describe(f);
         if (f instanceof ZipException) {
-            return fail(r.httpCode(), "MALFORMED_RESPONSE", "bad gzip body: " + text, true, null);
+            return fail(r.httpCode(), MALFORMED_RESPONSE, "bad gzip body: " + text, true, null);
         }
         if (f instanceof InterruptedIOException) {
-            return fail(r.httpCode(), "TIMEOUT", text, true, null);
+            return fail(r.httpCode(), TIMEOUT, text, true, null);
         }
-        return fail(r.httpCode(), "CONNECTION_LOST", text, true, null);
+        return fail(r.httpCode(), CONNECTION_LOST, text, true, null);
     }
 
     private String describe(Throwable f) {
@@ -124,10 +132,10 @@ final class Classifier {
         return null;
     }
 
-    private static Verdict fail(Integer code, String status, String message, boolean retryable,
-                                Duration hint) {
+    private static Verdict fail(Integer code, ErrorStatus status, String message,
+                                boolean retryable, Duration hint) {
         boolean overload = code != null && (code == 429 || code == 503);
-        return new Verdict(new ErrorInfo(code, status, null, message, retryable), hint, overload);
+        return new Verdict(ErrorInfo.of(code, status, message, retryable), hint, overload);
     }
 
     /** Retry-After as delta-seconds or an HTTP date; null when absent or unreadable. */

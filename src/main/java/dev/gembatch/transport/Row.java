@@ -3,6 +3,7 @@ package dev.gembatch.transport;
 import dev.gembatch.assembly.Assembled;
 import dev.gembatch.model.Answer;
 import dev.gembatch.model.ErrorInfo;
+import dev.gembatch.model.ErrorStatus;
 import dev.gembatch.transport.limit.Limiter;
 import java.net.URI;
 import java.time.Duration;
@@ -213,7 +214,7 @@ final class Row {
             if (running == null) {
                 over = true;
                 cancelWaits();
-                ErrorInfo e = new ErrorInfo(null, "TIMEOUT", null,
+                ErrorInfo e = ErrorInfo.of(null, ErrorStatus.TIMEOUT,
                         Timeout.ROW.describe(parts.settings().timeouts()), true);
                 answer = Answers.failed(e, partial, attempts, null, elapsedMs(), now());
             }

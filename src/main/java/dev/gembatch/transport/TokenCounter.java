@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.model.ApiKey;
+import dev.gembatch.model.ErrorStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -96,9 +97,9 @@ public final class TokenCounter implements AutoCloseable {
         if (response.getCode() != 200 || !json.path("totalTokens").isInt()) {
             String message = json.path("error").path("message").asText(text.strip());
             if (response.getCode() == 404
-                    && "NOT_FOUND".equals(json.path("error").path("status").asText())) {
-                throw new UnknownModelException(settings.apiKey().redact("404 NOT_FOUND: "
-                        + message));
+                    && ErrorStatus.NOT_FOUND.is(json.path("error").path("status").asText())) {
+                throw new UnknownModelException(settings.apiKey().redact("404 "
+                        + ErrorStatus.NOT_FOUND + ": " + message));
             }
             throw failure("HTTP " + response.getCode() + ": " + message);
         }

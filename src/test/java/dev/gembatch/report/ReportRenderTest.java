@@ -101,8 +101,8 @@ class ReportRenderTest {
         rows.put(Status.OK, 374L);
         rows.put(Status.BLOCKED, 10L);
         rows.put(Status.FAILED, 16L);
-        RunSummary summary = new RunSummary("out/reviews", rows, 33, 8000, 24000, 61_000);
-        return new RunReport(summary, "gemini-2.5-flash", new Price(0.30, 2.50, 2.50), 0, t0,
+        RunTotals totals = new RunTotals("out/reviews", rows, 33, 8000, 24000, 61_000);
+        return new RunReport(totals, "gemini-2.5-flash", new Price(0.30, 2.50, 2.50), 0, t0,
                 t0.plusSeconds(61), stats, 10);
     }
 }
