@@ -3,6 +3,7 @@ package dev.gembatch.report;
 import dev.gembatch.model.Status;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -66,10 +67,10 @@ public record RunTotals(String outputPath, Map<Status, Long> rows, long retries,
 
     /** The report's first line: rows (and answers) written, where, and in how long. */
     public String headline() {
-        String written = answerColumns > 1 ? String.format("%d rows (%d answers in %d answer"
-                + " columns)", total() / answerColumns, total(), answerColumns)
-                : total() + " rows";
-        return String.format("gembatch: %s written to %s in %.1f s", written, outputPath,
-                millis / 1000.0);
+        String written = answerColumns > 1 ? String.format(Locale.ROOT, "%,d rows (%,d answers in"
+                + " %d answer columns)", total() / answerColumns, total(), answerColumns)
+                : String.format(Locale.ROOT, "%,d rows", total());
+        return String.format(Locale.ROOT, "gembatch: %s written to %s in %.1f s", written,
+                outputPath, millis / 1000.0);
     }
 }

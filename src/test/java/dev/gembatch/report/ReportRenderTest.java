@@ -43,6 +43,10 @@ class ReportRenderTest {
         assertTrue(dom.contains("data-rendered=\"7\""), () -> marker(dom));
         assertFalse(dom.contains("data-error=\""), () -> marker(dom));
         assertTrue(dom.contains("fail-500x9"), "error table lists sample keys");
+        assertTrue(dom.contains("2026-11-25 10:00:00 UTC"), "started is shown to the second,"
+                + " without its nanoseconds (issue 13 item 8)");
+        assertTrue(dom.contains(">8.0k / 24.0k<"), "the tokens tile is compact enough not to"
+                + " wrap (issue 13 item 8)");
 
         runChromium(chromium, profile, "--screenshot=" + DIR.resolve("report.png")
                 .toAbsolutePath(), html);
@@ -102,7 +106,7 @@ class ReportRenderTest {
         rows.put(Status.BLOCKED, 10L);
         rows.put(Status.FAILED, 16L);
         RunTotals totals = new RunTotals("out/reviews", rows, 33, 8000, 24000, 61_000);
-        return new RunReport(totals, "gemini-2.5-flash", new Price(0.30, 2.50, 2.50), 0, t0,
-                t0.plusSeconds(61), stats, 10);
+        return new RunReport(totals, "gemini-2.5-flash", new Price(0.30, 2.50, 2.50), 0,
+                t0.plusNanos(123_456_789), t0.plusSeconds(61), stats, 10);
     }
 }
