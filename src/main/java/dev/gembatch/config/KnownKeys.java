@@ -6,7 +6,6 @@ import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,28 +55,16 @@ final class KnownKeys {
 
     /** The known key closest to a mistyped one, or null when none is plausibly meant. */
     String nearest(String path) {
-        String normalized = normalize(path);
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String known : known()) {
-            int distance = levenshtein(normalized, normalize(known));
-            if (distance < bestDistance) {
-                best = known;
-                bestDistance = distance;
-            }
-        }
-        if (best != null && bestDistance <= Math.max(2, path.length() / 4)) {
-            return best;
-        }
-        return sameLastSegment(path);
+        String nearest = Spelling.nearest(path, known());
+        return nearest != null ? nearest : sameLastSegment(path);
     }
 
     private String sameLastSegment(String path) {
         List<String> segments = ConfigUtil.splitPath(path);
-        String last = normalize(segments.get(segments.size() - 1));
+        String last = Spelling.normalize(segments.get(segments.size() - 1));
         for (String known : known()) {
             List<String> knownSegments = ConfigUtil.splitPath(known);
-            if (normalize(knownSegments.get(knownSegments.size() - 1)).equals(last)) {
+            if (Spelling.normalize(knownSegments.get(knownSegments.size() - 1)).equals(last)) {
                 return known;
             }
         }
@@ -116,29 +103,5 @@ final class KnownKeys {
         List<String> path = new ArrayList<>(prefix);
         path.add(key);
         return path;
-    }
-
-    /** Case and separator blind, so topP and max_output_tokens find top-p and max-output-tokens. */
-    private static String normalize(String path) {
-        return path.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
-    }
-
-    static int levenshtein(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -2,6 +2,7 @@ package dev.gembatch.input;
 
 import dev.gembatch.config.AnswerColumn;
 import dev.gembatch.config.JobSettings;
+import dev.gembatch.config.Spelling;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,8 +53,10 @@ public final class InputColumns {
         required.forEach((key, columns) -> {
             for (String c : columns) {
                 if (!names.contains(c)) {
-                    problems.add(key + ": column '" + c + "' is not in the input (columns: "
-                            + String.join(", ", names) + ")");
+                    String meant = Spelling.nearest(c, names);
+                    problems.add(key + ": column '" + c + "' is not in the input"
+                            + (meant == null ? "" : "; did you mean '" + meant + "'?")
+                            + " (columns: " + String.join(", ", names) + ")");
                 }
             }
         });

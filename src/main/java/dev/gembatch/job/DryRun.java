@@ -40,7 +40,8 @@ final class DryRun {
     static void run(SparkSession spark, JobSettings job, GeminiSettings gemini, PrintStream out)
             throws InvalidInputException {
         OutputTarget target = JobRunner.checkedTarget(spark, job);
-        Dataset<Row> input = JobRunner.readChecked(spark, job);
+        Dataset<Row> input = JobRunner.withTargetProblems(spark, target,
+                () -> JobRunner.readChecked(spark, job));
         List<String> problems = target.check(spark,
                 StructColumns.appendTo(AnswerChain.outputSchema(input.schema(), job), job));
         if (!problems.isEmpty()) {

@@ -19,6 +19,7 @@ import dev.gembatch.reuse.JournaledRun;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -42,7 +43,7 @@ public final class JobRunner {
         Instant started = Instant.now();
         long start = System.nanoTime();
         OutputTarget target = checkedTarget(spark, job);
-        InputRows input = prepare(spark, job);
+        InputRows input = withTargetProblems(spark, target, () -> prepare(spark, job));
         StructType outSchema = AnswerChain.outputSchema(input.schema(), job);
         List<String> problems = target.check(spark, StructColumns.appendTo(outSchema, job));
         if (!problems.isEmpty()) {
@@ -50,6 +51,26 @@ public final class JobRunner {
         }
         try (OutputLock lock = lock(spark, target, out)) {
             return answer(spark, job, gemini, input, target, started, start, out);
+        }
+    }
+
+    /** Reading the input, one step that can refuse the job. */
+    interface InputRead<T> {
+        T read() throws InvalidInputException;
+    }
+
+    /**
+     * The input as {@code read} reads it; when that fails, the output target's own problems
+     * come in the same message, so every problem known before anything is sent is said at once.
+     */
+    static <T> T withTargetProblems(SparkSession spark, OutputTarget target, InputRead<T> read)
+            throws InvalidInputException {
+        try {
+            return read.read();
+        } catch (InvalidInputException e) {
+            List<String> all = new ArrayList<>(e.problems());
+            all.addAll(target.check(spark, null));
+            throw new InvalidInputException(all);
         }
     }
 

@@ -86,13 +86,15 @@ public final class OutputTarget {
     /**
      * Problems with the target (exists without overwrite/append, no file can be created where
      * it goes, another run holds its lock, bad partition column, appending rows whose columns
-     * differ from the output's).
+     * differ from the output's). A null {@code outputSchema} (the input could not be read)
+     * checks the place only.
      */
     public List<String> check(SparkSession spark, StructType outputSchema) {
         List<String> problems = new ArrayList<>();
-        List<String> columns = Arrays.asList(outputSchema.fieldNames());
+        List<String> columns = outputSchema == null ? null
+                : Arrays.asList(outputSchema.fieldNames());
         for (String c : settings.partitionBy()) {
-            if (!columns.contains(c)) {
+            if (columns != null && !columns.contains(c)) {
                 problems.add("output.partition-by: column '" + c + "' is neither an input nor a"
                         + " result column");
             }
@@ -116,7 +118,8 @@ public final class OutputTarget {
             if (held != null) {
                 problems.add(held);
             }
-            if (settings.mode() == OutputMode.APPEND && fs.exists(new Path(path, "_SUCCESS"))) {
+            if (outputSchema != null && settings.mode() == OutputMode.APPEND
+                    && fs.exists(new Path(path, "_SUCCESS"))) {
                 problems.addAll(appendProblems(spark.read().parquet(settings.path()).schema(),
                         outputSchema));
             }

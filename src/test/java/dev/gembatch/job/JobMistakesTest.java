@@ -65,6 +65,26 @@ class JobMistakesTest extends SparkTestBase {
     }
 
     @Test
+    void misspeltTemplateColumnSuggestsTheNearestInputColumn() {
+        JobFixture.Run r = fixture.run(job, "prompt.template=\"Say: {{txet}}\"").expect(2);
+        Assertions.assertTrue(r.err().contains("column 'txet' is not in the input; did you mean"
+                + " 'text'?"), r.err());
+    }
+
+    @Test
+    void inputAndOutputProblemsComeInOneMessage() throws Exception {
+        Files.createDirectories(tmp.resolve("out"));
+        JobFixture.Run r = fixture.run(job, "prompt.template=\"Say: {{txet}}\"").expect(2);
+        Assertions.assertTrue(r.err().contains("column 'txet' is not in the input"), r.err());
+        Assertions.assertTrue(r.err().contains("already exists"), "the output's problem too: "
+                + r.err());
+        JobFixture.Run dry = fixture.command(job, "--dry-run", "--set",
+                "prompt.template=\"Say: {{txet}}\"").expect(2);
+        Assertions.assertTrue(dry.err().contains("txet") && dry.err().contains("already exists"),
+                dry.err());
+    }
+
+    @Test
     void missingInputPathIsReported() {
         JobFixture.Run r = fixture.run(job,
                 "input.path=" + JobFixture.q(tmp.resolve("nope.csv"))).expect(2);
