@@ -43,30 +43,17 @@ class DriverKillResumeIT {
     @Test
     void killedDriverResumesWithoutLosingARowAndPaysTwiceOnlyForWhatWasInFlight()
             throws Exception {
-        List<String> prompts = IntStream.range(0, ROWS).mapToObj(i -> "Question " + i).toList();
-        Path job = job(prompts);
-        try (GeminiEmulator emulator = GeminiEmulator.start(EmulatorOptions.builder()
-                .firstByteLatency(Duration.ofMillis(300)).chunkGap(Duration.ofMillis(30))
-                .chunks(3).build())) {
-            Process first = start(job, emulator, "first.log");
-            long sentBeforeKill = killWhenSent(first, emulator, ROWS / 3);
-            Process resumed = start(job, emulator, "resume.log", "--resume");
-            assertTrue(resumed.waitFor(4, TimeUnit.MINUTES), "the resumed run did not finish");
-            String log = Files.readString(tmp.resolve("resume.log"), StandardCharsets.UTF_8);
-            assertEquals(0, resumed.exitValue(), log);
-
-            EmulatorStats stats = emulator.stats();
-            long resent = stats.requestsByAttempt().entrySet().stream()
-                    .filter(e -> e.getKey() > 1).mapToLong(e -> e.getValue()).sum();
-            long bound = (long) PARTITIONS * (WINDOW + FLUSH_ROWS);
-            System.out.printf("driver-kill resume: %d requests before the kill, %d in total,"
-                    + " re-sent %d (bound %d), paid twice %d%n", sentBeforeKill,
-                    stats.totalRequests(), resent, bound, stats.paidTwice());
-            assertTrue(resent <= bound, stats::toJson);
-            assertTrue(stats.paidTwice() <= bound, stats::toJson);
-            assertEquals(ROWS + resent, stats.totalRequests(), stats::toJson);
-            assertCompleteOutput(prompts);
-        }
+        Interrupted run = interruptThenResume(true);
+        EmulatorStats stats = run.stats();
+        long resent = stats.requestsByAttempt().entrySet().stream()
+                .filter(e -> e.getKey() > 1).mapToLong(e -> e.getValue()).sum();
+        long bound = (long) PARTITIONS * (WINDOW + FLUSH_ROWS);
+        System.out.printf("driver-kill resume: %d requests before the kill, %d in total,"
+                + " re-sent %d (bound %d), paid twice %d%n", run.sentBefore(),
+                stats.totalRequests(), resent, bound, stats.paidTwice());
+        assertTrue(resent <= bound, stats::toJson);
+        assertTrue(stats.paidTwice() <= bound, stats::toJson);
+        assertEquals(ROWS + resent, stats.totalRequests(), stats::toJson);
     }
 
     /**
@@ -77,54 +64,54 @@ class DriverKillResumeIT {
      */
     @Test
     void stoppedDriverJournalsWhatItAnsweredAndResumeSendsEveryRequestOnce() throws Exception {
+        Interrupted run = interruptThenResume(false);
+        EmulatorStats stats = run.stats();
+        System.out.printf("driver-stop resume: %d requests before SIGTERM, %d in total,"
+                + " paid twice %d%n", run.sentBefore(), stats.totalRequests(), stats.paidTwice());
+        assertEquals(ROWS, stats.totalRequests(), stats::toJson);
+        assertEquals(0, stats.paidTwice(), stats::toJson);
+    }
+
+    /** The requests sent by the time the first run had exited, and the emulator's statistics. */
+    private record Interrupted(long sentBefore, EmulatorStats stats) {
+    }
+
+    /**
+     * Runs the job, interrupts its driver after a third of the requests (SIGKILL when
+     * {@code kill}, else SIGTERM), runs it again with --resume and checks the complete output.
+     */
+    private Interrupted interruptThenResume(boolean kill) throws Exception {
         List<String> prompts = IntStream.range(0, ROWS).mapToObj(i -> "Question " + i).toList();
         Path job = job(prompts);
         try (GeminiEmulator emulator = GeminiEmulator.start(EmulatorOptions.builder()
                 .firstByteLatency(Duration.ofMillis(300)).chunkGap(Duration.ofMillis(30))
                 .chunks(3).build())) {
             Process first = start(job, emulator, "first.log");
-            long sentBeforeStop = stopWhenSent(first, emulator, ROWS / 3);
+            awaitSent(first, emulator, ROWS / 3);
+            if (kill) {
+                first.destroyForcibly();
+            } else {
+                first.destroy();
+            }
+            assertTrue(first.waitFor(1, TimeUnit.MINUTES), "the interrupted driver did not exit");
+            long sentBefore = emulator.stats().totalRequests();
             Process resumed = start(job, emulator, "resume.log", "--resume");
             assertTrue(resumed.waitFor(4, TimeUnit.MINUTES), "the resumed run did not finish");
             String log = Files.readString(tmp.resolve("resume.log"), StandardCharsets.UTF_8);
             assertEquals(0, resumed.exitValue(), log);
-
-            EmulatorStats stats = emulator.stats();
-            System.out.printf("driver-stop resume: %d requests before SIGTERM, %d in total,"
-                    + " paid twice %d%n", sentBeforeStop, stats.totalRequests(),
-                    stats.paidTwice());
-            assertEquals(ROWS, stats.totalRequests(), stats::toJson);
-            assertEquals(0, stats.paidTwice(), stats::toJson);
             assertCompleteOutput(prompts);
+            return new Interrupted(sentBefore, emulator.stats());
         }
-    }
-
-    /** Waits until {@code requests} were sent, then sends SIGTERM and waits for the exit. */
-    private long stopWhenSent(Process run, GeminiEmulator emulator, int requests)
-            throws InterruptedException {
-        awaitSent(run, emulator, requests);
-        long sent = emulator.stats().totalRequests();
-        run.destroy();
-        assertTrue(run.waitFor(1, TimeUnit.MINUTES), "the stopped driver did not exit");
-        return sent;
     }
 
     private static void awaitSent(Process run, GeminiEmulator emulator, int requests)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (emulator.stats().totalRequests() < requests) {
-            assertTrue(run.isAlive(), "the first run ended before it could be stopped");
+            assertTrue(run.isAlive(), "the first run ended before it could be interrupted");
             assertTrue(System.nanoTime() < deadline, "the first run sent too little in 3 min");
             run.waitFor(100, TimeUnit.MILLISECONDS);
         }
-    }
-
-    private long killWhenSent(Process run, GeminiEmulator emulator, int requests)
-            throws InterruptedException {
-        awaitSent(run, emulator, requests);
-        run.destroyForcibly();
-        assertTrue(run.waitFor(1, TimeUnit.MINUTES), "the killed driver did not exit");
-        return emulator.stats().totalRequests();
     }
 
     private void assertCompleteOutput(List<String> prompts) {
