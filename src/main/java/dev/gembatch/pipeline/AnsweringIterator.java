@@ -86,10 +86,7 @@ final class AnsweringIterator implements Iterator<Row> {
         if (input.hasNext()) {
             throw stopped(); // the client stopped before every row could be sent
         }
-        if (!closed) {
-            closed = true;
-            log.close();
-        }
+        closeLog();
         return false;
     }
 
@@ -157,13 +154,18 @@ final class AnsweringIterator implements Iterator<Row> {
      * to the log first, and the task is reported killed, so Spark runs it again.
      */
     private TaskKilledException stopped() {
+        closeLog();
+        return new TaskKilledException("gembatch: the executor is shutting down; " + unanswered
+                + " rows in flight were not answered and the partition's remaining rows were"
+                + " not sent: the task runs again and reuses what was journaled");
+    }
+
+    /** Flushes and closes the log once. */
+    private void closeLog() {
         if (!closed) {
             closed = true;
             log.close();
         }
-        return new TaskKilledException("gembatch: the executor is shutting down; " + unanswered
-                + " rows in flight were not answered and the partition's remaining rows were"
-                + " not sent: the task runs again and reuses what was journaled");
     }
 
     private Completed take() {
