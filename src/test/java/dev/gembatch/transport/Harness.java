@@ -81,7 +81,7 @@ final class Harness {
         };
     }
 
-    Env env() {
+    ClientClock env() {
         ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1);
         ex.setRemoveOnCancelPolicy(true);
         executor = ex;
@@ -90,7 +90,7 @@ final class Harness {
             backoffs.add(d);
             return parkBackoffs ? park(task) : ex.schedule(task, 0, TimeUnit.NANOSECONDS);
         };
-        return new Env(real, skipped, () -> random, System::nanoTime, Clock.systemUTC(),
+        return new ClientClock(real, skipped, () -> random, System::nanoTime, Clock.systemUTC(),
                 ex::shutdownNow);
     }
 

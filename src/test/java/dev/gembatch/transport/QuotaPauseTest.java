@@ -43,7 +43,7 @@ class QuotaPauseTest {
      * Deadlines run on real timers; a wait of the order of the server's delay is recorded (the
      * quota's pause) and backoff waits are skipped, so the test never sleeps through either.
      */
-    private Env env() {
+    private ClientClock env() {
         Timers real = (d, task) -> {
             if (d.compareTo(SERVER_DELAY.minusSeconds(5)) > 0 && d.compareTo(SERVER_DELAY) <= 0) {
                 quotaWait.complete(d);
@@ -51,7 +51,7 @@ class QuotaPauseTest {
             return timer.schedule(task, d.toNanos(), TimeUnit.NANOSECONDS);
         };
         Timers skipped = (d, task) -> timer.schedule(task, 0, TimeUnit.NANOSECONDS);
-        return new Env(real, skipped, () -> 0.5, System::nanoTime, Clock.systemUTC(),
+        return new ClientClock(real, skipped, () -> 0.5, System::nanoTime, Clock.systemUTC(),
                 timer::shutdownNow);
     }
 

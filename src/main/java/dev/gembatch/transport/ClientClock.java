@@ -9,15 +9,17 @@ import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * Time, randomness and scheduling of one client: {@code timeouts} arms deadlines, {@code backoff}
- * schedules the wait before a retry, {@code random} draws the jitter in [0, 1), {@code nanos} is
- * the monotonic clock, {@code clock} stamps completion times, {@code shutdown} frees threads.
+ * A client's time, scheduling and jitter, injected so tests move a fake clock instead of
+ * sleeping: {@code deadlines} arms the attempt and row deadlines (and the quota's waits),
+ * {@code backoffs} schedules the wait before a retry, {@code jitter} draws the backoff's random
+ * share in [0, 1), {@code nanos} is the monotonic clock, {@code wall} stamps completion times,
+ * {@code shutdown} frees the timer threads.
  */
-record Env(Timers timeouts, Timers backoff, DoubleSupplier random, LongSupplier nanos,
-           Clock clock, Runnable shutdown) {
+record ClientClock(Timers deadlines, Timers backoffs, DoubleSupplier jitter, LongSupplier nanos,
+                   Clock wall, Runnable shutdown) {
 
-    /** Real time: one daemon timer thread shared by timeouts and backoff. */
-    static Env system() {
+    /** Real time: one daemon timer thread shared by deadlines and backoffs. */
+    static ClientClock system() {
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "gembatch-timer");
             t.setDaemon(true);
@@ -26,7 +28,7 @@ record Env(Timers timeouts, Timers backoff, DoubleSupplier random, LongSupplier 
         executor.setRemoveOnCancelPolicy(true);
         Timers timers = (Duration d, Runnable task) ->
                 executor.schedule(task, d.toNanos(), TimeUnit.NANOSECONDS);
-        return new Env(timers, timers, () -> ThreadLocalRandom.current().nextDouble(),
+        return new ClientClock(timers, timers, () -> ThreadLocalRandom.current().nextDouble(),
                 System::nanoTime, Clock.systemUTC(), executor::shutdownNow);
     }
 }

@@ -11,14 +11,14 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * One request across its attempts; a state machine: WAITING for a permit, then one ATTEMPT
- * holding it, then either done or BACKING OFF (no permit held) and waiting again. The row
- * deadline ends any state with FAILED/TIMEOUT; close or cancellation ends it exceptionally.
- * Every transition happens under the row's lock; calls out (HTTP, limiter, timers, listener) are
- * made after it is released.
+ * One row's request across its attempts (the retry loop of a {@link GeminiClient}, not a Spark
+ * row); a state machine: WAITING for a permit, then one ATTEMPT holding it, then either done or
+ * BACKING OFF (no permit held) and waiting again. The row deadline ends any state with
+ * FAILED/TIMEOUT; close or cancellation ends it exceptionally. Every transition happens under the
+ * exchange's lock; calls out (HTTP, limiter, timers, listener) are made after it is released.
  */
-final class Row {
-    private final Parts parts;
+final class RetryingExchange {
+    private final ClientParts parts;
     private final URI uri;
     private final byte[] body;
     private final long estimatedTokens;
@@ -35,7 +35,7 @@ final class Row {
     private Future<?> backoffTask;
     private Future<?> deadlineTask;
 
-    Row(Parts parts, GeminiRequest request, CompletableFuture<Answer> result) {
+    RetryingExchange(ClientParts parts, GeminiRequest request, CompletableFuture<Answer> result) {
         this.parts = parts;
         this.uri = parts.endpoint().uri(request.model());
         this.body = request.body();
@@ -112,7 +112,7 @@ final class Row {
                 startClock();
             }
             waiting = null;
-            next = new Attempt(parts.env(), parts.settings().timeouts(), r -> ended(permit, r));
+            next = new Attempt(parts.clock(), parts.settings().timeouts(), r -> ended(permit, r));
             attempt = next;
         }
         tell(AttemptListener::onSend);
@@ -125,9 +125,9 @@ final class Row {
      */
     private void startClock() {
         Duration row = parts.settings().timeouts().row();
-        started = parts.env().nanos().getAsLong();
+        started = parts.clock().nanos().getAsLong();
         deadline = started + row.toNanos();
-        deadlineTask = parts.env().timeouts().after(row, this::expire);
+        deadlineTask = parts.clock().deadlines().after(row, this::expire);
     }
 
     private void ended(Limiter.Permit permit, AttemptResult r) {
@@ -190,12 +190,12 @@ final class Row {
             return null;
         }
         Duration d = parts.backoff().after(attempts, v.minDelay());
-        long now = parts.env().nanos().getAsLong();
+        long now = parts.clock().nanos().getAsLong();
         return now + d.toNanos() < deadline ? d : null;
     }
 
     private void scheduleRetry(Duration backoff) {
-        Future<?> task = parts.env().backoff().after(backoff, this::acquire);
+        Future<?> task = parts.clock().backoffs().after(backoff, this::acquire);
         synchronized (this) {
             backoffTask = task;
         }
@@ -214,12 +214,12 @@ final class Row {
                 over = true;
                 cancelWaits();
                 ErrorInfo e = new ErrorInfo(null, "TIMEOUT", null,
-                        Timeout.ROW.describe(parts.settings().timeouts()), true);
+                        Deadline.ROW.describe(parts.settings().timeouts()), true);
                 answer = Answers.failed(e, partial, attempts, null, elapsedMs(), now());
             }
         }
         if (running != null) {
-            running.abort(Timeout.ROW);
+            running.abort(Deadline.ROW);
         } else {
             result.complete(answer);
         }
@@ -267,10 +267,10 @@ final class Row {
     }
 
     private long elapsedMs() {
-        return (parts.env().nanos().getAsLong() - started) / 1_000_000;
+        return (parts.clock().nanos().getAsLong() - started) / 1_000_000;
     }
 
     private java.time.Instant now() {
-        return parts.env().clock().instant();
+        return parts.clock().wall().instant();
     }
 }
