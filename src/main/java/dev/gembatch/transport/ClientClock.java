@@ -1,5 +1,6 @@
 package dev.gembatch.transport;
 
+import dev.gembatch.transport.limit.Limiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -10,13 +11,14 @@ import java.util.function.LongSupplier;
 
 /**
  * A client's time, scheduling and jitter, injected so tests move a fake clock instead of
- * sleeping: {@code deadlines} arms the attempt and row deadlines (and the quota's waits),
- * {@code backoffs} schedules the wait before a retry, {@code jitter} draws the backoff's random
- * share in [0, 1), {@code nanos} is the monotonic clock, {@code wall} stamps completion times,
- * {@code shutdown} frees the timer threads.
+ * sleeping. Both timers are the limiter's {@link Limiter.Timer} (the package's one timer):
+ * {@code deadlines} arms the attempt and row deadlines (and the quota's waits), {@code backoffs}
+ * schedules the wait before a retry; {@code jitter} draws the backoff's random share in [0, 1),
+ * {@code nanos} is the monotonic clock, {@code wall} stamps completion times, {@code shutdown}
+ * frees the timer thread.
  */
-record ClientClock(Timers deadlines, Timers backoffs, DoubleSupplier jitter, LongSupplier nanos,
-                   Clock wall, Runnable shutdown) {
+record ClientClock(Limiter.Timer deadlines, Limiter.Timer backoffs, DoubleSupplier jitter,
+                   LongSupplier nanos, Clock wall, Runnable shutdown) {
 
     /** Real time: one daemon timer thread shared by deadlines and backoffs. */
     static ClientClock system() {
@@ -26,7 +28,7 @@ record ClientClock(Timers deadlines, Timers backoffs, DoubleSupplier jitter, Lon
             return t;
         });
         executor.setRemoveOnCancelPolicy(true);
-        Timers timers = (Duration d, Runnable task) ->
+        Limiter.Timer timers = (Duration d, Runnable task) ->
                 executor.schedule(task, d.toNanos(), TimeUnit.NANOSECONDS);
         return new ClientClock(timers, timers, () -> ThreadLocalRandom.current().nextDouble(),
                 System::nanoTime, Clock.systemUTC(), executor::shutdownNow);

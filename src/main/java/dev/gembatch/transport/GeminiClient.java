@@ -44,7 +44,7 @@ public final class GeminiClient implements AutoCloseable {
                                SSLContext trust) {
         Endpoint endpoint = Endpoint.of(settings);
         Limiter limiter = Limiter.of(settings.limiter(), settings.quota(), clock.nanos(),
-                clock.deadlines()::after);
+                clock.deadlines());
         Classifier classifier =
                 new Classifier(settings.apiKey(), settings.timeouts(), clock.wall());
         Backoff backoff = new Backoff(settings.retry(), clock.jitter());

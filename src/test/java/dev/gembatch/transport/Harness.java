@@ -5,6 +5,7 @@ import dev.gembatch.config.LimiterSettings;
 import dev.gembatch.config.RetrySettings;
 import dev.gembatch.config.Timeouts;
 import dev.gembatch.model.Answer;
+import dev.gembatch.transport.limit.Limiter;
 import dev.gembatch.model.ApiKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,8 +86,8 @@ final class Harness {
         ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1);
         ex.setRemoveOnCancelPolicy(true);
         executor = ex;
-        Timers real = (d, task) -> ex.schedule(task, d.toNanos(), TimeUnit.NANOSECONDS);
-        Timers skipped = (d, task) -> {
+        Limiter.Timer real = (d, task) -> ex.schedule(task, d.toNanos(), TimeUnit.NANOSECONDS);
+        Limiter.Timer skipped = (d, task) -> {
             backoffs.add(d);
             return parkBackoffs ? park(task) : ex.schedule(task, 0, TimeUnit.NANOSECONDS);
         };

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.QuotaSettings;
 import dev.gembatch.model.Answer;
+import dev.gembatch.transport.limit.Limiter;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,13 +45,13 @@ class QuotaPauseTest {
      * quota's pause) and backoff waits are skipped, so the test never sleeps through either.
      */
     private ClientClock env() {
-        Timers real = (d, task) -> {
+        Limiter.Timer real = (d, task) -> {
             if (d.compareTo(SERVER_DELAY.minusSeconds(5)) > 0 && d.compareTo(SERVER_DELAY) <= 0) {
                 quotaWait.complete(d);
             }
             return timer.schedule(task, d.toNanos(), TimeUnit.NANOSECONDS);
         };
-        Timers skipped = (d, task) -> timer.schedule(task, 0, TimeUnit.NANOSECONDS);
+        Limiter.Timer skipped = (d, task) -> timer.schedule(task, 0, TimeUnit.NANOSECONDS);
         return new ClientClock(real, skipped, () -> 0.5, System::nanoTime, Clock.systemUTC(),
                 timer::shutdownNow);
     }
