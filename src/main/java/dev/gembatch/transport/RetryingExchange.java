@@ -3,6 +3,7 @@ package dev.gembatch.transport;
 import dev.gembatch.assembly.Assembled;
 import dev.gembatch.model.Answer;
 import dev.gembatch.model.ErrorInfo;
+import dev.gembatch.model.TokenEstimate;
 import dev.gembatch.transport.limit.Limiter;
 import java.net.URI;
 import java.time.Duration;
@@ -39,8 +40,8 @@ final class RetryingExchange {
         this.parts = parts;
         this.uri = parts.endpoint().uri(request.model());
         this.body = request.body();
-        // about 4 bytes a token for the prompt text; the JSON around it makes this an overestimate
-        this.estimatedTokens = (body.length + 3) / 4;
+        // the prompt text's tokens from its bytes; the JSON around it makes this an overestimate
+        this.estimatedTokens = TokenEstimate.of(body.length);
         this.result = result;
     }
 
