@@ -3,7 +3,6 @@ package dev.gembatch.transport;
 import dev.gembatch.assembly.Assembled;
 import dev.gembatch.model.Answer;
 import dev.gembatch.model.ErrorInfo;
-import dev.gembatch.model.TokenEstimate;
 import dev.gembatch.transport.limit.Limiter;
 import java.net.URI;
 import java.time.Duration;
@@ -17,15 +16,16 @@ import java.util.function.Consumer;
  * BACKING OFF (no permit held) and waiting again. The row deadline ends any state with
  * FAILED/TIMEOUT; close or cancellation ends it exceptionally. Every transition happens under the
  * exchange's lock; calls out (HTTP, limiter, timers, listener) are made after it is released.
+ * Its deadline and backoff bookkeeping is a {@link RetrySchedule}, its limiter dealings are
+ * {@link RowPermits}.
  */
 final class RetryingExchange {
     private final ClientParts parts;
     private final URI uri;
     private final byte[] body;
-    private final long estimatedTokens;
+    private final RowPermits permits;
     private final CompletableFuture<Answer> result;
-    private long started;
-    private long deadline;
+    private final RetrySchedule schedule;
     private int attempts;
     private boolean over;
     private boolean expired;
@@ -33,16 +33,14 @@ final class RetryingExchange {
     private Assembled partial;
     private Attempt attempt;
     private CompletableFuture<Limiter.Permit> waiting;
-    private Future<?> backoffTask;
-    private Future<?> deadlineTask;
 
     RetryingExchange(ClientParts parts, GeminiRequest request, CompletableFuture<Answer> result) {
         this.parts = parts;
         this.uri = parts.endpoint().uri(request.model());
         this.body = request.body();
-        // the prompt text's tokens from its bytes; the JSON around it makes this an overestimate
-        this.estimatedTokens = TokenEstimate.of(body.length);
+        this.permits = new RowPermits(parts.limiter(), body);
         this.result = result;
+        this.schedule = new RetrySchedule(parts);
     }
 
     void start() {
@@ -92,7 +90,7 @@ final class RetryingExchange {
             if (over) {
                 return;
             }
-            f = parts.limiter().acquire(estimatedTokens);
+            f = permits.acquire();
             waiting = f;
         }
         f.whenComplete((permit, failure) -> {
@@ -110,7 +108,7 @@ final class RetryingExchange {
                 return;
             }
             if (attempts++ == 0) {
-                startClock();
+                schedule.start(this::expire);
             }
             waiting = null;
             next = new Attempt(parts.clock(), parts.settings().timeouts(), r -> ended(permit, r));
@@ -120,22 +118,10 @@ final class RetryingExchange {
         next.submit(parts.http(), uri, parts.endpoint().keyHeader(), body);
     }
 
-    /**
-     * Latency and the row deadline count from the first send, not from the wait for a first
-     * permit: a row queued behind the limiter has not started yet. Caller holds the lock.
-     */
-    private void startClock() {
-        Duration row = parts.settings().timeouts().row();
-        started = parts.clock().nanos().getAsLong();
-        deadline = started + row.toNanos();
-        deadlineTask = parts.clock().deadlines().after(row, this::expire);
-    }
-
     private void ended(Limiter.Permit permit, AttemptResult r) {
         tell(AttemptListener::onEnd);
         Verdict v = parts.classifier().classify(r);
-        permit.release(signal(v));
-        steerQuota(v, r);
+        permits.release(permit, v, r);
         Duration backoff;
         Answer answer = null;
         boolean stopped;
@@ -147,7 +133,7 @@ final class RetryingExchange {
             }
             n = attempts;
             keepPartial(r.assembled());
-            backoff = expired ? null : retryDelay(v);
+            backoff = expired ? null : schedule.retryDelay(v, attempts);
             stopped = backoff != null && stopping;
             if (backoff == null || stopped) {
                 over = true;
@@ -166,39 +152,10 @@ final class RetryingExchange {
         }
     }
 
-    private static Limiter.Signal signal(Verdict v) {
-        if (v.answered()) {
-            return Limiter.Signal.SUCCESS;
-        }
-        return v.overload() ? Limiter.Signal.OVERLOAD : Limiter.Signal.IGNORE;
-    }
-
-    /** A 429's delay pauses this JVM's sends; the actual prompt tokens correct the estimate. */
-    private void steerQuota(Verdict v, AttemptResult r) {
-        Integer code = v.answered() ? null : v.error().httpCode();
-        if (code != null && code == 429 && v.minDelay() != null) {
-            parts.limiter().pause(v.minDelay());
-        }
-        Assembled a = r.assembled();
-        if (a != null && a.usage() != null && a.usage().promptTokens() != null) {
-            parts.limiter().correct(a.usage().promptTokens() - estimatedTokens);
-        }
-    }
-
-    /** The wait before the next attempt, or null when there is none to make. */
-    private Duration retryDelay(Verdict v) {
-        if (!v.retryable() || attempts >= parts.settings().retry().maxAttempts()) {
-            return null;
-        }
-        Duration d = parts.backoff().after(attempts, v.minDelay());
-        long now = parts.clock().nanos().getAsLong();
-        return now + d.toNanos() < deadline ? d : null;
-    }
-
     private void scheduleRetry(Duration backoff) {
         Future<?> task = parts.clock().backoffs().after(backoff, this::acquire);
         synchronized (this) {
-            backoffTask = task;
+            schedule.backingOff(task);
         }
     }
 
@@ -259,19 +216,14 @@ final class RetryingExchange {
         if (waiting != null) {
             waiting.cancel(false);
         }
-        if (backoffTask != null) {
-            backoffTask.cancel(false);
-        }
-        if (deadlineTask != null) {
-            deadlineTask.cancel(false);
-        }
+        schedule.cancel();
     }
 
     private long elapsedMs() {
-        return (parts.clock().nanos().getAsLong() - started) / 1_000_000;
+        return schedule.elapsedMs();
     }
 
     private java.time.Instant now() {
-        return parts.clock().wall().instant();
+        return schedule.now();
     }
 }
