@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gembatch.config.GeminiSettings;
+import dev.gembatch.config.Loopback;
 import dev.gembatch.model.Answer;
 import dev.gembatch.model.Status;
 import java.io.IOException;
@@ -130,13 +131,22 @@ class RequestShapeTest {
                 Harness.settings("ftp://127.0.0.1"), AttemptListener.NONE));
     }
 
+    /** Regression (issue 12): config and transport disagreed on "127." host names. */
+    @Test
+    void hostNameStartingWith127IsRefusedAtCreate() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GeminiClient.create(Harness.settings("http://127.example.com:8080"),
+                        AttemptListener.NONE));
+        assertTrue(e.getMessage().contains("clear text"), e.getMessage());
+    }
+
     @Test
     void loopbackAndTlsAndExplicitInsecureAreAccepted() {
-        assertTrue(Endpoint.isLoopback("localhost"));
-        assertTrue(Endpoint.isLoopback("127.8.9.10"));
-        assertTrue(Endpoint.isLoopback("[::1]"));
-        assertFalse(Endpoint.isLoopback("127.example.com"));
-        assertFalse(Endpoint.isLoopback("10.0.0.1"));
+        assertTrue(Loopback.isLoopback("localhost"));
+        assertTrue(Loopback.isLoopback("127.8.9.10"));
+        assertTrue(Loopback.isLoopback("[::1]"));
+        assertFalse(Loopback.isLoopback("127.example.com"));
+        assertFalse(Loopback.isLoopback("10.0.0.1"));
         GeminiSettings s = Harness.settings("http://10.1.2.3:8080");
         GeminiSettings insecure = new GeminiSettings(s.baseUrl(), s.apiKey(), s.auth(),
                 s.wireFormat(), s.limiter(), s.timeouts(), s.retry(), true, s.userAgent());
