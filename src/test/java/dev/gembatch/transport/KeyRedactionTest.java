@@ -20,7 +20,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The API key appears in no error field, event, exception message or console line. */
+/**
+ * The API key appears in no error field, event, exception message or console line. Each scenario
+ * closes its server and client itself, while the console is still captured.
+ */
 class KeyRedactionTest {
     @RegisterExtension
     final TransportFixture net = new TransportFixture();
