@@ -95,17 +95,11 @@ final class GeminiSection {
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getUserInfo() != null) {
             return "must not carry user info, a query or a fragment";
         }
-        if (scheme.equals("http") && !insecure && !isLoopback(uri.getHost())) {
+        if (scheme.equals("http") && !insecure && !Loopback.isLoopback(uri.getHost())) {
             return "plain http:// to a non-loopback host would send the API key in clear text;"
                     + " use https:// or set gemini.allow-insecure-http = true";
         }
         return null;
-    }
-
-    static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]")
-                || h.equals("::1");
     }
 
     private static LimiterSettings limiter(Reader r) {

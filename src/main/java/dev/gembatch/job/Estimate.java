@@ -7,6 +7,7 @@ import dev.gembatch.config.ModelSettings;
 import dev.gembatch.config.Price;
 import dev.gembatch.model.ErrorStatus;
 import dev.gembatch.model.Status;
+import dev.gembatch.model.TokenEstimate;
 import java.util.Locale;
 
 /**
@@ -96,7 +97,7 @@ final class Estimate {
             return String.format(Locale.ROOT, "countTokens on %d sample rows: %,d tokens for %,d"
                     + " characters", sample.requests(), sample.tokens(), sample.chars());
         }
-        return "heuristic of 1 token per " + TokenSample.CHARS_PER_TOKEN + " characters, as "
+        return "heuristic of 1 token per " + TokenEstimate.CHARS_PER_TOKEN + " characters, as "
                 + sample.fallback();
     }
 

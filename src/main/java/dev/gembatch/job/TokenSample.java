@@ -1,5 +1,6 @@
 package dev.gembatch.job;
 
+import dev.gembatch.model.TokenEstimate;
 import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.transport.GeminiRequest;
 import dev.gembatch.transport.TokenCounter;
@@ -10,11 +11,10 @@ import org.apache.spark.sql.Row;
 
 /**
  * Prompt tokens of the sample rows that would be sent, and the characters they have: from
- * countTokens while it answers, else by the heuristic of one token per 4 characters (rounded
- * up per request). {@code fallback} says why the heuristic was used, or is null.
+ * countTokens while it answers, else by {@link TokenEstimate} (one token per 4 characters,
+ * rounded up per request). {@code fallback} says why the heuristic was used, or is null.
  */
 record TokenSample(int requests, long chars, long tokens, String fallback) {
-    static final int CHARS_PER_TOKEN = 4;
 
     /**
      * Counts the sample; falls back to the heuristic when countTokens fails, except when it says
@@ -53,7 +53,7 @@ record TokenSample(int requests, long chars, long tokens, String fallback) {
             if (c >= 0) {
                 requests++;
                 chars += c;
-                tokens += (c + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
+                tokens += TokenEstimate.of(c);
             }
         }
         return new TokenSample(requests, chars, tokens, why);
@@ -61,6 +61,6 @@ record TokenSample(int requests, long chars, long tokens, String fallback) {
 
     /** Tokens per character of the sample (the heuristic's 1/4 when the sample is empty). */
     double tokensPerChar() {
-        return chars == 0 ? 1.0 / CHARS_PER_TOKEN : (double) tokens / chars;
+        return chars == 0 ? 1.0 / TokenEstimate.CHARS_PER_TOKEN : (double) tokens / chars;
     }
 }

@@ -23,7 +23,7 @@ import org.apache.hc.core5.http.HttpResponse;
  * whichever of completion, failure, deadline or abort comes first.
  */
 final class Attempt extends AbstractBinResponseConsumer<Void> {
-    private final Env env;
+    private final ClientClock clock;
     private final Timeouts timeouts;
     private final Consumer<AttemptResult> done;
     private final long started;
@@ -35,23 +35,24 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
     private String contentType;
     private String retryAfter;
     private long firstByteAt = -1;
-    private Timeout phase;
+    private Deadline phase;
     private long window;
     private long lastActivity;
     private Future<?> watchdog;
     private Future<?> attemptTimer;
     private Future<?> exchange;
 
-    Attempt(Env env, Timeouts timeouts, Consumer<AttemptResult> done) {
-        this.env = env;
+    Attempt(ClientClock clock, Timeouts timeouts, Consumer<AttemptResult> done) {
+        this.clock = clock;
         this.timeouts = timeouts;
         this.done = done;
-        this.started = env.nanos().getAsLong();
+        this.started = clock.nanos().getAsLong();
     }
 
-    void submit(Http http, URI uri, String apiKey, byte[] body) {
+    void submit(HttpTransport http, URI uri, String apiKey, byte[] body) {
         synchronized (this) {
-            attemptTimer = env.timeouts().after(timeouts.attempt(), () -> abort(Timeout.ATTEMPT));
+            attemptTimer =
+                    clock.deadlines().after(timeouts.attempt(), () -> abort(Deadline.ATTEMPT));
         }
         Future<?> f;
         try {
@@ -71,7 +72,7 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
     }
 
     /** Ends the attempt now with a deadline (the row's, or one of its own). */
-    void abort(Timeout why) {
+    void abort(Deadline why) {
         finish(null, why);
     }
 
@@ -82,7 +83,7 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
 
     private synchronized void sent() {
         if (!finished && firstByteAt < 0) {
-            arm(Timeout.FIRST_BYTE, timeouts.firstByte());
+            arm(Deadline.FIRST_BYTE, timeouts.firstByte());
         }
     }
 
@@ -135,36 +136,36 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
     }
 
     private void touch() {
-        long now = env.nanos().getAsLong();
+        long now = clock.nanos().getAsLong();
         if (firstByteAt < 0) {
             firstByteAt = now;
-            arm(Timeout.IDLE, timeouts.idle());
+            arm(Deadline.IDLE, timeouts.idle());
         }
         lastActivity = now;
     }
 
     /** Starts (or restarts) the inactivity deadline of the given phase. Caller holds the lock. */
-    private void arm(Timeout kind, Duration limit) {
+    private void arm(Deadline kind, Duration limit) {
         phase = kind;
         window = limit.toNanos();
-        lastActivity = env.nanos().getAsLong();
+        lastActivity = clock.nanos().getAsLong();
         if (watchdog != null) {
             watchdog.cancel(false);
         }
-        watchdog = env.timeouts().after(limit, this::check);
+        watchdog = clock.deadlines().after(limit, this::check);
     }
 
     private void check() {
-        Timeout expired = null;
+        Deadline expired = null;
         synchronized (this) {
             if (finished) {
                 return;
             }
-            long quiet = env.nanos().getAsLong() - lastActivity;
+            long quiet = clock.nanos().getAsLong() - lastActivity;
             if (quiet >= window) {
                 expired = phase;
             } else {
-                watchdog = env.timeouts().after(Duration.ofNanos(window - quiet), this::check);
+                watchdog = clock.deadlines().after(Duration.ofNanos(window - quiet), this::check);
             }
         }
         if (expired != null) {
@@ -172,7 +173,7 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
         }
     }
 
-    private void finish(Throwable failure, Timeout timeout) {
+    private void finish(Throwable failure, Deadline timeout) {
         AttemptResult result;
         Future<?> running;
         synchronized (this) {
@@ -184,7 +185,7 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
             if (gunzip != null) {
                 gunzip.end();
             }
-            long now = env.nanos().getAsLong();
+            long now = clock.nanos().getAsLong();
             Long ttft = firstByteAt < 0 ? null : (firstByteAt - started) / 1_000_000;
             result = new AttemptResult(code, contentType, retryAfter, assembler.result(), failure,
                     timeout, ttft, (now - started) / 1_000_000);

@@ -8,5 +8,5 @@ import dev.gembatch.assembly.Assembled;
  * or neither when the body ended normally).
  */
 record AttemptResult(Integer httpCode, String contentType, String retryAfter, Assembled assembled,
-                     Throwable failure, Timeout timeout, Long ttftMs, long latencyMs) {
+                     Throwable failure, Deadline timeout, Long ttftMs, long latencyMs) {
 }

@@ -1,6 +1,7 @@
 package dev.gembatch.transport;
 
 import dev.gembatch.config.GeminiSettings;
+import dev.gembatch.config.Loopback;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
@@ -11,10 +12,10 @@ import java.util.regex.Pattern;
 /**
  * Where and how to call: the streamGenerateContent URI of a model (with {@code alt=sse} unless
  * the JSON array format is wanted, and {@code key=} only in query auth mode). Refuses, at
- * construction, a base URL that would send the key in clear text to a non-loopback host.
+ * construction, a base URL that would send the key in clear text to a host that is not
+ * {@link Loopback}.
  */
 final class Endpoint {
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern UNRESERVED = Pattern.compile("[A-Za-z0-9._~-]+");
 
     private final String base;
@@ -34,7 +35,8 @@ final class Endpoint {
             throw new IllegalArgumentException("gemini base-url must be https:// (or http:// to a "
                     + "loopback host), got '" + shown + "'");
         }
-        if (scheme.equals("http") && !isLoopback(uri.getHost()) && !settings.allowInsecureHttp()) {
+        if (scheme.equals("http") && !Loopback.isLoopback(uri.getHost())
+                && !settings.allowInsecureHttp()) {
             throw new IllegalArgumentException("gemini base-url '" + shown + "' is plain http to a "
                     + "non-loopback host: the API key would travel in clear text. Use https, or "
                     + "set allow-insecure-http = true if you really mean it");
@@ -78,20 +80,6 @@ final class Endpoint {
     String keyHeader() {
         boolean header = settings.auth() != GeminiSettings.AuthMode.QUERY;
         return header && !settings.apiKey().isEmpty() ? settings.apiKey().reveal() : null;
-    }
-
-    static boolean isLoopback(String host) {
-        if (host == null) {
-            return false;
-        }
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (IPV4.matcher(h).matches()) {
-            return h.startsWith("127.");
-        }
-        return h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
     }
 
     /** {@code shown} is the URL as error messages may print it (key redacted). */

@@ -19,12 +19,12 @@ import javax.net.ssl.SSLContext;
  * dependent stages must not block (use the *Async variants to hop elsewhere).
  */
 public final class GeminiClient implements AutoCloseable {
-    private final Parts parts;
-    private final Set<Row> rows = ConcurrentHashMap.newKeySet();
+    private final ClientParts parts;
+    private final Set<RetryingExchange> rows = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
     private volatile boolean closed;
 
-    private GeminiClient(Parts parts) {
+    private GeminiClient(ClientParts parts) {
         this.parts = parts;
     }
 
@@ -33,24 +33,25 @@ public final class GeminiClient implements AutoCloseable {
      * plain http to a non-loopback host without {@code allowInsecureHttp}.
      */
     public static GeminiClient create(GeminiSettings settings, AttemptListener listener) {
-        return create(settings, listener, Env.system(), null);
+        return create(settings, listener, ClientClock.system(), null);
     }
 
     /**
      * The same with injected time, randomness and scheduling, and a trust store other than the
      * JVM's when {@code trust} is not null (tests: a loopback TLS server's own certificate).
      */
-    static GeminiClient create(GeminiSettings settings, AttemptListener listener, Env env,
+    static GeminiClient create(GeminiSettings settings, AttemptListener listener, ClientClock clock,
                                SSLContext trust) {
         Endpoint endpoint = Endpoint.of(settings);
-        Limiter limiter = Limiter.of(settings.limiter(), settings.quota(), env.nanos(),
-                env.timeouts()::after);
-        Classifier classifier = new Classifier(settings.apiKey(), settings.timeouts(), env.clock());
-        Backoff backoff = new Backoff(settings.retry(), env.random());
-        Http http = new Http(settings, trust);
+        Limiter limiter = Limiter.of(settings.limiter(), settings.quota(), clock.nanos(),
+                clock.deadlines());
+        Classifier classifier =
+                new Classifier(settings.apiKey(), settings.timeouts(), clock.wall());
+        Backoff backoff = new Backoff(settings.retry(), clock.jitter());
+        HttpTransport http = new HttpTransport(settings, trust);
         AttemptListener l = listener == null ? AttemptListener.NONE : listener;
-        return new GeminiClient(new Parts(settings, endpoint, http, limiter, classifier, backoff,
-                env, l));
+        return new GeminiClient(new ClientParts(settings, endpoint, http, limiter, classifier,
+                backoff, clock, l));
     }
 
     /**
@@ -65,7 +66,7 @@ public final class GeminiClient implements AutoCloseable {
             return CompletableFuture.failedFuture(stoppedError());
         }
         CompletableFuture<Answer> result = new CompletableFuture<>();
-        Row row = new Row(parts, request, result);
+        RetryingExchange row = new RetryingExchange(parts, request, result);
         rows.add(row);
         result.whenComplete((answer, failure) -> {
             rows.remove(row);
@@ -97,7 +98,7 @@ public final class GeminiClient implements AutoCloseable {
         stopping = true;
         ClientStoppedException why = stoppedError();
         rows.forEach(row -> row.stop(why));
-        CompletableFuture<?>[] left = rows.stream().map(Row::result)
+        CompletableFuture<?>[] left = rows.stream().map(RetryingExchange::result)
                 .toArray(CompletableFuture<?>[]::new);
         try {
             CompletableFuture.allOf(left).get(grace.toMillis(), TimeUnit.MILLISECONDS);
@@ -132,12 +133,12 @@ public final class GeminiClient implements AutoCloseable {
         }
         closed = true;
         ClientStoppedException why = stoppedError();
-        for (Row row : rows) {
+        for (RetryingExchange row : rows) {
             row.abandon(why);
         }
         parts.limiter().close();
         parts.http().close();
-        parts.env().shutdown().run();
+        parts.clock().shutdown().run();
     }
 
     private ClientStoppedException stoppedError() {

@@ -27,13 +27,13 @@ public final class TokenCounter implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final GeminiSettings settings;
     private final Endpoint endpoint;
-    private final Http http;
+    private final HttpTransport http;
     private final Duration deadline;
 
     private TokenCounter(GeminiSettings settings) {
         this.settings = settings;
         this.endpoint = Endpoint.of(settings);
-        this.http = new Http(settings, null);
+        this.http = new HttpTransport(settings, null);
         this.deadline = settings.timeouts().connect().plus(settings.timeouts().firstByte());
     }
 

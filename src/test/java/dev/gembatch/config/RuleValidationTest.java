@@ -87,6 +87,13 @@ class RuleValidationTest {
                 JobConfig.load(job, null, List.of(), JobFiles.ENV).gemini().baseUrl());
     }
 
+    /** Regression (issue 12): any host starting with "127." passed, then the executor refused it. */
+    @Test
+    void plainHttpToAHostNameStartingWith127NeedsAllowInsecureHttp() {
+        assertProblem(jobs.problems("gemini.base-url = \"http://127.example.com:8080\"\n"),
+                "gemini.base-url " + jobs.at(5), "clear text", "gemini.allow-insecure-http = true");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"http://127.0.0.1:9000", "http://localhost:9000/", "http://[::1]:9000"})
     void plainHttpToLoopbackIsAllowed(String url) throws Exception {

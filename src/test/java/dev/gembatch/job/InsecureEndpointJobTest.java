@@ -20,12 +20,25 @@ class InsecureEndpointJobTest {
 
     @Test
     void plainHttpToANonLoopbackHostIsAConfigErrorNamingTheKeyToSet() throws Exception {
+        assertRefusedBeforeAnythingRuns("http://10.1.2.3");
+    }
+
+    /**
+     * Regression (issue 12): the config took any host starting with "127." for loopback while the
+     * transport wanted an IPv4 literal, so this URL passed validation and failed on the executor.
+     */
+    @Test
+    void hostNameStartingWith127IsNotLoopbackAndIsRefusedBeforeSparkStarts() throws Exception {
+        assertRefusedBeforeAnythingRuns("http://127.example.com");
+    }
+
+    private void assertRefusedBeforeAnythingRuns(String baseUrl) throws Exception {
         Path job = JobFixture.jobFile(tmp, "insecure.conf", String.join("\n",
                 "input.path = " + JobFixture.q(tmp.resolve("never-read.csv")),
                 "prompt.column = prompt",
                 "model.name = gemini-2.5-flash",
                 "output.path = " + JobFixture.q(tmp.resolve("out")),
-                "gemini.base-url = \"http://10.1.2.3\"",
+                "gemini.base-url = \"" + baseUrl + "\"",
                 "gemini.api-key = \"" + KEY + "\""));
 
         JobFixture.Run run = JobFixture.main(job.toString()).expect(ExitCode.INVALID_JOB.code);

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ClassifierTest {
     private static final Clock NOON =
             Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
-    private final Classifier c = new Classifier(ApiKey.of(Harness.KEY), Harness.timeouts(), NOON);
+    private final Classifier c = new Classifier(ApiKey.of(TestSettings.KEY), TestSettings.timeouts(), NOON);
 
     private static AttemptResult failed(Throwable t) {
         return new AttemptResult(null, null, null, new AnswerAssembler().result(), t, null,
@@ -48,7 +48,7 @@ class ClassifierTest {
 
     @Test
     void transportFailuresAreRetryableAndRedacted() {
-        Verdict lost = c.classify(failed(new IOException("reset talking to ?key=" + Harness.KEY)));
+        Verdict lost = c.classify(failed(new IOException("reset talking to ?key=" + TestSettings.KEY)));
         assertEquals("CONNECTION_LOST", lost.error().status());
         assertEquals("IOException: reset talking to ?key=***", lost.error().message());
         assertTrue(lost.retryable());

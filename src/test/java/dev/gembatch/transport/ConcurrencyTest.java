@@ -1,15 +1,15 @@
 package dev.gembatch.transport;
 
-import static dev.gembatch.transport.Harness.BODY;
-import static dev.gembatch.transport.Harness.MODEL;
-import static dev.gembatch.transport.Harness.call;
 import static dev.gembatch.transport.Replies.capture;
+import static dev.gembatch.transport.TestSettings.withLimiter;
+import static dev.gembatch.transport.TransportFixture.BODY;
+import static dev.gembatch.transport.TransportFixture.MODEL;
+import static dev.gembatch.transport.TransportFixture.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.LimiterSettings;
 import dev.gembatch.model.Answer;
 import dev.gembatch.model.Status;
@@ -21,29 +21,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The limiter seen from the server, permits on every path, close and cancel. */
 class ConcurrencyTest {
-    private final Harness h = new Harness();
+    @RegisterExtension
+    final TransportFixture net = new TransportFixture();
     private ScriptedServer server;
     private GeminiClient client;
-
-    @AfterEach
-    void tearDown() throws IOException {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private static GeminiSettings withLimiter(GeminiSettings s, LimiterSettings l) {
-        return new GeminiSettings(s.baseUrl(), s.apiKey(), s.auth(), s.wireFormat(), l,
-                s.timeouts(), s.retry(), s.allowInsecureHttp(), s.userAgent());
-    }
 
     @Test
     void limiterNeverExceedsItsCapAndReturnsEveryPermit() throws Exception {
@@ -57,8 +43,8 @@ class ConcurrencyTest {
             }
             return Replies.stream(RetryTest.TEXT).write(req, out);
         };
-        server = new ScriptedServer(held);
-        client = h.client(withLimiter(Harness.settings(server.baseUrl()), LimiterSettings.fixed(3)));
+        server = net.serve(held);
+        client = net.client(withLimiter(net.settings(), LimiterSettings.fixed(3)));
 
         List<CompletableFuture<Answer>> all = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -77,17 +63,17 @@ class ConcurrencyTest {
     void adaptiveLimitHalvesWhenHalfAWindowIs429sAndGrowsBackByOnePerAnswer() throws Exception {
         ScriptedServer.Reply tooMany =
                 Replies.status(429, capture("error-429-resource-exhausted-no-details-2026.json"));
-        server = new ScriptedServer(tooMany, tooMany, tooMany, tooMany, tooMany,
+        server = net.serve(tooMany, tooMany, tooMany, tooMany, tooMany,
                 Replies.stream(RetryTest.TEXT));
-        client = h.client(withLimiter(Harness.settings(server.baseUrl()),
+        client = net.client(withLimiter(net.settings(),
                 new LimiterSettings(true, 8, 1, 8)));
 
-        call(client, BODY); // four 429s: the row fails
-        call(client, BODY); // a fifth 429, then an answer
+        call(client); // four 429s: the row fails
+        call(client); // a fifth 429, then an answer
         assertEquals(5, client.limit()); // halved at 5 overloads of a window of 10, +1 for the answer
-        call(client, BODY);
-        call(client, BODY);
-        call(client, BODY);
+        call(client);
+        call(client);
+        call(client);
         assertEquals(8, client.limit());
         assertEquals(0, client.inFlight());
     }
@@ -95,13 +81,13 @@ class ConcurrencyTest {
     @Test
     void cutStreamsLeaveTheAdaptiveLimitAlone() throws Exception {
         ScriptedServer.Reply cut = Replies.cutAfter(RetryTest.TEXT, 400);
-        server = new ScriptedServer(cut, cut, cut, cut, cut, cut, cut, cut, cut, cut, cut, cut,
+        server = net.serve(cut, cut, cut, cut, cut, cut, cut, cut, cut, cut, cut, cut,
                 Replies.stream(RetryTest.TEXT));
-        client = h.client(withLimiter(Harness.settings(server.baseUrl()),
+        client = net.client(withLimiter(net.settings(),
                 new LimiterSettings(true, 8, 1, 8)));
 
         for (int row = 0; row < 4; row++) {
-            call(client, BODY);
+            call(client);
         }
 
         assertEquals(13, server.requests().size());
@@ -111,12 +97,12 @@ class ConcurrencyTest {
     @Test
     void cancellingTheFutureAbandonsTheRequestAndFreesItsPermit() throws Exception {
         CountDownLatch arrived = new CountDownLatch(1);
-        server = new ScriptedServer((req, out) -> {
+        server = net.serve((req, out) -> {
             arrived.countDown();
             out.stall();
             return false;
         });
-        client = h.client(Harness.settings(server.baseUrl()));
+        client = net.client();
 
         CompletableFuture<Answer> f = client.send(new GeminiRequest(MODEL, BODY));
         assertTrue(arrived.await(10, TimeUnit.SECONDS));
@@ -130,39 +116,39 @@ class ConcurrencyTest {
     @Test
     void aRowInBackoffIsNotOnTheWireAndHoldsNoPermit() throws Exception {
         CountDownLatch retried = new CountDownLatch(1);
-        server = new ScriptedServer(Replies.status(503, capture("error-503-model-overloaded.json")),
+        server = net.serve(Replies.status(503, capture("error-503-model-overloaded.json")),
                 (req, out) -> {
                     retried.countDown();
                     out.stall();
                     return false;
                 });
-        h.parkBackoffs = true;
-        client = h.client(Harness.settings(server.baseUrl()));
+        net.parkBackoffs();
+        client = net.client();
 
         CompletableFuture<Answer> f = client.send(new GeminiRequest(MODEL, BODY));
-        h.parked.get(10, TimeUnit.SECONDS);
-        assertEquals(0, h.onWire.get(), "a row in backoff counted on the wire");
+        net.parked().get(10, TimeUnit.SECONDS);
+        assertEquals(0, net.onWire.get(), "a row in backoff counted on the wire");
         assertEquals(0, client.inFlight(), "a row in backoff holds a permit");
         assertFalse(f.isDone());
 
-        h.releaseBackoffs();
+        net.releaseBackoffs();
         assertTrue(retried.await(10, TimeUnit.SECONDS));
-        assertEquals(1, h.onWire.get());
+        assertEquals(1, net.onWire.get());
         assertEquals(1, client.inFlight());
         f.cancel(true);
-        assertEquals(0, h.onWire.get(), "an abandoned attempt stayed on the wire");
+        assertEquals(0, net.onWire.get(), "an abandoned attempt stayed on the wire");
         assertEquals(0, client.inFlight());
     }
 
     @Test
     void closeFailsPendingRequestsAndRefusesNewOnes() throws Exception {
         CountDownLatch arrived = new CountDownLatch(1);
-        server = new ScriptedServer((req, out) -> {
+        server = net.serve((req, out) -> {
             arrived.countDown();
             out.stall();
             return false;
         });
-        client = h.client(withLimiter(Harness.settings(server.baseUrl()), LimiterSettings.fixed(1)));
+        client = net.client(withLimiter(net.settings(), LimiterSettings.fixed(1)));
         CompletableFuture<Answer> running = client.send(new GeminiRequest(MODEL, BODY));
         CompletableFuture<Answer> queued = client.send(new GeminiRequest(MODEL, BODY));
         assertTrue(arrived.await(10, TimeUnit.SECONDS));

@@ -1,8 +1,7 @@
 package dev.gembatch.transport;
 
-import static dev.gembatch.transport.Harness.BODY;
-import static dev.gembatch.transport.Harness.KEY;
-import static dev.gembatch.transport.Harness.call;
+import static dev.gembatch.transport.TestSettings.KEY;
+import static dev.gembatch.transport.TransportFixture.call;
 import static dev.gembatch.transport.Replies.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,10 +18,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The API key appears in no error field, event, exception message or console line. */
+/**
+ * The API key appears in no error field, event, exception message or console line. Each scenario
+ * closes its server and client itself, while the console is still captured.
+ */
 class KeyRedactionTest {
-    private final Harness h = new Harness();
+    @RegisterExtension
+    final TransportFixture net = new TransportFixture();
     private final List<String> produced = new ArrayList<>();
 
     @Test
@@ -42,7 +46,7 @@ class KeyRedactionTest {
             System.setErr(err);
         }
         produced.add(console.toString(StandardCharsets.UTF_8));
-        produced.add(h.events.toString());
+        produced.add(net.events.toString());
         for (String text : produced) {
             assertFalse(text.contains(KEY), text);
         }
@@ -51,9 +55,9 @@ class KeyRedactionTest {
     private void echoedInErrorBody() throws Exception {
         String body = "{\"error\": {\"code\": 400, \"message\": \"API key not valid: " + KEY
                 + "\", \"status\": \"INVALID_ARGUMENT\"}}";
-        try (ScriptedServer server = new ScriptedServer(Replies.status(400, utf8(body)));
-             GeminiClient client = h.client(Harness.settings(server.baseUrl()))) {
-            Answer a = call(client, BODY);
+        try (ScriptedServer server = net.serve(Replies.status(400, utf8(body)));
+             GeminiClient client = net.client()) {
+            Answer a = call(client);
             assertEquals("API key not valid: ***", a.error().message());
             produced.add(a.toString());
         }
@@ -63,9 +67,9 @@ class KeyRedactionTest {
         String sse = "data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"" + KEY
                 + "\"}]}}]}\r\n\r\ndata: {\"error\": {\"code\": 403, \"message\": \"key " + KEY
                 + " revoked\", \"status\": \"PERMISSION_DENIED\"}}\r\n\r\n";
-        try (ScriptedServer server = new ScriptedServer(Replies.stream(utf8(sse)));
-             GeminiClient client = h.client(Harness.settings(server.baseUrl()))) {
-            Answer a = call(client, BODY);
+        try (ScriptedServer server = net.serve(Replies.stream(utf8(sse)));
+             GeminiClient client = net.client()) {
+            Answer a = call(client);
             assertEquals(Status.FAILED, a.status());
             assertEquals("key *** revoked", a.error().message());
             produced.add(a.error().toString());
@@ -77,12 +81,10 @@ class KeyRedactionTest {
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             port = free.getLocalPort();
         }
-        GeminiSettings s = Harness.settings("http://127.0.0.1:" + port);
-        GeminiSettings query = new GeminiSettings(s.baseUrl(), s.apiKey(),
-                GeminiSettings.AuthMode.QUERY, s.wireFormat(), s.limiter(), s.timeouts(),
-                s.retry(), false, s.userAgent());
-        try (GeminiClient client = h.client(query)) {
-            Answer a = call(client, BODY);
+        GeminiSettings query = TestSettings.withAuth(
+                TestSettings.settings("http://127.0.0.1:" + port), GeminiSettings.AuthMode.QUERY);
+        try (GeminiClient client = net.client(query)) {
+            Answer a = call(client);
             assertEquals("UNREACHABLE", a.error().status());
             assertTrue(a.error().retryable());
             produced.add(a.toString());

@@ -1,8 +1,7 @@
 package dev.gembatch.transport;
 
-import static dev.gembatch.transport.Harness.BODY;
-import static dev.gembatch.transport.Harness.call;
 import static dev.gembatch.transport.Replies.capture;
+import static dev.gembatch.transport.TransportFixture.call;
 import static dev.gembatch.transport.Replies.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,27 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.gembatch.model.Answer;
 import dev.gembatch.model.Status;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Errors that retrying cannot fix: exactly one request reaches the server. */
 class PermanentErrorTest {
-    private final Harness h = new Harness();
+    @RegisterExtension
+    final TransportFixture net = new TransportFixture();
     private ScriptedServer server;
-    private GeminiClient client;
-
-    @AfterEach
-    void tearDown() throws IOException {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @ParameterizedTest
     @CsvSource({
@@ -50,8 +38,8 @@ class PermanentErrorTest {
         assertEquals(status, a.error().status());
         assertEquals(reason, a.error().reason());
         assertFalse(a.error().retryable());
-        assertFalse(h.events.get(0).willRetry());
-        assertNull(h.events.get(0).backoff());
+        assertFalse(net.events.get(0).willRetry());
+        assertNull(net.events.get(0).backoff());
     }
 
     @ParameterizedTest
@@ -71,9 +59,9 @@ class PermanentErrorTest {
     }
 
     private Answer answer(ScriptedServer.Reply reply) throws Exception {
-        server = new ScriptedServer(reply, Replies.stream(RetryTest.TEXT));
-        client = h.client(Harness.settings(server.baseUrl()));
-        Answer a = call(client, BODY);
+        server = net.serve(reply, Replies.stream(RetryTest.TEXT));
+        GeminiClient client = net.client();
+        Answer a = call(client);
         assertEquals(0, client.inFlight());
         return a;
     }

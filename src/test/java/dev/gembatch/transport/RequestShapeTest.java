@@ -1,9 +1,9 @@
 package dev.gembatch.transport;
 
-import static dev.gembatch.transport.Harness.BODY;
-import static dev.gembatch.transport.Harness.KEY;
-import static dev.gembatch.transport.Harness.call;
 import static dev.gembatch.transport.Replies.capture;
+import static dev.gembatch.transport.TestSettings.KEY;
+import static dev.gembatch.transport.TransportFixture.BODY;
+import static dev.gembatch.transport.TransportFixture.call;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,35 +12,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gembatch.config.GeminiSettings;
+import dev.gembatch.config.Loopback;
 import dev.gembatch.model.Answer;
 import dev.gembatch.model.Status;
-import java.io.IOException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What goes on the wire, and what a clean stream turns into. */
 class RequestShapeTest {
     private static final String SSE_TEXT = "sse-text-3events-stop-prompt-count-changes-2.0-flash-exp.txt";
-    private final Harness h = new Harness();
-    private ScriptedServer server;
-    private GeminiClient client;
-
-    @AfterEach
-    void tearDown() throws IOException {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final TransportFixture net = new TransportFixture();
 
     @Test
     void keyTravelsInHeaderAndNeverInUrlByDefault() throws Exception {
-        server = new ScriptedServer(Replies.stream(capture(SSE_TEXT)));
-        client = h.client(Harness.settings(server.baseUrl()));
+        ScriptedServer server = net.serve(Replies.stream(capture(SSE_TEXT)));
 
-        Answer a = call(client, BODY);
+        Answer a = call(net.client());
 
         ScriptedServer.Request r = server.requests().get(0);
         assertEquals("POST", r.method());
@@ -61,12 +49,11 @@ class RequestShapeTest {
 
     @Test
     void queryAuthModePutsTheKeyInTheQueryAndNotInAHeader() throws Exception {
-        server = new ScriptedServer(Replies.stream(capture(SSE_TEXT)));
-        GeminiSettings s = Harness.settings(server.baseUrl());
-        client = h.client(new GeminiSettings(s.baseUrl(), s.apiKey(), GeminiSettings.AuthMode.QUERY,
-                s.wireFormat(), s.limiter(), s.timeouts(), s.retry(), false, s.userAgent()));
+        ScriptedServer server = net.serve(Replies.stream(capture(SSE_TEXT)));
+        GeminiClient client = net.client(
+                TestSettings.withAuth(net.settings(), GeminiSettings.AuthMode.QUERY));
 
-        assertEquals(Status.OK, call(client, BODY).status());
+        assertEquals(Status.OK, call(client).status());
 
         ScriptedServer.Request r = server.requests().get(0);
         assertEquals("/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse&key=" + KEY,
@@ -76,14 +63,12 @@ class RequestShapeTest {
 
     @Test
     void jsonArrayFormatAsksWithoutAltAndIsDecoded() throws Exception {
-        server = new ScriptedServer(Replies.stream(
+        ScriptedServer server = net.serve(Replies.stream(
                 capture("array-thought-then-functioncall-finishmessage-2.5-flash.json"), Replies.JSON));
-        GeminiSettings s = Harness.settings(server.baseUrl());
-        client = h.client(new GeminiSettings(s.baseUrl(), s.apiKey(), s.auth(),
-                GeminiSettings.WireFormat.JSON_ARRAY, s.limiter(), s.timeouts(), s.retry(), false,
-                s.userAgent()));
+        GeminiClient client = net.client(
+                TestSettings.withWireFormat(net.settings(), GeminiSettings.WireFormat.JSON_ARRAY));
 
-        Answer a = call(client, BODY);
+        Answer a = call(client);
 
         assertEquals("/v1beta/models/gemini-2.0-flash:streamGenerateContent",
                 server.requests().get(0).target());
@@ -94,10 +79,9 @@ class RequestShapeTest {
     @Test
     void gzipStreamIsDecodedIncrementally() throws Exception {
         byte[] plain = capture("sse-thinking-summaries-2.5-pro-23events.txt");
-        server = new ScriptedServer(Replies.gzipped(plain));
-        client = h.client(Harness.settings(server.baseUrl()));
+        net.serve(Replies.gzipped(plain));
 
-        Answer a = call(client, BODY);
+        Answer a = call(net.client());
 
         assertEquals(Status.OK, a.status(), String.valueOf(a.error()));
         assertEquals(23, a.chunks());
@@ -107,11 +91,10 @@ class RequestShapeTest {
 
     @Test
     void promptBlockedIsAnAnswerAndNotRetried() throws Exception {
-        server = new ScriptedServer(
+        ScriptedServer server = net.serve(
                 Replies.stream(capture("sse-prompt-blocked-safety-promptfeedback-only.txt")));
-        client = h.client(Harness.settings(server.baseUrl()));
 
-        Answer a = call(client, BODY);
+        Answer a = call(net.client());
 
         assertEquals(Status.BLOCKED, a.status());
         assertEquals(1, server.requests().size());
@@ -121,27 +104,35 @@ class RequestShapeTest {
     @Test
     void plainHttpToANonLoopbackHostIsRefusedAtCreate() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> GeminiClient.create(Harness.settings("http://example.com"),
+                () -> GeminiClient.create(TestSettings.settings("http://example.com"),
                         AttemptListener.NONE));
         assertTrue(e.getMessage().contains("clear text"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> GeminiClient.create(
-                Harness.settings("http://10.1.2.3:8080"), AttemptListener.NONE));
+                TestSettings.settings("http://10.1.2.3:8080"), AttemptListener.NONE));
         assertThrows(IllegalArgumentException.class, () -> GeminiClient.create(
-                Harness.settings("ftp://127.0.0.1"), AttemptListener.NONE));
+                TestSettings.settings("ftp://127.0.0.1"), AttemptListener.NONE));
+    }
+
+    /** Regression (issue 12): config and transport disagreed on "127." host names. */
+    @Test
+    void hostNameStartingWith127IsRefusedAtCreate() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GeminiClient.create(TestSettings.settings("http://127.example.com:8080"),
+                        AttemptListener.NONE));
+        assertTrue(e.getMessage().contains("clear text"), e.getMessage());
     }
 
     @Test
     void loopbackAndTlsAndExplicitInsecureAreAccepted() {
-        assertTrue(Endpoint.isLoopback("localhost"));
-        assertTrue(Endpoint.isLoopback("127.8.9.10"));
-        assertTrue(Endpoint.isLoopback("[::1]"));
-        assertFalse(Endpoint.isLoopback("127.example.com"));
-        assertFalse(Endpoint.isLoopback("10.0.0.1"));
-        GeminiSettings s = Harness.settings("http://10.1.2.3:8080");
-        GeminiSettings insecure = new GeminiSettings(s.baseUrl(), s.apiKey(), s.auth(),
-                s.wireFormat(), s.limiter(), s.timeouts(), s.retry(), true, s.userAgent());
+        assertTrue(Loopback.isLoopback("localhost"));
+        assertTrue(Loopback.isLoopback("127.8.9.10"));
+        assertTrue(Loopback.isLoopback("[::1]"));
+        assertFalse(Loopback.isLoopback("127.example.com"));
+        assertFalse(Loopback.isLoopback("10.0.0.1"));
+        GeminiSettings insecure =
+                TestSettings.insecure(TestSettings.settings("http://10.1.2.3:8080"));
         GeminiClient.create(insecure, AttemptListener.NONE).close();
-        GeminiClient.create(Harness.settings("https://generativelanguage.googleapis.com"),
+        GeminiClient.create(TestSettings.settings("https://generativelanguage.googleapis.com"),
                 AttemptListener.NONE).close();
     }
 }

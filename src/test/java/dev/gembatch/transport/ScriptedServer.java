@@ -53,6 +53,7 @@ final class ScriptedServer implements AutoCloseable {
     private final AtomicInteger current = new AtomicInteger();
     private final AtomicInteger max = new AtomicInteger();
     private final Semaphore hangups = new Semaphore(0);
+    private final Semaphore arrivals = new Semaphore(0);
     private volatile Reply last;
 
     ScriptedServer(Reply... replies) throws IOException {
@@ -73,6 +74,15 @@ final class ScriptedServer implements AutoCloseable {
 
     int maxConcurrent() {
         return max.get();
+    }
+
+    /** True once n requests in all have arrived, each given its reply (waits at most 10 s). */
+    boolean awaitRequests(int n) throws InterruptedException {
+        boolean arrived = arrivals.tryAcquire(n, 10, TimeUnit.SECONDS);
+        if (arrived) {
+            arrivals.release(n);
+        }
+        return arrived;
     }
 
     /** True once clients have hung up on n stalled replies (waits at most 10 s). */
@@ -101,10 +111,12 @@ final class ScriptedServer implements AutoCloseable {
                 if (r == null) {
                     return;
                 }
+                Reply reply = next();
                 requests.add(r);
+                arrivals.release();
                 max.accumulateAndGet(current.incrementAndGet(), Math::max);
                 try {
-                    open = next().write(r, new Exchange(s, hangups));
+                    open = reply.write(r, new Exchange(s, hangups));
                 } finally {
                     current.decrementAndGet();
                 }

@@ -1,7 +1,6 @@
 package dev.gembatch.transport;
 
-import static dev.gembatch.transport.Harness.BODY;
-import static dev.gembatch.transport.Harness.call;
+import static dev.gembatch.transport.TransportFixture.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +39,7 @@ import org.apache.hc.core5.reactor.ListenerEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * TLS on loopback with a self-signed certificate (src/test/resources, SAN 127.0.0.1): HTTP/2 is
@@ -48,7 +48,8 @@ import org.junit.jupiter.api.Test;
  */
 class TlsTest {
     private static final char[] PASSWORD = "changeit".toCharArray();
-    private final Harness h = new Harness();
+    @RegisterExtension
+    final TransportFixture net = new TransportFixture();
     private final List<String> versions = new CopyOnWriteArrayList<>();
     private HttpAsyncServer server;
     private String baseUrl;
@@ -74,25 +75,21 @@ class TlsTest {
 
     @Test
     void serverOfferingHttp2OverTlsIsSpokenToInHttp2() throws Exception {
-        try (GeminiClient client = h.client(Harness.settings(baseUrl), trustingContext())) {
-            Answer a = call(client, BODY);
+        Answer a = call(net.client(TestSettings.settings(baseUrl), trustingContext()));
 
-            assertEquals(Status.OK, a.status(), String.valueOf(a.error()));
-            assertEquals(List.of("HTTP/2.0"), versions);
-        }
+        assertEquals(Status.OK, a.status(), String.valueOf(a.error()));
+        assertEquals(List.of("HTTP/2.0"), versions);
     }
 
     @Test
     void certificateNotInTheTrustStoreIsRefused() throws Exception {
-        try (GeminiClient client = h.client(Harness.settings(baseUrl))) {
-            Answer a = call(client, BODY);
+        Answer a = call(net.client(TestSettings.settings(baseUrl)));
 
-            assertEquals(Status.FAILED, a.status());
-            assertEquals("UNREACHABLE", a.error().status());
-            assertTrue(a.error().message().contains("SSL"), a.error().message());
-            assertEquals(Harness.settings(baseUrl).retry().maxAttempts(), a.attempts());
-            assertTrue(versions.isEmpty());
-        }
+        assertEquals(Status.FAILED, a.status());
+        assertEquals("UNREACHABLE", a.error().status());
+        assertTrue(a.error().message().contains("SSL"), a.error().message());
+        assertEquals(TestSettings.settings(baseUrl).retry().maxAttempts(), a.attempts());
+        assertTrue(versions.isEmpty());
     }
 
     private static KeyStore keyStore() throws IOException, GeneralSecurityException {

@@ -21,7 +21,7 @@ class TokenCounterTest {
 
     @BeforeAll
     static void start() throws IOException {
-        emulator = GeminiEmulator.start(EmulatorOptions.builder().apiKey(Harness.KEY).build());
+        emulator = GeminiEmulator.start(EmulatorOptions.builder().apiKey(TestSettings.KEY).build());
     }
 
     @AfterAll
@@ -32,7 +32,7 @@ class TokenCounterTest {
     @Test
     void countTokensCountsThePromptAndTheSystemInstructionAndGeneratesNothing() throws Exception {
         emulator.resetStats();
-        try (TokenCounter counter = TokenCounter.create(Harness.settings(emulator.baseUrl()))) {
+        try (TokenCounter counter = TokenCounter.create(TestSettings.settings(emulator.baseUrl()))) {
             assertEquals(3, counter.count(request("{\"contents\":[{\"role\":\"user\",\"parts\":"
                     + "[{\"text\":\"twelve chars\"}]}]}")), "ceil(12 / 4) in the emulator");
             assertEquals(5, counter.count(request("{\"contents\":[{\"role\":\"user\",\"parts\":"
@@ -47,7 +47,7 @@ class TokenCounterTest {
     @Test
     void aRefusedKeyIsAnIoErrorThatNeverShowsTheKey() {
         String secret = "AIzaWrongKey-0123456789";
-        GeminiSettings wrong = Harness.settings(emulator.baseUrl()).withApiKey(ApiKey.of(secret));
+        GeminiSettings wrong = TestSettings.settings(emulator.baseUrl()).withApiKey(ApiKey.of(secret));
         try (TokenCounter counter = TokenCounter.create(wrong)) {
             IOException e = assertThrows(IOException.class, () -> counter.count(request(
                     "{\"contents\":[{\"parts\":[{\"text\":\"hi\"}]}]}")));
@@ -58,7 +58,7 @@ class TokenCounterTest {
 
     @Test
     void anUnreachableEndpointIsAnIoError() {
-        try (TokenCounter counter = TokenCounter.create(Harness.settings("http://127.0.0.1:1"))) {
+        try (TokenCounter counter = TokenCounter.create(TestSettings.settings("http://127.0.0.1:1"))) {
             IOException e = assertThrows(IOException.class, () -> counter.count(request(
                     "{\"contents\":[{\"parts\":[{\"text\":\"hi\"}]}]}")));
             assertTrue(e.getMessage().startsWith("countTokens failed"), e.getMessage());
@@ -67,17 +67,17 @@ class TokenCounterTest {
 
     @Test
     void theDescribedGenerationCallShowsTheKeyAsStars() {
-        GeminiSettings s = Harness.settings(emulator.baseUrl());
+        GeminiSettings s = TestSettings.settings(emulator.baseUrl());
         try (TokenCounter counter = TokenCounter.create(s)) {
             List<String> lines = counter.describeGeneration("gemini-2.5-flash");
             assertEquals("POST " + emulator.baseUrl()
                     + "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse", lines.get(0));
             assertTrue(lines.contains("x-goog-api-key: ***"), lines::toString);
-            assertFalse(String.join("\n", lines).contains(Harness.KEY));
+            assertFalse(String.join("\n", lines).contains(TestSettings.KEY));
         }
     }
 
     private static GeminiRequest request(String json) {
-        return new GeminiRequest(Harness.MODEL, json.getBytes(StandardCharsets.UTF_8));
+        return new GeminiRequest(TransportFixture.MODEL, json.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -36,7 +36,10 @@ public final class Limiter implements AutoCloseable {
         void release(Signal signal);
     }
 
-    /** Runs a task once after a delay without blocking the caller (the quota's timer). */
+    /**
+     * Runs a task once after a delay without blocking the caller: the quota's timer, and the one
+     * timer abstraction of the transport too (its deadlines and backoffs); tests move a fake one.
+     */
     public interface Timer {
         /** Schedules {@code task}; cancelling the returned future withdraws it. */
         Future<?> after(Duration delay, Runnable task);

@@ -12,20 +12,21 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * One request across its attempts; a state machine: WAITING for a permit, then one ATTEMPT
- * holding it, then either done or BACKING OFF (no permit held) and waiting again. The row
- * deadline ends any state with FAILED/TIMEOUT; close or cancellation ends it exceptionally.
- * Every transition happens under the row's lock; calls out (HTTP, limiter, timers, listener) are
- * made after it is released.
+ * One row's request across its attempts (the retry loop of a {@link GeminiClient}, not a Spark
+ * row); a state machine: WAITING for a permit, then one ATTEMPT holding it, then either done or
+ * BACKING OFF (no permit held) and waiting again. The row deadline ends any state with
+ * FAILED/TIMEOUT; close or cancellation ends it exceptionally. Every transition happens under the
+ * exchange's lock; calls out (HTTP, limiter, timers, listener) are made after it is released.
+ * Its deadline and backoff bookkeeping is a {@link RetrySchedule}, its limiter dealings are
+ * {@link RowPermits}.
  */
-final class Row {
-    private final Parts parts;
+final class RetryingExchange {
+    private final ClientParts parts;
     private final URI uri;
     private final byte[] body;
-    private final long estimatedTokens;
+    private final RowPermits permits;
     private final CompletableFuture<Answer> result;
-    private long started;
-    private long deadline;
+    private final RetrySchedule schedule;
     private int attempts;
     private boolean over;
     private boolean expired;
@@ -33,16 +34,14 @@ final class Row {
     private Assembled partial;
     private Attempt attempt;
     private CompletableFuture<Limiter.Permit> waiting;
-    private Future<?> backoffTask;
-    private Future<?> deadlineTask;
 
-    Row(Parts parts, GeminiRequest request, CompletableFuture<Answer> result) {
+    RetryingExchange(ClientParts parts, GeminiRequest request, CompletableFuture<Answer> result) {
         this.parts = parts;
         this.uri = parts.endpoint().uri(request.model());
         this.body = request.body();
-        // about 4 bytes a token for the prompt text; the JSON around it makes this an overestimate
-        this.estimatedTokens = (body.length + 3) / 4;
+        this.permits = new RowPermits(parts.limiter(), body);
         this.result = result;
+        this.schedule = new RetrySchedule(parts);
     }
 
     void start() {
@@ -92,7 +91,7 @@ final class Row {
             if (over) {
                 return;
             }
-            f = parts.limiter().acquire(estimatedTokens);
+            f = permits.acquire();
             waiting = f;
         }
         f.whenComplete((permit, failure) -> {
@@ -110,32 +109,20 @@ final class Row {
                 return;
             }
             if (attempts++ == 0) {
-                startClock();
+                schedule.start(this::expire);
             }
             waiting = null;
-            next = new Attempt(parts.env(), parts.settings().timeouts(), r -> ended(permit, r));
+            next = new Attempt(parts.clock(), parts.settings().timeouts(), r -> ended(permit, r));
             attempt = next;
         }
         tell(AttemptListener::onSend);
         next.submit(parts.http(), uri, parts.endpoint().keyHeader(), body);
     }
 
-    /**
-     * Latency and the row deadline count from the first send, not from the wait for a first
-     * permit: a row queued behind the limiter has not started yet. Caller holds the lock.
-     */
-    private void startClock() {
-        Duration row = parts.settings().timeouts().row();
-        started = parts.env().nanos().getAsLong();
-        deadline = started + row.toNanos();
-        deadlineTask = parts.env().timeouts().after(row, this::expire);
-    }
-
     private void ended(Limiter.Permit permit, AttemptResult r) {
         tell(AttemptListener::onEnd);
         Verdict v = parts.classifier().classify(r);
-        permit.release(signal(v));
-        steerQuota(v, r);
+        permits.release(permit, v, r);
         Duration backoff;
         Answer answer = null;
         boolean stopped;
@@ -147,7 +134,7 @@ final class Row {
             }
             n = attempts;
             keepPartial(r.assembled());
-            backoff = expired ? null : retryDelay(v);
+            backoff = expired ? null : schedule.retryDelay(v, attempts);
             stopped = backoff != null && stopping;
             if (backoff == null || stopped) {
                 over = true;
@@ -166,39 +153,10 @@ final class Row {
         }
     }
 
-    private static Limiter.Signal signal(Verdict v) {
-        if (v.answered()) {
-            return Limiter.Signal.SUCCESS;
-        }
-        return v.overload() ? Limiter.Signal.OVERLOAD : Limiter.Signal.IGNORE;
-    }
-
-    /** A 429's delay pauses this JVM's sends; the actual prompt tokens correct the estimate. */
-    private void steerQuota(Verdict v, AttemptResult r) {
-        Integer code = v.answered() ? null : v.error().httpCode();
-        if (code != null && code == 429 && v.minDelay() != null) {
-            parts.limiter().pause(v.minDelay());
-        }
-        Assembled a = r.assembled();
-        if (a != null && a.usage() != null && a.usage().promptTokens() != null) {
-            parts.limiter().correct(a.usage().promptTokens() - estimatedTokens);
-        }
-    }
-
-    /** The wait before the next attempt, or null when there is none to make. */
-    private Duration retryDelay(Verdict v) {
-        if (!v.retryable() || attempts >= parts.settings().retry().maxAttempts()) {
-            return null;
-        }
-        Duration d = parts.backoff().after(attempts, v.minDelay());
-        long now = parts.env().nanos().getAsLong();
-        return now + d.toNanos() < deadline ? d : null;
-    }
-
     private void scheduleRetry(Duration backoff) {
-        Future<?> task = parts.env().backoff().after(backoff, this::acquire);
+        Future<?> task = parts.clock().backoffs().after(backoff, this::acquire);
         synchronized (this) {
-            backoffTask = task;
+            schedule.backingOff(task);
         }
     }
 
@@ -215,12 +173,12 @@ final class Row {
                 over = true;
                 cancelWaits();
                 ErrorInfo e = ErrorInfo.of(null, ErrorStatus.TIMEOUT,
-                        Timeout.ROW.describe(parts.settings().timeouts()), true);
+                        Deadline.ROW.describe(parts.settings().timeouts()), true);
                 answer = Answers.failed(e, partial, attempts, null, elapsedMs(), now());
             }
         }
         if (running != null) {
-            running.abort(Timeout.ROW);
+            running.abort(Deadline.ROW);
         } else {
             result.complete(answer);
         }
@@ -259,19 +217,14 @@ final class Row {
         if (waiting != null) {
             waiting.cancel(false);
         }
-        if (backoffTask != null) {
-            backoffTask.cancel(false);
-        }
-        if (deadlineTask != null) {
-            deadlineTask.cancel(false);
-        }
+        schedule.cancel();
     }
 
     private long elapsedMs() {
-        return (parts.env().nanos().getAsLong() - started) / 1_000_000;
+        return schedule.elapsedMs();
     }
 
     private java.time.Instant now() {
-        return parts.env().clock().instant();
+        return schedule.now();
     }
 }

@@ -31,19 +31,20 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The one HttpClient 5 async client of a {@link GeminiClient}: HTTP/2 negotiated by ALPN over
- * TLS (system trust, hostname verification always on), HTTP/1.1 keep-alive otherwise; no automatic
- * retries, redirects, cookies or decompression (the transport does those itself, or not at all).
- * Its own socket timeout is only a backstop behind the transport's scheduled deadlines.
+ * The one HttpClient 5 async client of a {@link GeminiClient} (or {@link TokenCounter}): HTTP/2
+ * negotiated by ALPN over TLS (system trust, hostname verification always on), HTTP/1.1
+ * keep-alive otherwise; no automatic retries, redirects, cookies or decompression (the transport
+ * does those itself, or not at all). Its own socket timeout is only a backstop behind the
+ * transport's scheduled deadlines.
  */
-final class Http implements AutoCloseable {
+final class HttpTransport implements AutoCloseable {
     private static final ContentType JSON = ContentType.create("application/json");
     private final CloseableHttpAsyncClient client;
     private final PoolingAsyncClientConnectionManager pool;
     private final String userAgent;
 
     /** {@code trust} null means the JVM's default trust store (the production case). */
-    Http(GeminiSettings settings, SSLContext trust) {
+    HttpTransport(GeminiSettings settings, SSLContext trust) {
         Timeouts t = settings.timeouts();
         Timeout backstop = Timeout.of(t.attempt().plus(t.connect()));
         this.pool = pool(settings, backstop, trust == null

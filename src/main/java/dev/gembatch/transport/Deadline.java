@@ -2,8 +2,11 @@ package dev.gembatch.transport;
 
 import dev.gembatch.config.Timeouts;
 
-/** Which deadline ended an attempt, and how to say so in an error message. */
-enum Timeout {
+/**
+ * Which of the transport's deadlines ended an attempt (not HttpClient's own {@code Timeout}, a
+ * duration), and how to say so in an error message.
+ */
+enum Deadline {
     FIRST_BYTE, IDLE, ATTEMPT, ROW;
 
     String describe(Timeouts t) {
