@@ -155,7 +155,7 @@ final class AnsweringIterator implements Iterator<Row> {
      */
     private TaskKilledException stopped() {
         closeLog();
-        return new TaskKilledException("gembatch: the executor is shutting down; " + unanswered
+        return new TaskKilledException(PartitionAnswerer.STOPPED + "; " + unanswered
                 + " rows in flight were not answered and the partition's remaining rows were"
                 + " not sent: the task runs again and reuses what was journaled");
     }

@@ -12,6 +12,8 @@ import org.apache.spark.sql.Row;
  * {@link #answering} is the same answering for a path that keeps its own {@link AnswerLog}.
  */
 public final class PartitionAnswerer implements MapPartitionsFunction<Row, Row> {
+    /** How a task handed back to Spark on a graceful stop begins its reason. */
+    public static final String STOPPED = "gembatch: the executor is shutting down";
     private static final long serialVersionUID = 1L;
     private final RowPlan plan;
     private final RunCounters counters;
