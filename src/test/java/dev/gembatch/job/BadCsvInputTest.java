@@ -161,13 +161,7 @@ class BadCsvInputTest extends SparkTestBase {
     }
 
     private JobFixture.Run runJob(Path input, String... sets) throws Exception {
-        Path job = JobFixture.jobFile(tmp, "job.conf", String.join("\n",
-                "input.path = " + JobFixture.q(input),
-                "prompt.template = \"Say: {{text}}\"",
-                "model.name = \"" + MODEL + "\"",
-                "output.path = " + JobFixture.q(tmp.resolve("out")),
-                "spark.master = \"local[2]\""));
-        return fixture.run(job, sets);
+        return fixture.sayText(tmp, input, MODEL, sets);
     }
 
     private Path write(String name, String text) throws Exception {

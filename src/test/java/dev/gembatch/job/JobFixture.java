@@ -63,6 +63,20 @@ final class JobFixture implements AutoCloseable, BeforeEachCallback, AfterAllCal
         return command(jobFile, args.toArray(String[]::new));
     }
 
+    /**
+     * Runs the simplest job over {@code input}: "Say: {{text}}" with {@code model}, written to
+     * {@code dir}/out on local[2] (its job file goes in {@code dir} too).
+     */
+    Run sayText(Path dir, Path input, String model, String... sets) throws IOException {
+        Path job = jobFile(dir, "job.conf", String.join("\n",
+                "input.path = " + q(input),
+                "prompt.template = \"Say: {{text}}\"",
+                "model.name = \"" + model + "\"",
+                "output.path = " + q(dir.resolve("out")),
+                "spark.master = \"local[2]\""));
+        return run(job, sets);
+    }
+
     /** Runs a job file with the endpoint set to this emulator and extra command-line arguments. */
     Run command(Path jobFile, String... extra) {
         List<String> args = new ArrayList<>(List.of(jobFile.toString(),
