@@ -55,8 +55,7 @@ public final class OutputLock implements AutoCloseable {
 
     /** The lock file of an output path. */
     public static String pathOf(String outputPath) {
-        return (outputPath.endsWith("/") ? outputPath.substring(0, outputPath.length() - 1)
-                : outputPath) + SUFFIX;
+        return OutputTarget.beside(outputPath, SUFFIX);
     }
 
     /**

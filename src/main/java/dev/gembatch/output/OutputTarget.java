@@ -73,8 +73,13 @@ public final class OutputTarget {
      * the output is written (see {@code dev.gembatch.reuse}).
      */
     public static String journalOf(String outputPath) {
+        return beside(outputPath, JOURNAL_SUFFIX);
+    }
+
+    /** A place beside the output folder: its path (no trailing slash) with {@code suffix}. */
+    static String beside(String outputPath, String suffix) {
         return (outputPath.endsWith("/") ? outputPath.substring(0, outputPath.length() - 1)
-                : outputPath) + JOURNAL_SUFFIX;
+                : outputPath) + suffix;
     }
 
     /** Takes the output's lock for this run (see {@link OutputLock}). */

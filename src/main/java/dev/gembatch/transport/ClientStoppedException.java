@@ -7,6 +7,8 @@ package dev.gembatch.transport;
  */
 public final class ClientStoppedException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
+    /** Why a row ends when its client is stopping (not closed). */
+    static final String STOPPING = "the executor is shutting down: the request was not answered";
 
     ClientStoppedException(String why) {
         super(why);

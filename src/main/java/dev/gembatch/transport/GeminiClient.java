@@ -143,6 +143,6 @@ public final class GeminiClient implements AutoCloseable {
 
     private ClientStoppedException stoppedError() {
         return new ClientStoppedException(closed ? "the Gemini client is closed"
-                : "the executor is shutting down: the request was not answered");
+                : ClientStoppedException.STOPPING);
     }
 }

@@ -146,8 +146,8 @@ final class RetryingExchange {
         if (answer != null) {
             result.complete(answer);
         } else if (stopped) {
-            result.completeExceptionally(new ClientStoppedException("the executor is shutting"
-                    + " down: the request was not answered"));
+            result.completeExceptionally(
+                    new ClientStoppedException(ClientStoppedException.STOPPING));
         } else {
             scheduleRetry(backoff);
         }
