@@ -57,6 +57,8 @@ class ExecutorKillIT {
             EmulatorStats stats = emulator.stats();
             System.out.println("ExecutorKillIT (SIGTERM): " + stats.totalRequests()
                     + " requests for " + ROWS + " rows; paid twice: " + stats.paidTwice());
+        } finally {
+            Logs.keep(tmp, "executor-sigterm");
         }
         assertEveryRowOnceWithItsAnswer(readOutput());
     }
@@ -78,6 +80,8 @@ class ExecutorKillIT {
             assertEquals(0, driver.exitValue(), () -> "the job failed:\n" + Logs.read(log));
             System.out.println("ExecutorKillIT: job done after " + since(t0) + " s");
             report(emulator.stats(), atKill);
+        } finally {
+            Logs.keep(tmp, "executor-sigkill");
         }
         System.out.println("ExecutorKillIT: cluster down after " + since(t0) + " s");
         assertEveryRowOnceWithItsAnswer(readOutput());

@@ -101,8 +101,8 @@ class JournalTaskTest {
         Set<String> sent = new HashSet<>();
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir.toUri());
         JournalFile.readDir(conf, path, earlier, sent);
-        return new JournalTask(conf, path, "s0a1", new JournalTask.Earlier(earlier, sent), 2,
-                60 * SECOND, now::get);
+        return new JournalTask(conf, path, "s0a1", claim("s0a1"),
+                new JournalTask.Earlier(earlier, sent), 2, 60 * SECOND, now::get);
     }
 
     @Test
@@ -112,6 +112,7 @@ class JournalTaskTest {
         assertEquals(dir.resolve("out") + ".gembatch-journal", journal.root());
         JournalTask task = journal.open(4, 0, 0);
         task.append("r1", answer("one"));
+        task.close();
         assertEquals(answer("one"), journal.open(4, 0, 1).earlier("r1"));
         assertNull(journal.open(5, 0, 1).earlier("r1"), "another partition's journal");
         assertEquals(true, journal.hasEarlierRuns());
@@ -121,7 +122,17 @@ class JournalTaskTest {
 
     private JournalTask task(int rows, int seconds) {
         return new JournalTask(conf, new org.apache.hadoop.fs.Path(dir.toUri()), "s0a0",
-                JournalTask.Earlier.NONE, rows, seconds * SECOND, now::get);
+                claim("s0a0"), JournalTask.Earlier.NONE, rows, seconds * SECOND, now::get);
+    }
+
+    private PartitionClaim claim(String attempt) {
+        try {
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir.toUri());
+            return PartitionClaim.register(path.getFileSystem(conf), path, attempt,
+                    System::currentTimeMillis);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private long files() throws Exception {
