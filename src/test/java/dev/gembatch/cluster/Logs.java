@@ -60,6 +60,20 @@ final class Logs {
         }
     }
 
+    /** How many times {@code text} occurs in the cluster's logs under {@code dir}. */
+    static long count(Path dir, String text) throws IOException {
+        long n = 0;
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.filter(Logs::isLog).toList()) {
+                String log = read(p);
+                for (int i = log.indexOf(text); i >= 0; i = log.indexOf(text, i + 1)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     private static boolean isLog(Path p) {
         String name = p.getFileName().toString();
         return Files.isRegularFile(p) && !p.toString().contains("spark-home")
