@@ -32,6 +32,11 @@ final class VertexSection {
                     + " us-central1 or europe-west4, or global");
         }
         String project = r.optionalString(V + "project");
+        if (auth == VertexSettings.Auth.ADC && GeminiSection.useEmulator(r)) {
+            r.problems().bad(r.config(), V + "auth", "must be api-key with gemini.base-url = emulator:"
+                    + " the built-in emulator signs Vertex calls in with its own API key (express"
+                    + " mode); Google credentials need a token endpoint of their own");
+        }
         if (auth == VertexSettings.Auth.ADC) {
             checkProject(r, project);
         } else if (project != null) {
