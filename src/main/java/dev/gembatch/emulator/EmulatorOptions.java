@@ -24,6 +24,7 @@ public final class EmulatorOptions {
     private final Map<String, PublicKey> serviceAccounts;
     private final Duration tokenLifetime;
     private final Duration tokenClaimedLifetime;
+    private final int revokeTokensAfter;
 
     private EmulatorOptions(Builder b) {
         this.port = b.port;
@@ -41,6 +42,7 @@ public final class EmulatorOptions {
         this.serviceAccounts = Map.copyOf(b.serviceAccounts);
         this.tokenLifetime = b.tokenLifetime;
         this.tokenClaimedLifetime = b.tokenClaimedLifetime == null ? b.tokenLifetime : b.tokenClaimedLifetime;
+        this.revokeTokensAfter = b.revokeTokensAfter;
     }
 
     /** Port 0 (any free), key "emulator-key", no latency, 3 chunks, no quota, no cap, no chaos, HTTP/1.1. */
@@ -60,7 +62,7 @@ public final class EmulatorOptions {
         serviceAccounts.forEach(b::serviceAccount);
         return b.chaosFraction(chaosFraction).chaosSeed(chaosSeed).http2(http2)
                 .extraModels(extraModels).tokenLifetime(tokenLifetime)
-                .tokenClaimedLifetime(tokenClaimedLifetime);
+                .tokenClaimedLifetime(tokenClaimedLifetime).revokeTokensAfter(revokeTokensAfter);
     }
 
     public int port() { return port; }
@@ -82,6 +84,11 @@ public final class EmulatorOptions {
     public Duration tokenLifetime() { return tokenLifetime; }
     /** The lifetime the token response claims ({@code expires_in}); defaults to {@link #tokenLifetime()}. */
     public Duration tokenClaimedLifetime() { return tokenClaimedLifetime; }
+    /**
+     * After this many requests signed with a token, every token issued so far stops being
+     * accepted, once (a token that dies before the expiry it claimed: revoked, clock skew); 0 = never.
+     */
+    public int revokeTokensAfter() { return revokeTokensAfter; }
 
     @Override
     public String toString() {
@@ -108,6 +115,7 @@ public final class EmulatorOptions {
         private final Map<String, PublicKey> serviceAccounts = new LinkedHashMap<>();
         private Duration tokenLifetime = Duration.ofHours(1);
         private Duration tokenClaimedLifetime;
+        private int revokeTokensAfter;
 
         private Builder() {
         }
@@ -134,6 +142,7 @@ public final class EmulatorOptions {
             return this;
         }
         public Builder tokenLifetime(Duration value) { this.tokenLifetime = Objects.requireNonNull(value); return this; }
+        public Builder revokeTokensAfter(int value) { this.revokeTokensAfter = value; return this; }
         /** null: the same as the token lifetime. */
         public Builder tokenClaimedLifetime(Duration value) { this.tokenClaimedLifetime = value; return this; }
 
@@ -149,6 +158,7 @@ public final class EmulatorOptions {
             check(problems, tokensPerMinute >= 0, "tokensPerMinute must be >= 0: " + tokensPerMinute);
             check(problems, maxConcurrentStreams >= 0, "maxConcurrentStreams must be >= 0: " + maxConcurrentStreams);
             check(problems, chaosFraction >= 0 && chaosFraction <= 1, "chaosFraction must be 0..1: " + chaosFraction);
+            check(problems, revokeTokensAfter >= 0, "revokeTokensAfter must be >= 0: " + revokeTokensAfter);
             check(problems, tokenLifetime.toSeconds() >= 1, "tokenLifetime must be >= 1s: " + tokenLifetime);
             check(problems, tokenClaimedLifetime == null || tokenClaimedLifetime.toSeconds() >= 1,
                     "tokenClaimedLifetime must be >= 1s: " + tokenClaimedLifetime);

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -17,7 +18,8 @@ import java.util.function.LongSupplier;
  * {@code Authorization: Bearer} header of Vertex calls. A token is issued for a JWT-bearer
  * assertion signed (RS256) by one of the options' service accounts, as Google's token endpoint
  * does for a service-account key; it is accepted for {@code tokenLifetime} and its response
- * claims {@code tokenClaimedLifetime} (longer: tokens that die early, as when revoked).
+ * claims {@code tokenClaimedLifetime} (longer: tokens that die early, as when revoked); with
+ * {@code revokeTokensAfter} every token issued so far dies once after that many signed requests.
  * Expired, unknown or missing tokens get Vertex's 401 bodies.
  */
 final class TokenIssuer {
@@ -35,6 +37,7 @@ final class TokenIssuer {
     private final LongSupplier nanos;
     private final Map<String, Long> expiries = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final AtomicLong signedRequests = new AtomicLong();
 
     TokenIssuer(EmulatorOptions options, StatsRecorder stats, LongSupplier nanos) {
         this.options = options;
@@ -68,11 +71,15 @@ final class TokenIssuer {
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             return unauthenticated(MISSING, "CREDENTIALS_MISSING");
         }
-        Long expiry = expiries.get(authorization.substring("Bearer ".length()).strip());
-        if (expiry == null) {
+        String token = authorization.substring("Bearer ".length()).strip();
+        if (expiries.get(token) == null) {
             return unauthenticated(INVALID, "ACCESS_TOKEN_TYPE_UNSUPPORTED");
         }
-        return nanos.getAsLong() - expiry >= 0 ? unauthenticated(INVALID, "ACCESS_TOKEN_EXPIRED") : null;
+        if (signedRequests.incrementAndGet() == options.revokeTokensAfter()) {
+            long now = nanos.getAsLong();
+            expiries.replaceAll((t, expiry) -> Math.min(expiry, now));
+        }
+        return nanos.getAsLong() - expiries.get(token) >= 0 ? unauthenticated(INVALID, "ACCESS_TOKEN_EXPIRED") : null;
     }
 
     private static ObjectNode unauthenticated(String message, String reason) {
