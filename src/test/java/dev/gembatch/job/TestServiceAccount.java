@@ -17,25 +17,25 @@ import java.util.Base64;
  * endpoint. Google's auth library signs the JWT with the private key; the emulator verifies it
  * with {@link #publicKey()}.
  */
-final class TestServiceAccount {
-    static final String EMAIL = "gembatch-test@test-project.iam.gserviceaccount.com";
-    static final String PROJECT = "test-project";
+public final class TestServiceAccount {
+    public static final String EMAIL = "gembatch-test@test-project.iam.gserviceaccount.com";
+    public static final String PROJECT = "test-project";
     private static final KeyPair KEYS = generate();
 
     private TestServiceAccount() {
     }
 
-    static PublicKey publicKey() {
+    public static PublicKey publicKey() {
         return KEYS.getPublic();
     }
 
     /** The PEM body of the private key, for checks that it never shows up anywhere. */
-    static String privateKeyBase64() {
+    public static String privateKeyBase64() {
         return Base64.getEncoder().encodeToString(KEYS.getPrivate().getEncoded());
     }
 
     /** Writes the JSON key file {@code name} in {@code dir}, signing in at {@code tokenUri}. */
-    static Path keyFile(Path dir, String name, String tokenUri) throws IOException {
+    public static Path keyFile(Path dir, String name, String tokenUri) throws IOException {
         String pem = "-----BEGIN PRIVATE KEY-----\\n" + Base64.getMimeEncoder(64, "\n".getBytes(
                 StandardCharsets.US_ASCII)).encodeToString(KEYS.getPrivate().getEncoded())
                 .replace("\r", "").replace("\n", "\\n") + "\\n-----END PRIVATE KEY-----\\n";
