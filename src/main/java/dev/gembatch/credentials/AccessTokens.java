@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The OAuth2 access tokens of one JVM (one per Gemini client), thread-safe. {@link #token()}
@@ -75,7 +76,13 @@ public final class AccessTokens implements AutoCloseable {
     /** Caller holds the lock. */
     private CompletableFuture<Token> refresh() {
         if (refreshing == null) {
-            CompletableFuture<Token> f = CompletableFuture.supplyAsync(this::fetch, refresher);
+            CompletableFuture<Token> f;
+            try {
+                f = CompletableFuture.supplyAsync(this::fetch, refresher);
+            } catch (RejectedExecutionException closed) {
+                return CompletableFuture.failedFuture(new CredentialsUnavailableException(
+                        "the Google credentials of this client are closed"));
+            }
             refreshing = f;
             f.whenComplete((token, failure) -> settle(f, token));
         }

@@ -52,7 +52,7 @@ class VertexClusterIT {
                     System.getProperty("gembatch.jar"), writeJob().toString(),
                     "--set", "gemini.base-url=\"" + emulator.baseUrl() + "\""), Map.of());
             Process driver = cluster.last();
-            assertTrue(driver.waitFor(240, TimeUnit.SECONDS), () -> "job still running:\n" + Logs.read(log));
+            assertTrue(driver.waitFor(420, TimeUnit.SECONDS), () -> "job still running:\n" + Logs.read(log));
             assertEquals(0, driver.exitValue(), () -> "the job failed:\n" + Logs.read(log));
             EmulatorStats stats = emulator.stats();
             assertEquals(ROWS, stats.requestsWithStatus(200), stats::toJson);
