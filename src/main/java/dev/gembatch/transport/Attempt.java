@@ -62,11 +62,11 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
                     clock.deadlines().after(timeouts.attempt(), () -> abort(Deadline.ATTEMPT));
         }
         auth.whenComplete((header, failure) -> {
-            if (failure != null) {
-                finish(failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure, null);
-            } else {
+            if (failure == null) {
                 post(http, uri, header, body);
+            } else {
+                finish(failure instanceof CompletionException c && c.getCause() != null
+                        ? c.getCause() : failure, null);
             }
         });
     }
