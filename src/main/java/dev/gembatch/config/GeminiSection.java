@@ -10,6 +10,7 @@ import java.util.Locale;
 /** Reads and checks the gemini section: endpoint, key, limiter, timeouts, retry, emulator knobs. */
 final class GeminiSection {
     static final String EMULATOR = "emulator";
+    private static final String GEMINI_API_URL = "https://generativelanguage.googleapis.com";
     private static final String API_KEY = "gemini.api-key";
     private static final Duration ZERO = Duration.ZERO;
 
@@ -23,10 +24,22 @@ final class GeminiSection {
 
     static GeminiSettings gemini(Reader r, String userAgent) {
         boolean insecure = IoSections.flag(r.bool("gemini.allow-insecure-http"));
-        return new GeminiSettings(baseUrl(r, insecure), apiKey(r),
+        GeminiSettings.Api api = VertexSection.api(r);
+        VertexSettings vertex = VertexSection.vertex(r, api);
+        String base = baseUrl(r, insecure);
+        return new GeminiSettings(base != null ? base : publicBaseUrl(api, vertex),
+                apiKey(r, keyNeeded(api, vertex)),
                 r.enumValue("gemini.auth", GeminiSettings.AuthMode.class),
                 r.enumValue("gemini.wire-format", GeminiSettings.WireFormat.class),
-                limiter(r), timeouts(r), retry(r), insecure, userAgent, quota(r));
+                limiter(r), timeouts(r), retry(r), insecure, userAgent, quota(r), api, vertex);
+    }
+
+    private static String publicBaseUrl(GeminiSettings.Api api, VertexSettings vertex) {
+        return api == GeminiSettings.Api.VERTEX ? vertex.publicBaseUrl() : GEMINI_API_URL;
+    }
+
+    private static boolean keyNeeded(GeminiSettings.Api api, VertexSettings vertex) {
+        return api == GeminiSettings.Api.GEMINI_API || !vertex.usesTokens();
     }
 
     private static QuotaSettings quota(Reader r) {
@@ -38,7 +51,7 @@ final class GeminiSection {
     }
 
     /** The configured key, or an empty one; never echoed in a problem. */
-    static ApiKey apiKey(Reader r) {
+    static ApiKey apiKey(Reader r, boolean needed) {
         if (!r.isNull(API_KEY) && r.value(API_KEY).valueType() != ConfigValueType.STRING) {
             r.problems().badSecret(r.config(), API_KEY, "must be a string, not "
                     + article(r.value(API_KEY).valueType()) + ": set the GEMINI_API_KEY"
@@ -46,9 +59,10 @@ final class GeminiSection {
             return ApiKey.of("");
         }
         ApiKey key = configuredKey(r);
-        if (key.isEmpty() && !useEmulator(r)) {
-            r.problems().badSecret(r.config(), API_KEY, "required unless gemini.base-url = emulator:"
-                    + " set the GEMINI_API_KEY environment variable (or gemini.api-key)");
+        if (key.isEmpty() && needed && !useEmulator(r)) {
+            r.problems().badSecret(r.config(), API_KEY, "required unless gemini.base-url = emulator"
+                    + " or gemini.endpoint = vertex signs in with Google credentials: set the"
+                    + " GEMINI_API_KEY environment variable (or gemini.api-key)");
         }
         return key;
     }
@@ -68,8 +82,9 @@ final class GeminiSection {
         };
     }
 
+    /** The configured base URL, or null when unset (the endpoint's public host). */
     private static String baseUrl(Reader r, boolean insecure) {
-        String url = r.required("gemini.base-url");
+        String url = r.optionalString("gemini.base-url");
         if (url == null || url.equals(EMULATOR)) {
             return url;
         }

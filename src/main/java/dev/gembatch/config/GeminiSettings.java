@@ -8,11 +8,22 @@ import java.io.Serializable;
  * {@code baseUrl} is scheme://host[:port][/prefix] without a trailing slash (the emulator's URL
  * once the job has started it); {@code userAgent} is {@code gembatch/<version>}; {@code quota}
  * is the project's rate quota on the driver and this JVM's share of it on an executor.
+ * {@code api} says which URL shape and sign-in the base URL gets; {@code vertex} is
+ * {@link VertexSettings#NONE} on the Gemini API.
  */
 public record GeminiSettings(String baseUrl, ApiKey apiKey, AuthMode auth, WireFormat wireFormat,
                              LimiterSettings limiter, Timeouts timeouts, RetrySettings retry,
-                             boolean allowInsecureHttp, String userAgent, QuotaSettings quota)
+                             boolean allowInsecureHttp, String userAgent, QuotaSettings quota,
+                             Api api, VertexSettings vertex)
         implements Serializable {
+
+    /** Settings for the Gemini API. */
+    public GeminiSettings(String baseUrl, ApiKey apiKey, AuthMode auth, WireFormat wireFormat,
+                          LimiterSettings limiter, Timeouts timeouts, RetrySettings retry,
+                          boolean allowInsecureHttp, String userAgent, QuotaSettings quota) {
+        this(baseUrl, apiKey, auth, wireFormat, limiter, timeouts, retry, allowInsecureHttp,
+                userAgent, quota, Api.GEMINI_API, VertexSettings.NONE);
+    }
 
     /** Settings without a quota. */
     public GeminiSettings(String baseUrl, ApiKey apiKey, AuthMode auth, WireFormat wireFormat,
@@ -21,6 +32,9 @@ public record GeminiSettings(String baseUrl, ApiKey apiKey, AuthMode auth, WireF
         this(baseUrl, apiKey, auth, wireFormat, limiter, timeouts, retry, allowInsecureHttp,
                 userAgent, QuotaSettings.NONE);
     }
+
+    /** Which Google API is called: the Gemini API (generativelanguage) or Vertex AI. */
+    public enum Api { GEMINI_API, VERTEX }
 
     /** Where the API key travels. */
     public enum AuthMode { HEADER, QUERY }
@@ -37,7 +51,8 @@ public record GeminiSettings(String baseUrl, ApiKey apiKey, AuthMode auth, WireF
     public Builder toBuilder() {
         return builder().baseUrl(baseUrl).apiKey(apiKey).auth(auth).wireFormat(wireFormat)
                 .limiter(limiter).timeouts(timeouts).retry(retry)
-                .allowInsecureHttp(allowInsecureHttp).userAgent(userAgent).quota(quota);
+                .allowInsecureHttp(allowInsecureHttp).userAgent(userAgent).quota(quota)
+                .api(api).vertex(vertex);
     }
 
     /** A copy pointing at another base URL (used when the job starts the built-in emulator). */
@@ -68,6 +83,8 @@ public record GeminiSettings(String baseUrl, ApiKey apiKey, AuthMode auth, WireF
         private boolean allowInsecureHttp;
         private String userAgent;
         private QuotaSettings quota;
+        private Api api;
+        private VertexSettings vertex;
 
         private Builder() {
         }
@@ -85,6 +102,8 @@ public record GeminiSettings(String baseUrl, ApiKey apiKey, AuthMode auth, WireF
         }
         public Builder userAgent(String v) { userAgent = v; return set("userAgent"); }
         public Builder quota(QuotaSettings v) { quota = v; return set("quota"); }
+        public Builder api(Api v) { api = v; return set("api"); }
+        public Builder vertex(VertexSettings v) { vertex = v; return set("vertex"); }
 
         private Builder set(String field) {
             given.add(field);
@@ -95,7 +114,7 @@ public record GeminiSettings(String baseUrl, ApiKey apiKey, AuthMode auth, WireF
         public GeminiSettings build() {
             given.check();
             return new GeminiSettings(baseUrl, apiKey, auth, wireFormat, limiter, timeouts, retry,
-                    allowInsecureHttp, userAgent, quota);
+                    allowInsecureHttp, userAgent, quota, api, vertex);
         }
     }
 }

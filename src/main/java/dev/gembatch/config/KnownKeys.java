@@ -16,6 +16,7 @@ import java.util.TreeSet;
  */
 final class KnownKeys {
     static final List<String> FREE_FORM = List.of("answers", "spark.conf", "model.extra-request-fields",
+            "model.labels",
             "model.generation.response-schema", "pricing");
 
     private final Set<String> leaves = new TreeSet<>();

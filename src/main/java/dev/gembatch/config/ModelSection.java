@@ -29,8 +29,9 @@ final class ModelSection {
             r.problems().bad(r.config(), "model.extra-request-fields.contents",
                     "must not be set: gembatch builds contents from the prompt");
         }
+        String merged = RequestLabels.merge(r, extra);
         return new ModelSettings(r.required("model.name"), generation(r), safety(r),
-                extra == null ? "{}" : extra);
+                merged == null ? "{}" : merged);
     }
 
     static GenerationSettings generation(Reader r) {

@@ -1,7 +1,10 @@
 package dev.gembatch.emulator;
 
+import java.security.PublicKey;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Immutable settings of a {@link GeminiEmulator}; build with {@link #builder()} or take {@link #defaults()}. */
@@ -18,6 +21,10 @@ public final class EmulatorOptions {
     private final long chaosSeed;
     private final boolean http2;
     private final List<String> extraModels;
+    private final Map<String, PublicKey> serviceAccounts;
+    private final Duration tokenLifetime;
+    private final Duration tokenClaimedLifetime;
+    private final int revokeTokensAfter;
 
     private EmulatorOptions(Builder b) {
         this.port = b.port;
@@ -32,6 +39,10 @@ public final class EmulatorOptions {
         this.chaosSeed = b.chaosSeed;
         this.http2 = b.http2;
         this.extraModels = b.extraModels;
+        this.serviceAccounts = Map.copyOf(b.serviceAccounts);
+        this.tokenLifetime = b.tokenLifetime;
+        this.tokenClaimedLifetime = b.tokenClaimedLifetime == null ? b.tokenLifetime : b.tokenClaimedLifetime;
+        this.revokeTokensAfter = b.revokeTokensAfter;
     }
 
     /** Port 0 (any free), key "emulator-key", no latency, 3 chunks, no quota, no cap, no chaos, HTTP/1.1. */
@@ -48,8 +59,10 @@ public final class EmulatorOptions {
         Builder b = new Builder().port(port).apiKey(apiKey).firstByteLatency(firstByteLatency);
         b.chunkGap(chunkGap).chunks(chunks).requestsPerMinute(requestsPerMinute);
         b.tokensPerMinute(tokensPerMinute).maxConcurrentStreams(maxConcurrentStreams);
+        serviceAccounts.forEach(b::serviceAccount);
         return b.chaosFraction(chaosFraction).chaosSeed(chaosSeed).http2(http2)
-                .extraModels(extraModels);
+                .extraModels(extraModels).tokenLifetime(tokenLifetime)
+                .tokenClaimedLifetime(tokenClaimedLifetime).revokeTokensAfter(revokeTokensAfter);
     }
 
     public int port() { return port; }
@@ -65,6 +78,17 @@ public final class EmulatorOptions {
     public boolean http2() { return http2; }
     /** Model names served beside the catalog's (see {@link ModelCatalog}). */
     public List<String> extraModels() { return extraModels; }
+    /** Service accounts (client_email → public key) whose signed JWTs the token endpoint accepts. */
+    public Map<String, PublicKey> serviceAccounts() { return serviceAccounts; }
+    /** How long an issued access token is accepted. */
+    public Duration tokenLifetime() { return tokenLifetime; }
+    /** The lifetime the token response claims ({@code expires_in}); defaults to {@link #tokenLifetime()}. */
+    public Duration tokenClaimedLifetime() { return tokenClaimedLifetime; }
+    /**
+     * After this many requests signed with a token, every token issued so far stops being
+     * accepted, once (a token that dies before the expiry it claimed: revoked, clock skew); 0 = never.
+     */
+    public int revokeTokensAfter() { return revokeTokensAfter; }
 
     @Override
     public String toString() {
@@ -88,6 +112,10 @@ public final class EmulatorOptions {
         private long chaosSeed = 42;
         private boolean http2;
         private List<String> extraModels = List.of();
+        private final Map<String, PublicKey> serviceAccounts = new LinkedHashMap<>();
+        private Duration tokenLifetime = Duration.ofHours(1);
+        private Duration tokenClaimedLifetime;
+        private int revokeTokensAfter;
 
         private Builder() {
         }
@@ -108,6 +136,15 @@ public final class EmulatorOptions {
          */
         public Builder http2(boolean value) { this.http2 = value; return this; }
         public Builder extraModels(List<String> value) { this.extraModels = List.copyOf(value); return this; }
+        /** Accepts JWT-bearer assertions of this service account (its client_email and public key). */
+        public Builder serviceAccount(String email, PublicKey key) {
+            serviceAccounts.put(Objects.requireNonNull(email), Objects.requireNonNull(key));
+            return this;
+        }
+        public Builder tokenLifetime(Duration value) { this.tokenLifetime = Objects.requireNonNull(value); return this; }
+        public Builder revokeTokensAfter(int value) { this.revokeTokensAfter = value; return this; }
+        /** null: the same as the token lifetime. */
+        public Builder tokenClaimedLifetime(Duration value) { this.tokenClaimedLifetime = value; return this; }
 
         /** The options; throws IllegalArgumentException naming every invalid value. */
         public EmulatorOptions build() {
@@ -121,6 +158,10 @@ public final class EmulatorOptions {
             check(problems, tokensPerMinute >= 0, "tokensPerMinute must be >= 0: " + tokensPerMinute);
             check(problems, maxConcurrentStreams >= 0, "maxConcurrentStreams must be >= 0: " + maxConcurrentStreams);
             check(problems, chaosFraction >= 0 && chaosFraction <= 1, "chaosFraction must be 0..1: " + chaosFraction);
+            check(problems, revokeTokensAfter >= 0, "revokeTokensAfter must be >= 0: " + revokeTokensAfter);
+            check(problems, tokenLifetime.toSeconds() >= 1, "tokenLifetime must be >= 1s: " + tokenLifetime);
+            check(problems, tokenClaimedLifetime == null || tokenClaimedLifetime.toSeconds() >= 1,
+                    "tokenClaimedLifetime must be >= 1s: " + tokenClaimedLifetime);
             if (problems.length() > 0) {
                 throw new IllegalArgumentException("invalid emulator options:" + problems);
             }

@@ -83,6 +83,15 @@ final class ErrorBodies {
         return error(429, "RESOURCE_EXHAUSTED", QUOTA, details);
     }
 
+    /**
+     * Vertex AI's 429 when the shared (dynamic shared quota) capacity is used up: no details, no
+     * RetryInfo, so the client backs off on its own schedule.
+     */
+    static ObjectNode sharedQuota() {
+        return error(429, "RESOURCE_EXHAUSTED", "Resource exhausted. Please try again later. Please refer to"
+                + " https://cloud.google.com/vertex-ai/generative-ai/docs/error-code-429 for more details.", null);
+    }
+
     /** Scenario failures: 429 (retry after 1s), 500 or 503. */
     static ObjectNode forStatus(int status, String model) {
         switch (status) {

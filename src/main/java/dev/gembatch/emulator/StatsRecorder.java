@@ -19,6 +19,18 @@ final class StatsRecorder {
     private final LongAdder paidTwice = new LongAdder();
     private final LongAdder promptTokens = new LongAdder();
     private final LongAdder outputTokens = new LongAdder();
+    private final LongAdder tokenRequests = new LongAdder();
+    private final LongAdder labeled = new LongAdder();
+
+    /** A request reached the OAuth2 token endpoint. */
+    void tokenRequest() {
+        tokenRequests.increment();
+    }
+
+    /** A Vertex generation request carried {@code labels}. */
+    void labeled() {
+        labeled.increment();
+    }
 
     /** Records that the request key was seen again; returns its attempt number (1 = first). */
     int nextAttempt(long key) {
@@ -64,7 +76,7 @@ final class StatsRecorder {
 
     EmulatorStats snapshot() {
         return new EmulatorStats(sum(byStatus), sum(byScenario), sum(byAttempt), maxOpen.get(), open.get(),
-                paidTwice.sum(), promptTokens.sum(), outputTokens.sum());
+                paidTwice.sum(), promptTokens.sum(), outputTokens.sum(), tokenRequests.sum(), labeled.sum());
     }
 
     /** Forgets every counter and the attempt memory (open answers stay counted as open). */
@@ -78,6 +90,8 @@ final class StatsRecorder {
         paidTwice.reset();
         promptTokens.reset();
         outputTokens.reset();
+        tokenRequests.reset();
+        labeled.reset();
     }
 
     private static <K> Map<K, Long> sum(Map<K, LongAdder> counters) {

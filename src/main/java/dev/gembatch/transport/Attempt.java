@@ -8,6 +8,8 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
@@ -41,6 +43,7 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
     private Future<?> watchdog;
     private Future<?> attemptTimer;
     private Future<?> exchange;
+    private AuthHeader sentWith;
 
     Attempt(ClientClock clock, Timeouts timeouts, Consumer<AttemptResult> done) {
         this.clock = clock;
@@ -49,14 +52,40 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
         this.started = clock.nanos().getAsLong();
     }
 
-    void submit(HttpTransport http, URI uri, String apiKey, byte[] body) {
+    /**
+     * Starts the attempt's deadline, then sends once the signing header is there (at once, unless
+     * a token is being refreshed); a header that cannot be had ends the attempt as a failure.
+     */
+    void submit(HttpTransport http, URI uri, CompletableFuture<AuthHeader> auth, byte[] body) {
         synchronized (this) {
             attemptTimer =
                     clock.deadlines().after(timeouts.attempt(), () -> abort(Deadline.ATTEMPT));
         }
+        auth.whenComplete((header, failure) -> {
+            if (failure == null) {
+                post(http, uri, header, body);
+            } else {
+                finish(failure instanceof CompletionException c && c.getCause() != null
+                        ? c.getCause() : failure, null);
+            }
+        });
+    }
+
+    /** The header this attempt was signed with (null before it was sent, or when unsigned). */
+    synchronized AuthHeader sentWith() {
+        return sentWith;
+    }
+
+    private void post(HttpTransport http, URI uri, AuthHeader header, byte[] body) {
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            sentWith = header;
+        }
         Future<?> f;
         try {
-            f = http.post(uri, apiKey, body, this::sent, this, new Callback());
+            f = http.post(uri, header, body, this::sent, this, new Callback());
         } catch (RuntimeException refused) {
             finish(refused, null);
             return;

@@ -9,6 +9,7 @@ import static dev.gembatch.model.ErrorStatus.UNREACHABLE;
 
 import dev.gembatch.assembly.Assembled;
 import dev.gembatch.config.Timeouts;
+import dev.gembatch.credentials.CredentialsUnavailableException;
 import dev.gembatch.model.ApiKey;
 import dev.gembatch.model.ErrorInfo;
 import dev.gembatch.model.ErrorStatus;
@@ -31,7 +32,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * Turns an attempt's result into a {@link Verdict}: Google's own status and ErrorInfo reason when
  * the body carried an error object (before or inside a 200 stream), otherwise TIMEOUT,
  * UNREACHABLE (no connection could be made), CONNECTION_LOST (one was made, then lost),
- * STREAM_INCOMPLETE, MALFORMED_RESPONSE or UNEXPECTED_RESPONSE. Every message passes through
+ * STREAM_INCOMPLETE, MALFORMED_RESPONSE or UNEXPECTED_RESPONSE; UNAUTHENTICATED (retryable) when
+ * no Google access token could be had for it. Every message passes through
  * {@link ApiKey#redact}.
  */
 final class Classifier {
@@ -96,6 +98,9 @@ final class Classifier {
 
     private Verdict transportFailure(AttemptResult r) {
         Throwable f = r.failure();
+        if (f instanceof CredentialsUnavailableException) {
+            return fail(null, ErrorStatus.UNAUTHENTICATED, f.getMessage(), true, null);
+        }
         Throwable unreached = r.httpCode() == null ? noConnection(f) : null;
         if (unreached != null) {
             return fail(null, UNREACHABLE, describe(unreached), true, null);

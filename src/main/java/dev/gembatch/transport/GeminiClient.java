@@ -30,7 +30,8 @@ public final class GeminiClient implements AutoCloseable {
 
     /**
      * A started client. Throws IllegalArgumentException for settings it cannot honour, such as
-     * plain http to a non-loopback host without {@code allowInsecureHttp}.
+     * plain http to a non-loopback host without {@code allowInsecureHttp}, and
+     * IllegalStateException when Vertex AI's Google credentials cannot be loaded on this JVM.
      */
     public static GeminiClient create(GeminiSettings settings, AttemptListener listener) {
         return create(settings, listener, ClientClock.system(), null);
@@ -48,10 +49,11 @@ public final class GeminiClient implements AutoCloseable {
         Classifier classifier =
                 new Classifier(settings.apiKey(), settings.timeouts(), clock.wall());
         Backoff backoff = new Backoff(settings.retry(), clock.jitter());
+        Signer signer = Signer.of(settings, endpoint);
         HttpTransport http = new HttpTransport(settings, trust);
         AttemptListener l = listener == null ? AttemptListener.NONE : listener;
-        return new GeminiClient(new ClientParts(settings, endpoint, http, limiter, classifier,
-                backoff, clock, l));
+        return new GeminiClient(new ClientParts(settings, endpoint, signer, http, limiter,
+                classifier, backoff, clock, l));
     }
 
     /**
@@ -138,6 +140,7 @@ public final class GeminiClient implements AutoCloseable {
         }
         parts.limiter().close();
         parts.http().close();
+        parts.signer().close();
         parts.clock().shutdown().run();
     }
 

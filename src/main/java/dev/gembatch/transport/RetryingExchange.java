@@ -31,6 +31,7 @@ final class RetryingExchange {
     private boolean over;
     private boolean expired;
     private boolean stopping;
+    private boolean renewed;
     private Assembled partial;
     private Attempt attempt;
     private CompletableFuture<Limiter.Permit> waiting;
@@ -116,7 +117,7 @@ final class RetryingExchange {
             attempt = next;
         }
         tell(AttemptListener::onSend);
-        next.submit(parts.http(), uri, parts.endpoint().keyHeader(), body);
+        next.submit(parts.http(), uri, parts.signer().header(), body);
     }
 
     private void ended(Limiter.Permit permit, AttemptResult r) {
@@ -128,13 +129,19 @@ final class RetryingExchange {
         boolean stopped;
         int n;
         synchronized (this) {
+            AuthHeader used = attempt == null ? null : attempt.sentWith();
             attempt = null;
             if (over) {
                 return;
             }
             n = attempts;
             keepPartial(r.assembled());
-            backoff = expired ? null : schedule.retryDelay(v, attempts);
+            boolean renew = !expired && !renewed && staleToken(r);
+            if (renew) {
+                renewed = true;
+                parts.signer().rejected(used);
+            }
+            backoff = expired ? null : renew ? Duration.ZERO : schedule.retryDelay(v, attempts);
             stopped = backoff != null && stopping;
             if (backoff == null || stopped) {
                 over = true;
@@ -151,6 +158,15 @@ final class RetryingExchange {
         } else {
             scheduleRetry(backoff);
         }
+    }
+
+    /**
+     * A 401 to a request signed with an access token: the token may have expired early or been
+     * revoked; the row is retried once at once with a fresh token (whatever max-attempts says),
+     * and only a second 401 is its answer.
+     */
+    private boolean staleToken(AttemptResult r) {
+        return r.httpCode() != null && r.httpCode() == 401 && parts.signer().renewable();
     }
 
     private void scheduleRetry(Duration backoff) {

@@ -23,6 +23,10 @@ import java.util.stream.Collectors;
 public final class StandaloneCluster implements AutoCloseable {
     static final String EXECUTOR_MAIN = "org.apache.spark.executor.CoarseGrainedExecutorBackend";
     private static final Duration READY = Duration.ofSeconds(90);
+    private static final List<String> RELOCATED = List.of("httpclient5", "httpcore5",
+            "/com/typesafe/config/", "/com/google/auth/", "/com/google/http-client/",
+            "/com/google/api/api-common/", "/com/google/code/gson/", "/com/google/guava/",
+            "/io/opencensus/", "/io/grpc/");
     private final Path dir;
     private final Path home;
     private final List<Process> started = new ArrayList<>();
@@ -136,13 +140,16 @@ public final class StandaloneCluster implements AutoCloseable {
         return jars.getParent();
     }
 
-    /** Spark and its dependencies: the launcher's class path without what the jar relocates. */
-    static String sparkClassPath() throws IOException {
+    /**
+     * Spark and its dependencies: the launcher's class path without the jars that come only with
+     * what the application jar carries relocated (HttpClient 5, Typesafe Config, Google's auth
+     * library with its HTTP client, Gson, Guava, OpenCensus and gRPC).
+     */
+    public static String sparkClassPath() throws IOException {
         String all = Files.readString(Path.of(System.getProperty("gembatch.classpath.file")),
                 StandardCharsets.UTF_8);
         return Arrays.stream(all.trim().split(File.pathSeparator))
-                .filter(e -> !e.contains("httpclient5") && !e.contains("httpcore5")
-                        && !e.contains("/com/typesafe/config/"))
+                .filter(e -> RELOCATED.stream().noneMatch(e::contains))
                 .collect(Collectors.joining(File.pathSeparator));
     }
 

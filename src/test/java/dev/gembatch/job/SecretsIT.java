@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The API key stays secret through a whole job run by {@code jobs/run} with Spark's event log on:
  * it appears in no file the run wrote (output, event log with the SparkConf and system
  * properties the UI's environment tab shows), not on the console (gembatch's and Spark's log
- * lines), and not in the arguments of any process.
+ * lines), and not in the arguments of any process. The same holds on Vertex AI for the access
+ * tokens (every token the emulator issues starts with {@code ya29.emulator-}) and the service
+ * account's private key.
  */
 class SecretsIT {
     private final String key = "AIzaSyGembatchSecret" + UUID.randomUUID().toString().replace("-", "");
@@ -53,6 +55,35 @@ class SecretsIT {
     }
 
     @Test
+    void noTokenNorKeyMaterialAppearsInAnyFileLogOrProcessArgumentOfAVertexRun() throws Exception {
+        Path events = Files.createDirectories(tmp.resolve("events"));
+        Path secrets = Files.createDirectories(tmp.getParent().resolve(tmp.getFileName() + "-sa"));
+        List<String> commandLines = new ArrayList<>();
+        try (GeminiEmulator emulator = GeminiEmulator.start(EmulatorOptions.builder().apiKey(key)
+                .serviceAccount(TestServiceAccount.EMAIL, TestServiceAccount.publicKey()).build())) {
+            Path keyFile = TestServiceAccount.keyFile(secrets, "key.json", emulator.baseUrl() + "/token");
+            Process p = launch(emulator, events, "--set", "gemini.endpoint=vertex",
+                    "--set", "gemini.vertex.project=" + TestServiceAccount.PROJECT,
+                    "--set", "gemini.vertex.credentials-file=\"" + keyFile + "\"");
+            commandLines.addAll(watchCommandLines(p));
+            assertTrue(p.waitFor(3, TimeUnit.MINUTES), "jobs/run did not finish in 3 minutes");
+            assertEquals(0, p.exitValue(), () -> "jobs/run failed:\n" + read(tmp.resolve("err")));
+            assertEquals(10, emulator.stats().requestsWithStatus(200), emulator.stats()::toJson);
+            assertTrue(emulator.stats().tokenRequests() >= 1, emulator.stats()::toJson);
+        } finally {
+            Files.deleteIfExists(secrets.resolve("key.json"));
+            Files.deleteIfExists(secrets);
+        }
+        assertTrue(eventLogText(events).contains("SparkListenerEnvironmentUpdate"));
+        assertFalse(commandLines.isEmpty(), "the job's JVM command line was never seen");
+        String keyPart = TestServiceAccount.privateKeyBase64().substring(0, 60);
+        for (String secret : List.of("ya29.emulator-", keyPart, key)) {
+            assertEquals(List.of(), filesHolding(tmp, secret), secret);
+            commandLines.forEach(c -> assertFalse(c.contains(secret), "a secret is in a command line"));
+        }
+    }
+
+    @Test
     void theLauncherPassesNoKeyOnTheJavaCommandLine() throws IOException {
         String launcher = Files.readString(Path.of("jobs/run"), StandardCharsets.UTF_8);
         List<String> javaLine = launcher.lines().dropWhile(l -> !l.startsWith("exec java"))
@@ -62,7 +93,7 @@ class SecretsIT {
                 "the launcher puts the key on the command line: " + l));
     }
 
-    private Process launch(GeminiEmulator emulator, Path events) throws IOException {
+    private Process launch(GeminiEmulator emulator, Path events, String... extra) throws IOException {
         Path sample = Path.of("jobs/samples/reviews-sentiment.conf").toAbsolutePath();
         ProcessBuilder pb = new ProcessBuilder("jobs/run", sample.toString(),
                 "--set", "input.path=\"" + Path.of("data-samples/reviews.csv").toAbsolutePath() + "\"",
@@ -71,8 +102,9 @@ class SecretsIT {
                 "--set", "spark.master=\"local[2]\"",
                 "--set", "spark.conf.\"spark.eventLog.enabled\"=true",
                 "--set", "spark.conf.\"spark.eventLog.dir\"=\"file://" + events + "\"",
-                "--set", "spark.conf.\"spark.ui.enabled\"=false")
-                .redirectOutput(tmp.resolve("out.txt").toFile())
+                "--set", "spark.conf.\"spark.ui.enabled\"=false");
+        pb.command().addAll(List.of(extra));
+        pb.redirectOutput(tmp.resolve("out.txt").toFile())
                 .redirectError(tmp.resolve("err").toFile());
         pb.environment().put("GEMINI_API_KEY", key);
         pb.environment().put("GEMBATCH_JAVA_OPTS", "-Xmx1g");
@@ -92,7 +124,11 @@ class SecretsIT {
     }
 
     private List<String> filesHoldingTheKey(Path root) throws IOException {
-        byte[] needle = key.getBytes(StandardCharsets.UTF_8);
+        return filesHolding(root, key);
+    }
+
+    private static List<String> filesHolding(Path root, String secret) throws IOException {
+        byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile)
                     .filter(f -> contains(bytes(f), needle))

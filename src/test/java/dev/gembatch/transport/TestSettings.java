@@ -4,6 +4,7 @@ import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.LimiterSettings;
 import dev.gembatch.config.RetrySettings;
 import dev.gembatch.config.Timeouts;
+import dev.gembatch.config.VertexSettings;
 import dev.gembatch.model.ApiKey;
 import java.time.Duration;
 
@@ -68,6 +69,12 @@ final class TestSettings {
     static GeminiSettings withAuth(GeminiSettings s, GeminiSettings.AuthMode auth) {
         return new GeminiSettings(s.baseUrl(), s.apiKey(), auth, s.wireFormat(), s.limiter(),
                 s.timeouts(), s.retry(), s.allowInsecureHttp(), s.userAgent(), s.quota());
+    }
+
+    /** Vertex AI in express mode (the API key, no project). */
+    static GeminiSettings vertexExpress(GeminiSettings s) {
+        return s.toBuilder().api(GeminiSettings.Api.VERTEX).vertex(new VertexSettings(null,
+                VertexSettings.GLOBAL, null, VertexSettings.Auth.API_KEY)).build();
     }
 
     static GeminiSettings withWireFormat(GeminiSettings s, GeminiSettings.WireFormat format) {
