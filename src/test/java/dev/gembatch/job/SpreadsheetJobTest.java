@@ -143,8 +143,9 @@ class SpreadsheetJobTest extends SparkTestBase {
     void anUnknownReferenceIsAnErrorBeforeAnythingIsSent() throws Exception {
         JobFixture.Run run = fixture.run(job("answers.headline.prompt.template = "
                 + "\"Headline for: {{summry}}\"")).expect(2);
-        Assertions.assertTrue(run.err().contains("answers.headline.prompt.template: column"
-                + " 'summry' is not in the input"), run.err());
+        Assertions.assertTrue(run.err().contains("answers.headline.prompt.template ("
+                + tmp.resolve("sheet.conf") + ":"), run.err());
+        Assertions.assertTrue(run.err().contains("): column 'summry' is not in the input"), run.err());
         assertEquals(0, requests());
     }
 
