@@ -82,10 +82,10 @@ final class Problems {
 
     static String describe(ConfigOrigin origin) {
         String where = origin.resource() != null ? origin.resource() : origin.filename();
-        if (where == null) { // a --set value: its one line is not worth naming
+        if (where == null) { // a settings text, or a --set value (its one line is not worth naming)
             String line = ": " + origin.lineNumber();
             String d = origin.description();
-            return origin.lineNumber() > 0 && d.endsWith(line)
+            return d.startsWith("--set ") && d.endsWith(line)
                     ? d.substring(0, d.length() - line.length()) : d;
         }
         return origin.lineNumber() > 0 ? where + ":" + origin.lineNumber() : where;

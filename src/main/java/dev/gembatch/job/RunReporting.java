@@ -22,7 +22,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The job's reporting around the write: the progress line while it runs (total = the input's
  * row count, one cheap count of the input before anything is sent, never an action on the
- * answering plan; in a resumed run the requests left to send) and, once the write has succeeded, the run report and its files.
+ * answering plan; in a resumed run the requests left to send) and, once the write has
+ * succeeded, the run report and its files.
  */
 final class RunReporting {
     /** Spark's default executor heartbeat; the progress interval only ever lowers it. */

@@ -66,7 +66,8 @@ class ReferenceDocumentationTest {
         Path job = Files.writeString(jobs.resolve("reviews.conf"), String.join("\n",
                 "input.path = \"reviews.csv\"", "output.path = \"out\"",
                 "prompt.template = \"Review: {{text}}\"", "", "", "", "", "model {",
-                "  generation.temperature = 3", "  name = \"gemini-2.5-flash\"", "}", "", "gemini {", "  concurency = 4",
+                "  generation.temperature = 3", "  name = \"gemini-2.5-flash\"", "}", "",
+                "gemini {", "  concurency = 4",
                 "}", ""));
         InvalidConfigException e = assertThrows(InvalidConfigException.class,
                 () -> JobConfig.load(job, null, List.of("output.mode=replace"), JobFiles.ENV));

@@ -177,10 +177,11 @@ class DocCommandsTest extends SparkTestBase {
     static String normal(String text) {
         StringBuilder all = new StringBuilder();
         for (String line : text.strip().split("\n")) {
-            String l = line.startsWith("  latency ms:") ? line.replaceAll("\\d+", "#") : line;
-            l = l.replaceAll("\\b\\d+(\\.\\d+)? s\\b", "# s")
+            String l = line.startsWith("  latency ms:") ? line.replaceAll("\\d[\\d,]*", "#")
+                    : line;
+            l = l.replaceAll("\\b\\d[\\d,]*(\\.\\d+)? s\\b", "# s")
                     .replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:#")
-                    .replaceAll("\\|\\s*\\d+\\s*(?=\\|)", "| #")
+                    .replaceAll("\\|\\s*\\d[\\d,]*\\s*(?=\\|)", "| #")
                     .replaceAll("-+", "-").replaceAll(" +", " ").strip();
             all.append(l).append('\n');
         }

@@ -60,7 +60,8 @@ class JobMistakesTest extends SparkTestBase {
     @Test
     void templateColumnMissingFromTheInputIsReportedWithTheColumns() {
         JobFixture.Run r = fixture.run(job, "prompt.template=\"Say: {{txt}}\"").expect(2);
-        Assertions.assertTrue(r.err().contains("prompt.template (--set prompt.template): column 'txt' is"
+        Assertions.assertTrue(r.err().contains("prompt.template (--set prompt.template):"
+                + " column 'txt' is"
                 + " not in the input"), r.err());
         Assertions.assertTrue(r.err().contains("id, text"), r.err());
     }

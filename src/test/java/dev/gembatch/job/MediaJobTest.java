@@ -110,7 +110,8 @@ class MediaJobTest extends SparkTestBase {
                 run.err());
         Assertions.assertTrue(run.err().contains("): column 'doc' is not in the input"), run.err());
         Assertions.assertTrue(run.err().contains("prompt.parts[0].mime-type-column (--set"
-                + " prompt.parts") && run.err().contains("): column 'kind' is not in the input"), run.err());
+                + " prompt.parts") && run.err().contains("): column 'kind' is not in the input"),
+                run.err());
         assertEquals(0, fixture.emulator.stats().totalRequests());
     }
 

@@ -145,7 +145,8 @@ class SpreadsheetJobTest extends SparkTestBase {
                 + "\"Headline for: {{summry}}\"")).expect(2);
         Assertions.assertTrue(run.err().contains("answers.headline.prompt.template ("
                 + tmp.resolve("sheet.conf") + ":"), run.err());
-        Assertions.assertTrue(run.err().contains("): column 'summry' is not in the input"), run.err());
+        Assertions.assertTrue(run.err().contains("): column 'summry' is not in the input"),
+                run.err());
         assertEquals(0, requests());
     }
 
