@@ -79,12 +79,12 @@ public final class JobConfig {
             problems.throwIfAny(ApiKey.of(""));
         }
         Reader reader = new Reader(resolved, problems);
-        JobSettings settings = read(reader, dataset);
-        problems.throwIfAny(GeminiSection.configuredKey(reader));
+        JobSettings settings = read(reader, dataset, KeyOrigins.of(resolved));
+        problems.throwIfAny(GeminiSection.configuredKey(reader), settings);
         return settings;
     }
 
-    private static JobSettings read(Reader r, boolean dataset) {
+    private static JobSettings read(Reader r, boolean dataset, KeyOrigins origins) {
         OutputSettings output = IoSections.output(r, dataset);
         List<AnswerColumn> answers = answers(r, output);
         return new JobSettings(IoSections.input(r, dataset), output,
@@ -92,7 +92,7 @@ public final class JobConfig {
                 GeminiSection.useEmulator(r), GeminiSection.emulator(r), IoSections.spark(r),
                 PlanningSections.budget(r), PlanningSections.pricing(r),
                 PlanningSections.dryRun(r), ReportSection.report(r), IoSections.journal(r),
-                answers);
+                answers, origins);
     }
 
     /** The named answer columns, or the one answer of a plain job. */

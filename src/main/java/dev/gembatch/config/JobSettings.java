@@ -11,12 +11,13 @@ import java.util.List;
  * what the run reports (progress line, report files). {@code journal} says how often answers are
  * journaled and whether identical requests are sent once ({@code dedupe}). {@code answers} are
  * the answer columns in the order they run: one, unnamed, in a plain job; several, named, in a
- * spreadsheet job.
+ * spreadsheet job. {@code origins} says where each key naming input columns was set.
  */
 public record JobSettings(InputSettings input, OutputSettings output, GeminiSettings gemini, boolean useEmulator,
                           EmulatorKnobs emulator, SparkSettings spark, BudgetSettings budget,
                           Pricing pricing, DryRunSettings dryRun, ReportSettings report,
-                          JournalSettings journal, List<AnswerColumn> answers)
+                          JournalSettings journal, List<AnswerColumn> answers,
+                          KeyOrigins origins)
         implements Serializable {
 
     public JobSettings {
@@ -32,7 +33,7 @@ public record JobSettings(InputSettings input, OutputSettings output, GeminiSett
     public Builder toBuilder() {
         return builder().input(input).output(output).gemini(gemini).useEmulator(useEmulator)
                 .emulator(emulator).spark(spark).budget(budget).pricing(pricing).dryRun(dryRun)
-                .report(report).journal(journal).answers(answers);
+                .report(report).journal(journal).answers(answers).origins(origins);
     }
 
     /** The prompt of the first answer column to run (a plain job's only one). */
@@ -60,6 +61,7 @@ public record JobSettings(InputSettings input, OutputSettings output, GeminiSett
         private ReportSettings report;
         private JournalSettings journal;
         private List<AnswerColumn> answers;
+        private KeyOrigins origins;
 
         private Builder() {
         }
@@ -76,6 +78,7 @@ public record JobSettings(InputSettings input, OutputSettings output, GeminiSett
         public Builder report(ReportSettings v) { report = v; return set("report"); }
         public Builder journal(JournalSettings v) { journal = v; return set("journal"); }
         public Builder answers(List<AnswerColumn> v) { answers = v; return set("answers"); }
+        public Builder origins(KeyOrigins v) { origins = v; return set("origins"); }
 
         private Builder set(String field) {
             given.add(field);
@@ -86,7 +89,7 @@ public record JobSettings(InputSettings input, OutputSettings output, GeminiSett
         public JobSettings build() {
             given.check();
             return new JobSettings(input, output, gemini, useEmulator, emulator, spark, budget,
-                    pricing, dryRun, report, journal, answers);
+                    pricing, dryRun, report, journal, answers, origins);
         }
     }
 }

@@ -1,7 +1,5 @@
 package dev.gembatch.job;
 
-import static org.apache.spark.sql.functions.lit;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +19,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -70,13 +69,17 @@ final class DryRun {
             throws InvalidInputException {
         List<Census> censuses = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        Dataset<Row> rows = input;
         for (AnswerColumn a : job.answers()) {
+            RowPlan plan = AnswerChain.plan(spark, rows.schema(), job, a, gemini);
             try {
-                censuses.add(Census.of(spark, job, a, withPlaceholders(input, job, a), gemini,
-                        counter));
+                censuses.add(Census.of(job, a, rows, plan, counter));
             } catch (UnknownModelException e) {
                 problems.add(a.keyPrefix() + "model.name: '" + a.model().name()
                         + "' is not a model the endpoint serves (" + e.getMessage() + ")");
+            }
+            if (job.answers().stream().anyMatch(later -> later.reads(a))) {
+                rows = PlaceholderAnswer.append(rows, a, plan);
             }
         }
         if (!problems.isEmpty()) {
@@ -85,13 +88,14 @@ final class DryRun {
         return censuses;
     }
 
-    /** One answer column's rows (placeholders for the answers it reads), plan and counts. */
+    /**
+     * One answer column's plan and counts, over rows where each answer it reads is a
+     * {@link PlaceholderAnswer} (OK only for the rows that answer would be sent for).
+     */
     private record Census(AnswerColumn answer, RowPlan plan, PromptCensus.Totals totals,
                           List<Row> sample, TokenSample tokens) {
-        static Census of(SparkSession spark, JobSettings job, AnswerColumn a, Dataset<Row> rows,
-                         GeminiSettings gemini, TokenCounter counter)
-                throws InvalidInputException, UnknownModelException {
-            RowPlan plan = AnswerChain.plan(spark, rows.schema(), job, a, gemini);
+        static Census of(JobSettings job, AnswerColumn a, Dataset<Row> rows, RowPlan plan,
+                         TokenCounter counter) throws UnknownModelException {
             List<Row> sample = rows.takeAsList(job.dryRun().sampleRows());
             return new Census(a, plan, rows.javaRDD().mapPartitions(new PromptCensus(plan))
                     .fold(new PromptCensus.Totals(0, 0, 0), PromptCensus.Totals::plus), sample,
@@ -104,29 +108,23 @@ final class DryRun {
                                  TokenCounter counter, PrintStream out) {
         AnswerColumn a = c.answer();
         PromptCensus.Totals totals = c.totals();
+        long skipped = totals.rows() - totals.requests();
         if (a.name() != null) {
             out.printf("%nanswer column %s%s%n", a.name(), a.reads().isEmpty() ? ""
-                    : " (reads " + String.join(", ", a.reads()) + ": each shown and counted as a"
-                            + " [answer of NAME] placeholder)");
+                    : " (reads " + String.join(", ", a.reads()) + "; shown as " + a.reads()
+                            .stream().map(PlaceholderAnswer::text)
+                            .collect(Collectors.joining(", ")) + ")");
         }
-        out.printf("  requests:  %d (%d rows cannot be sent and would be SKIPPED)%n",
-                totals.requests(), totals.rows() - totals.requests());
+        if (a.reads().isEmpty()) {
+            out.printf("  requests:  %d (%d rows cannot be sent and would be SKIPPED)%n",
+                    totals.requests(), skipped);
+        } else {
+            out.printf("  requests:  at most %d (%d rows cannot be sent and would be SKIPPED;"
+                    + " the others are sent only where %s %s OK)%n", totals.requests(), skipped,
+                    String.join(" and ", a.reads()), a.reads().size() == 1 ? "is" : "are");
+        }
         printRequests(c.plan(), c.sample(), counter, job.dryRun().showRequests(), out);
         out.print(new Estimate(job, a.model(), budget, totals, c.tokens()).toText());
-    }
-
-    /** The input with each answer {@code a} reads stood in for by an OK placeholder answer. */
-    private static Dataset<Row> withPlaceholders(Dataset<Row> input, JobSettings job,
-                                                 AnswerColumn a) {
-        Dataset<Row> rows = input;
-        for (AnswerColumn read : job.answers()) {
-            if (a.reads(read)) {
-                rows = rows.withColumn(read.answerColumn(), lit("[answer of " + read.name() + "]"))
-                        .withColumn(read.statusColumn(), lit("OK"))
-                        .withColumn(read.errorStatusColumn(), lit(null).cast("string"));
-            }
-        }
-        return rows;
     }
 
     private static void printRequests(RowPlan plan, List<Row> sample, TokenCounter counter,

@@ -108,7 +108,11 @@ public final class JobRunner {
         Dataset<Row> output = StructColumns.append(input.invalid() == null ? answered
                 : answered.union(input.invalid().map(new InvalidRows(counters, inputProblems,
                         job.answers().size()), Encoders.row(outSchema))), job);
-        try (Progress progress = RunReporting.progress(spark, job, input.all(), counters, out)) {
+        JournaledRun.Reuse reuse = journaled == null || job.answers().size() > 1 ? null
+                : journaled.reuse(input.valid(), job.answers().get(0), AnswerChain.plan(spark,
+                        input.valid().schema(), job, job.answers().get(0), gemini));
+        try (Progress progress = RunReporting.progress(spark, job, input.all(), counters, reuse,
+                out)) {
             if (journaled != null) {
                 journaled.write(spark, target, output);
             } else {

@@ -49,7 +49,7 @@ public final class Main {
             job = JobConfig.load(cli.jobFile(), cli.siteConf(), cli.overrides(), System.getenv());
         } catch (InvalidConfigException e) {
             err.println("gembatch: invalid job " + cli.jobFile() + ":");
-            err.println(e.getMessage());
+            err.println(InputOfInvalidJob.withInputProblems(e).getMessage());
             return ExitCode.INVALID_JOB;
         }
         ApiKey key = job.gemini().apiKey();

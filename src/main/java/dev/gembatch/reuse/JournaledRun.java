@@ -89,6 +89,36 @@ public final class JournaledRun {
         return DedupedAnswers.plan(keyed, plan, counters, own, known, partitions, outSchema);
     }
 
+    /** What a resumed or retry-failed run reuses (rows) and sends (distinct requests). */
+    public record Reuse(long reusedRows, long requestsToSend) {
+    }
+
+    /**
+     * For a resumed or retry-failed run, how many rows of {@code rows} have a known answer (the
+     * earlier output, the journal) and how many distinct requests are left to send: two counts
+     * over the rows' request keys (prompts rendered, nothing sent), so the progress line counts
+     * only what this run sends. Null for a fresh run.
+     */
+    public Reuse reuse(Dataset<Row> rows, AnswerColumn answer, RowPlan plan) {
+        if (!resumes) {
+            return null;
+        }
+        Dataset<Row> known;
+        try {
+            known = KnownAnswers.read(spark, job.output(), answer.prefix(), journal);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read what the earlier run answered", e);
+        }
+        Dataset<Row> keys = DedupedAnswers.keyed(rows, plan).select(RequestKeys.REQUEST_ID)
+                .where(org.apache.spark.sql.functions.col(RequestKeys.REQUEST_ID).isNotNull());
+        Dataset<Row> knownIds = known.select(KeyedAnswer.REQUEST_ID);
+        org.apache.spark.sql.Column same = keys.col(RequestKeys.REQUEST_ID)
+                .equalTo(knownIds.col(KeyedAnswer.REQUEST_ID));
+        long reused = keys.join(knownIds, same, "left_semi").count();
+        long toSend = keys.join(knownIds, same, "left_anti").distinct().count();
+        return new Reuse(reused, toSend);
+    }
+
     /** Writes the output (the one action), then clears the journal. */
     public void write(SparkSession spark, OutputTarget target, Dataset<Row> output)
             throws IOException {
