@@ -35,6 +35,9 @@ import org.apache.spark.sql.types.StructType;
 final class CatalogTable {
     /** The existing table's key column, renamed for the anti-join. */
     private static final String HELD_KEY = "_gembatch_held_key";
+    private static final String SESSION_CATALOG = "spark_catalog";
+    /** Prefix of the Spark properties that configure a catalog by name. */
+    private static final String CATALOG_CONF = "spark.sql.catalog.";
     private final SparkSession spark;
     private final OutputSettings settings;
     private final TableName name;
@@ -64,7 +67,7 @@ final class CatalogTable {
     }
 
     private static boolean isCatalog(SparkSession spark, String part) {
-        return part.equals("spark_catalog") || spark.conf().contains("spark.sql.catalog." + part);
+        return part.equals(SESSION_CATALOG) || spark.conf().contains(CATALOG_CONF + part);
     }
 
     /** The table's own folder for its journal, lock and report files. */
@@ -81,14 +84,24 @@ final class CatalogTable {
     }
 
     /**
-     * What refuses the job before anything is sent: an unknown catalog or namespace, a table
-     * that exists under {@code error-if-exists}, one whose columns differ from the rows
-     * {@code append-new} would add ({@code outSchema}; null when the input could not be read).
+     * What refuses the job before anything is sent: an unknown catalog or namespace, Spark's
+     * built-in session catalog (its tables are v1: DataFrameWriterV2 cannot append to or replace
+     * them), a table that exists under {@code error-if-exists}, one whose columns differ from
+     * the rows {@code append-new} would add ({@code outSchema}; null when the input could not be
+     * read).
      */
     List<String> problems(StructType outSchema) {
         try {
+            List<String> place = new ArrayList<>();
             if (!spark.catalog().databaseExists(namespace.quoted())) {
-                return List.of(unknownNamespace());
+                place.add(unknownNamespace());
+            }
+            if (name.parts().get(0).equals(SESSION_CATALOG)
+                    && !spark.conf().contains(CATALOG_CONF + SESSION_CATALOG)) {
+                place.add(builtInSessionCatalog());
+            }
+            if (!place.isEmpty()) {
+                return place;
             }
             if (!exists()) {
                 return List.of();
@@ -122,15 +135,25 @@ final class CatalogTable {
                 + "' (catalogs configured: " + String.join(", ", catalogs()) + "); create it"
                 + " with CREATE NAMESPACE" + (catalogNamed || first.equals(ns) ? ""
                 : ", or, if '" + first + "' is meant as a catalog, configure it with --conf"
-                        + " spark.sql.catalog." + first + "=<catalog class>");
+                        + " " + CATALOG_CONF + first + "=<catalog class>");
+    }
+
+    private String builtInSessionCatalog() {
+        return "output.table: '" + name + "' lies in Spark's built-in session catalog, whose"
+                + " Parquet and Hive tables DataFrameWriterV2 cannot append to or replace;"
+                + " name a table of a table format's catalog (catalogs configured: "
+                + String.join(", ", catalogs()) + "), or give the session catalog one: --conf "
+                + CATALOG_CONF + SESSION_CATALOG + "=org.apache.spark.sql.delta.catalog"
+                + ".DeltaCatalog (Delta) or org.apache.iceberg.spark.SparkSessionCatalog"
+                + " (Iceberg)";
     }
 
     /** The catalogs the session is configured with. */
     private List<String> catalogs() {
-        List<String> names = new ArrayList<>(List.of("spark_catalog"));
+        List<String> names = new ArrayList<>(List.of(SESSION_CATALOG));
         Arrays.stream(spark.conf().getAll().keys().mkString("\n").split("\n"))
                 .filter(k -> k.matches("spark\\.sql\\.catalog\\.[^.]+"))
-                .map(k -> k.substring("spark.sql.catalog.".length()))
+                .map(k -> k.substring(CATALOG_CONF.length()))
                 .filter(k -> !names.contains(k)).sorted().forEach(names::add);
         return names;
     }

@@ -79,7 +79,7 @@ public final class OutputTarget {
                 if (relation != null) {
                     problems.add(placeKey() + ": " + place[0] + " '" + place[1] + "' "
                             + relation + "; writing it would destroy or mix with the input:"
-                            + " choose a " + placeKey() + " outside the input (input.path = '"
+                            + " choose an " + placeKey() + " outside the input (input.path = '"
                             + inputPath + "')");
                 }
             }

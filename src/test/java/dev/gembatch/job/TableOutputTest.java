@@ -134,7 +134,7 @@ class TableOutputTest extends SparkTestBase {
     }
 
     @Test
-    void anUnknownNamespaceOrCatalogIsRefusedBeforeAnyRequest() throws Exception {
+    void anUnknownNamespaceOrCatalogOrTheBuiltInSessionCatalogIsRefusedBeforeAnyRequest() throws Exception {
         Path in = input(Map.of("a", "Alpha"));
         JobFixture.Run namespace = run(in, CATALOG + ".nosuch.labels", "overwrite").expect(2);
         Assertions.assertTrue(namespace.err().contains("output.table: namespace 'nosuch' does not"
@@ -144,6 +144,12 @@ class TableOutputTest extends SparkTestBase {
         Assertions.assertTrue(catalog.err().contains("if 'nocatalog' is meant as a catalog,"
                 + " configure it with --conf spark.sql.catalog.nocatalog="), catalog.err());
         Assertions.assertTrue(catalog.err().contains(CATALOG), "lists the configured catalogs");
+
+        JobFixture.Run session = run(in, "default.labels", "append-new").expect(2);
+        Assertions.assertTrue(session.err().contains("output.table: 'spark_catalog.default.labels'"
+                + " lies in Spark's built-in session catalog, whose Parquet and Hive tables"
+                + " DataFrameWriterV2 cannot append to or replace"), session.err());
+        Assertions.assertFalse(spark().catalog().tableExists("default.labels"));
         assertEquals(0L, fixture.emulator.stats().totalRequests());
     }
 
