@@ -42,7 +42,8 @@ class TableOutputTest extends SparkTestBase {
     void icebergCatalog() {
         spark().conf().set("spark.sql.catalog." + CATALOG, "org.apache.iceberg.spark.SparkCatalog");
         spark().conf().set("spark.sql.catalog." + CATALOG + ".type", "hadoop");
-        spark().conf().set("spark.sql.catalog." + CATALOG + ".warehouse", warehouse.toUri().toString());
+        spark().conf().set("spark.sql.catalog." + CATALOG + ".warehouse",
+                warehouse.toUri().toString());
         spark().sql("CREATE NAMESPACE IF NOT EXISTS " + CATALOG + ".nightly");
     }
 
@@ -134,7 +135,8 @@ class TableOutputTest extends SparkTestBase {
     }
 
     @Test
-    void anUnknownNamespaceOrCatalogOrTheBuiltInSessionCatalogIsRefusedBeforeAnyRequest() throws Exception {
+    void anUnknownNamespaceOrCatalogOrTheBuiltInSessionCatalogIsRefusedBeforeAnyRequest()
+            throws Exception {
         Path in = input(Map.of("a", "Alpha"));
         JobFixture.Run namespace = run(in, CATALOG + ".nosuch.labels", "overwrite").expect(2);
         Assertions.assertTrue(namespace.err().contains("output.table: namespace 'nosuch' does not"
