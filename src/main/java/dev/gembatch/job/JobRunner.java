@@ -49,9 +49,9 @@ public final class JobRunner {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        InputRows input = unanswered(target, job, read);
         try (OutputLock lock = lock(spark, target, out)) {
-            return answer(spark, job, gemini, input, target, started, start, out);
+            return answer(spark, job, gemini, unanswered(target, job, read), target, started,
+                    start, out);
         }
     }
 
@@ -125,7 +125,7 @@ public final class JobRunner {
 
     /**
      * The rows this run answers: all of {@code input}, or for {@code append-new} those whose key
-     * the output table does not hold yet (valid and invalid rows alike).
+     * the output table does not hold yet (valid and invalid rows alike), read under the lock.
      */
     private static InputRows unanswered(OutputTarget target, JobSettings job, InputRows input) {
         String id = job.input().idColumn();
