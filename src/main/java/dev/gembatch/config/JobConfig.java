@@ -85,7 +85,7 @@ public final class JobConfig {
     }
 
     private static JobSettings read(Reader r, boolean dataset, KeyOrigins origins) {
-        OutputSettings output = IoSections.output(r, dataset);
+        OutputSettings output = OutputSection.output(r, dataset);
         List<AnswerColumn> answers = answers(r, output);
         return new JobSettings(IoSections.input(r, dataset), output,
                 GeminiSection.gemini(r, Version.userAgent()),

@@ -7,6 +7,7 @@ import dev.gembatch.config.AnswerColumn;
 import dev.gembatch.config.BudgetSettings;
 import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.JobSettings;
+import dev.gembatch.config.OutputMode;
 import dev.gembatch.input.InvalidInputException;
 import dev.gembatch.output.OutputTarget;
 import dev.gembatch.output.StructColumns;
@@ -39,20 +40,24 @@ final class DryRun {
     static void run(SparkSession spark, JobSettings job, GeminiSettings gemini, PrintStream out)
             throws InvalidInputException {
         OutputTarget target = JobRunner.checkedTarget(spark, job);
-        Dataset<Row> input = JobRunner.withTargetProblems(spark, target,
+        Dataset<Row> read = JobRunner.withTargetProblems(spark, target,
                 () -> JobRunner.readChecked(spark, job));
         List<String> problems = target.check(spark,
-                StructColumns.appendTo(AnswerChain.outputSchema(input.schema(), job), job));
+                StructColumns.appendTo(AnswerChain.outputSchema(read.schema(), job), job));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        Dataset<Row> input = target.unanswered(read, job.input().idColumn());
         try (TokenCounter counter = TokenCounter.create(gemini)) {
             List<Census> censuses = censuses(spark, job, input, gemini, counter);
             out.println("gembatch dry run: no generation request is sent");
             out.printf("  settings:  valid%n  input:     %s, %d rows, columns checked%n",
                     job.input().path(), censuses.get(0).totals().rows());
-            out.printf("  output:    %s (%s), target checked%n", job.output().path(),
-                    job.output().mode().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            out.printf("  output:    %s (%s), target checked%s%n", target,
+                    job.output().mode().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    job.output().mode() == OutputMode.APPEND_NEW ? "; rows and requests below"
+                            + " count only rows whose " + job.input().idColumn() + " the table"
+                            + " does not hold yet" : "");
             BudgetSettings share = AnswerChain.share(job.budget(), job.answers().size());
             for (Census c : censuses) {
                 estimate(job, c, share, counter, out);

@@ -43,14 +43,15 @@ public final class JobRunner {
         Instant started = Instant.now();
         long start = System.nanoTime();
         OutputTarget target = checkedTarget(spark, job);
-        InputRows input = withTargetProblems(spark, target, () -> prepare(spark, job));
-        StructType outSchema = AnswerChain.outputSchema(input.schema(), job);
+        InputRows read = withTargetProblems(spark, target, () -> prepare(spark, job));
+        StructType outSchema = AnswerChain.outputSchema(read.schema(), job);
         List<String> problems = target.check(spark, StructColumns.appendTo(outSchema, job));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         try (OutputLock lock = lock(spark, target, out)) {
-            return answer(spark, job, gemini, input, target, started, start, out);
+            return answer(spark, job, gemini, unanswered(target, job, read), target, started,
+                    start, out);
         }
     }
 
@@ -77,7 +78,7 @@ public final class JobRunner {
     /** The job's output target, refused before the input is opened when it overlaps it. */
     static OutputTarget checkedTarget(SparkSession spark, JobSettings job)
             throws InvalidInputException {
-        OutputTarget target = new OutputTarget(job.output(), job.input().path());
+        OutputTarget target = OutputTarget.of(spark, job.output(), job.input().path());
         List<String> overlap = target.overlapProblems(spark);
         if (!overlap.isEmpty()) {
             throw new InvalidInputException(overlap);
@@ -102,7 +103,8 @@ public final class JobRunner {
         StructType outSchema = AnswerChain.outputSchema(input.schema(), job);
         RunCounters counters = RunCounters.register(spark.sparkContext(), job.input().idColumn());
         InputProblems inputProblems = InputProblems.register(spark.sparkContext());
-        JournaledRun journaled = job.journal().dedupe() ? JournaledRun.open(spark, job) : null;
+        JournaledRun journaled = job.journal().dedupe() ? JournaledRun.open(spark, job, target)
+                : null;
         Dataset<Row> answered = Gembatch.of(job, gemini).answering(input.valid(), counters,
                 journaled);
         Dataset<Row> output = StructColumns.append(input.invalid() == null ? answered
@@ -119,10 +121,21 @@ public final class JobRunner {
                 target.write(output);
             }
         }
-        RunTotals totals = counters.totals(job.output().path(),
+        RunTotals totals = counters.totals(target.toString(),
                 (System.nanoTime() - start) / 1_000_000).withNotes(inputProblems.notes())
                 .withAnswerColumns(job.answers().size());
-        return RunReporting.report(spark, job, counters, totals, started, out);
+        return RunReporting.report(spark, job, counters, totals, started, target.place(), out);
+    }
+
+    /**
+     * The rows this run answers: all of {@code input}, or for {@code append-new} those whose key
+     * the output table does not hold yet (valid and invalid rows alike), read under the lock.
+     */
+    private static InputRows unanswered(OutputTarget target, JobSettings job, InputRows input) {
+        String id = job.input().idColumn();
+        return new InputRows(target.unanswered(input.all(), id),
+                target.unanswered(input.valid(), id),
+                input.invalid() == null ? null : target.unanswered(input.invalid(), id));
     }
 
     /** The input read, split (rows that cannot be sent set apart) and checked against the job. */

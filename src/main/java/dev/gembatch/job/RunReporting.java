@@ -62,9 +62,12 @@ final class RunReporting {
         return (d.isZero() || d.compareTo(HEARTBEAT) > 0 ? HEARTBEAT : d).toMillis() + "ms";
     }
 
-    /** The report of the finished run; its files are written when the job asks for them. */
+    /**
+     * The report of the finished run; its files are written under {@code place} (the output
+     * folder, or a table's state folder) when the job asks for them.
+     */
     static RunReport report(SparkSession spark, JobSettings job, RunCounters counters,
-                            RunTotals totals, Instant started, PrintStream out) {
+                            RunTotals totals, Instant started, String place, PrintStream out) {
         ReportSettings settings = job.report();
         List<String> models = job.answers().stream().map(a -> a.model().name()).distinct()
                 .toList();
@@ -72,7 +75,7 @@ final class RunReporting {
                 dearest(job, models), started, settings.topErrors());
         if (settings.writeFiles()) {
             try {
-                report.writeUnder(job.output().path(),
+                report.writeUnder(place,
                         spark.sparkContext().hadoopConfiguration());
             } catch (IOException e) {
                 out.println("gembatch: the output is complete but the report files could not"

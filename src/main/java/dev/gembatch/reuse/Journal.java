@@ -2,7 +2,6 @@ package dev.gembatch.reuse;
 
 import dev.gembatch.config.JournalSettings;
 import dev.gembatch.model.Answer;
-import dev.gembatch.output.OutputTarget;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -19,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The answer journal of one output: {@code <output.path>.gembatch-journal/<run>/p<partition>/}
+ * The answer journal of one output: {@code <place>.gembatch-journal/<run>/p<partition>/}, where
+ * the place is the output folder or a table's state folder (see {@code OutputTarget#journal})
  * (in a spreadsheet job {@code <run>/<answer>/p<partition>/}) holds small Parquet files of
  * finished answers keyed by request_id, written by the tasks of the run while they answer, so a
  * retried task or a resumed run reuses them instead of paying again.
@@ -41,11 +41,6 @@ final class Journal implements Serializable {
         this.answer = answer;
         this.settings = settings;
         this.hadoop = hadoop;
-    }
-
-    /** The journal of {@code outputPath} for a new run. */
-    static Journal forOutput(String outputPath, JournalSettings settings, Configuration conf) {
-        return at(OutputTarget.journalOf(outputPath), settings, conf);
     }
 
     /** A journal in the folder {@code root} for a new run. */

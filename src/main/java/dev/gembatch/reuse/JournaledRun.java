@@ -48,12 +48,17 @@ public final class JournaledRun {
         this.spark = spark;
     }
 
-    /** The journaled run of a job's output (resuming what the output's journal holds). */
-    public static JournaledRun open(SparkSession spark, JobSettings job) {
-        Journal journal = Journal.forOutput(job.output().path(), job.journal(),
+    /**
+     * The journaled run of a job's output {@code target}, reusing what its journal holds when
+     * resuming, and always for a table: a table run killed before its commit left the table as
+     * it was, so the next run takes the answers it had journaled instead of paying again.
+     */
+    public static JournaledRun open(SparkSession spark, JobSettings job, OutputTarget target) {
+        Journal journal = Journal.at(target.journal(), job.journal(),
                 spark.sparkContext().hadoopConfiguration());
         OutputMode mode = job.output().mode();
-        boolean resumes = mode == OutputMode.RESUME || mode == OutputMode.RETRY_FAILED;
+        boolean resumes = mode == OutputMode.RESUME || mode == OutputMode.RETRY_FAILED
+                || target.isTable();
         return new JournaledRun(job, journal, resumes, spark);
     }
 
@@ -122,7 +127,7 @@ public final class JournaledRun {
     /** Writes the output (the one action), then clears the journal. */
     public void write(SparkSession spark, OutputTarget target, Dataset<Row> output)
             throws IOException {
-        if (resumes && KnownAnswers.isComplete(spark, job.output().path())) {
+        if (resumes && !target.isTable() && KnownAnswers.isComplete(spark, job.output().path())) {
             target.replace(spark, output);
         } else {
             target.write(output);

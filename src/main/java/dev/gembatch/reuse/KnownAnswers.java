@@ -24,7 +24,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Answers a resumed run already has, as {@link KeyedAnswer} rows (reused), one per request_id:
  * from the journal of earlier runs, and from a complete earlier output (all of its answers for
- * {@code resume}; all but FAILED and budget-SKIPPED ones for {@code retry-failed}).
+ * {@code resume}; all but FAILED and budget-SKIPPED ones for {@code retry-failed}). A table output
+ * has no earlier output read here: only its journal.
  */
 final class KnownAnswers {
     /** A journal file as Spark reads it (given, so a journal of empty folders reads as empty). */
@@ -48,7 +49,7 @@ final class KnownAnswers {
                     .where(functions.col("status").notEqual(JournalFile.SENT))
                     .mapPartitions(new Decode(), Encoders.row(KeyedAnswer.SCHEMA)));
         }
-        if (isComplete(spark, output.path())) {
+        if (output.path() != null && isComplete(spark, output.path())) {
             parts.add(fromOutput(spark, output, prefix));
         }
         return parts.stream().reduce(Dataset::union)

@@ -59,8 +59,8 @@ class JobConfigLoadingTest {
                 s.model().safetySettings());
         assertEquals("{\"serviceTier\":\"flex\",\"tools\":[{\"googleSearch\":{}}]}",
                 s.model().extraRequestFieldsJson());
-        assertEquals(new OutputSettings("out/labels", OutputMode.OVERWRITE, List.of("label"), "g_"),
-                s.output());
+        assertEquals(OutputSettings.folder("out/labels", OutputMode.OVERWRITE, List.of("label"),
+                "g_"), s.output());
         assertEquals(new SparkSettings("local[2]", 12,
                 Map.of("spark.sql.shuffle.partitions", "4", "spark.ui.enabled", "false")), s.spark());
         assertEquals(EmulatorKnobs.builder().firstByteLatency(Duration.ofSeconds(1))
@@ -98,7 +98,8 @@ class JobConfigLoadingTest {
         assertEquals(ModelSettings.builder().name("gemini-2.5-flash")
                 .generation(GenerationSettings.builder().build()).safetySettings(List.of())
                 .extraRequestFieldsJson("{}").build(), s.model());
-        assertEquals(new OutputSettings("out", OutputMode.ERROR_IF_EXISTS, List.of(), ""), s.output());
+        assertEquals(OutputSettings.folder("out", OutputMode.ERROR_IF_EXISTS, List.of(), ""),
+                s.output());
         assertEquals(new SparkSettings("local[*]", 0, Map.of()), s.spark());
         GeminiSettings g = s.gemini();
         assertEquals("https://generativelanguage.googleapis.com", g.baseUrl());

@@ -10,6 +10,7 @@ import dev.gembatch.model.Answer;
 import dev.gembatch.model.Candidate;
 import dev.gembatch.model.Status;
 import dev.gembatch.model.Usage;
+import dev.gembatch.output.OutputTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,7 +108,7 @@ class JournalTaskTest {
 
     @Test
     void theJournalOfAnOutputLivesBesideItAndIsClearedWholly() throws Exception {
-        Journal journal = Journal.forOutput(dir.resolve("out/").toString(),
+        Journal journal = Journal.at(OutputTarget.journalOf(dir.resolve("out/").toString()),
                 new JournalSettings(1, Duration.ofSeconds(1), true), conf);
         assertEquals(dir.resolve("out") + ".gembatch-journal", journal.root());
         JournalTask task = journal.open(4, 0, 0);
