@@ -2,25 +2,21 @@ package dev.gembatch.config;
 
 import dev.gembatch.model.ApiKey;
 import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * Everything the transport needs to talk to a Gemini endpoint, resolved once on the driver.
  * {@code baseUrl} is scheme://host[:port][/prefix] without a trailing slash (the emulator's URL
  * once the job has started it); {@code userAgent} is {@code gembatch/<version>}; {@code quota}
- * is the project's rate quota on the driver and this JVM's share of it on an executor.
+ * is the project's rate quota on the driver and this JVM's share of it on an executor;
+ * {@code flex} times Flex requests (their timeouts, the job's deadline).
  */
 public record GeminiSettings(String baseUrl, ApiKey apiKey, AuthMode auth, WireFormat wireFormat,
                              LimiterSettings limiter, Timeouts timeouts, RetrySettings retry,
-                             boolean allowInsecureHttp, String userAgent, QuotaSettings quota)
+                             boolean allowInsecureHttp, String userAgent, QuotaSettings quota,
+                             FlexSettings flex)
         implements Serializable {
-
-    /** Settings without a quota. */
-    public GeminiSettings(String baseUrl, ApiKey apiKey, AuthMode auth, WireFormat wireFormat,
-                          LimiterSettings limiter, Timeouts timeouts, RetrySettings retry,
-                          boolean allowInsecureHttp, String userAgent) {
-        this(baseUrl, apiKey, auth, wireFormat, limiter, timeouts, retry, allowInsecureHttp,
-                userAgent, QuotaSettings.NONE);
-    }
 
     /** Where the API key travels. */
     public enum AuthMode { HEADER, QUERY }
@@ -37,7 +33,7 @@ public record GeminiSettings(String baseUrl, ApiKey apiKey, AuthMode auth, WireF
     public Builder toBuilder() {
         return builder().baseUrl(baseUrl).apiKey(apiKey).auth(auth).wireFormat(wireFormat)
                 .limiter(limiter).timeouts(timeouts).retry(retry)
-                .allowInsecureHttp(allowInsecureHttp).userAgent(userAgent).quota(quota);
+                .allowInsecureHttp(allowInsecureHttp).userAgent(userAgent).quota(quota).flex(flex);
     }
 
     /** A copy pointing at another base URL (used when the job starts the built-in emulator). */
@@ -55,6 +51,11 @@ public record GeminiSettings(String baseUrl, ApiKey apiKey, AuthMode auth, WireF
         return toBuilder().quota(share).build();
     }
 
+    /** A copy whose Flex deadline is fixed from the run's start (see FlexSettings#startingAt). */
+    public GeminiSettings startingAt(Instant start, ZoneId zone) {
+        return toBuilder().flex(flex.startingAt(start, zone)).build();
+    }
+
     /** Builds {@link GeminiSettings} by field name. */
     public static final class Builder {
         private final GivenFields given = new GivenFields(GeminiSettings.class);
@@ -68,6 +69,7 @@ public record GeminiSettings(String baseUrl, ApiKey apiKey, AuthMode auth, WireF
         private boolean allowInsecureHttp;
         private String userAgent;
         private QuotaSettings quota;
+        private FlexSettings flex;
 
         private Builder() {
         }
@@ -85,6 +87,7 @@ public record GeminiSettings(String baseUrl, ApiKey apiKey, AuthMode auth, WireF
         }
         public Builder userAgent(String v) { userAgent = v; return set("userAgent"); }
         public Builder quota(QuotaSettings v) { quota = v; return set("quota"); }
+        public Builder flex(FlexSettings v) { flex = v; return set("flex"); }
 
         private Builder set(String field) {
             given.add(field);
@@ -95,7 +98,7 @@ public record GeminiSettings(String baseUrl, ApiKey apiKey, AuthMode auth, WireF
         public GeminiSettings build() {
             given.check();
             return new GeminiSettings(baseUrl, apiKey, auth, wireFormat, limiter, timeouts, retry,
-                    allowInsecureHttp, userAgent, quota);
+                    allowInsecureHttp, userAgent, quota, flex);
         }
     }
 }

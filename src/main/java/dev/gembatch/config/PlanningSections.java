@@ -11,8 +11,10 @@ import java.util.Map;
 /** Reads and checks the budget, pricing and dry-run sections. */
 final class PlanningSections {
     private static final List<String> PRICE_KEYS = List.of("input-per-million",
-            "output-per-million", "thoughts-per-million");
+            "output-per-million", "thoughts-per-million", "cached-input-per-million",
+            "storage-per-million-hour");
     private static final String DEFAULT = "default";
+    private static final String TIERS = "tiers";
 
     private PlanningSections() {
     }
@@ -37,10 +39,18 @@ final class PlanningSections {
         Map<String, Price> models = new LinkedHashMap<>();
         if (r.isNull("pricing") || r.value("pricing").valueType() != ConfigValueType.OBJECT) {
             r.problems().bad(r.config(), "pricing", "must be an object of model name → price");
-            return new Pricing(models, new Price(0, 0, 0));
+            return new Pricing(models, Price.FREE);
         }
+        Double flex = r.doubleIn("pricing.tiers.flex", 0, Double.MAX_VALUE);
+        Double priority = r.doubleIn("pricing.tiers.priority", 0, Double.MAX_VALUE);
         for (Map.Entry<String, ConfigValue> e : r.config().getObject("pricing").entrySet()) {
+            if (e.getKey().equals(TIERS)) {
+                continue;
+            }
             Price price = price(r, ConfigUtil.joinPath("pricing", e.getKey()), e.getValue());
+            if (price != null && flex != null && priority != null) {
+                price = price.withTierFactors(flex, priority);
+            }
             if (price != null && !e.getKey().equals(DEFAULT)) {
                 models.put(e.getKey(), price);
             }
@@ -50,7 +60,9 @@ final class PlanningSections {
         if (r.isNull("pricing.default")) {
             r.problems().missing("pricing.default", "required: the price of unlisted models");
         }
-        return new Pricing(models, fallback == null ? new Price(0, 0, 0) : fallback);
+        Price tiered = fallback == null || flex == null || priority == null ? null
+                : fallback.withTierFactors(flex, priority);
+        return new Pricing(models, tiered == null ? Price.FREE : tiered);
     }
 
     private static Price price(Reader r, String path, ConfigValue value) {
@@ -74,6 +86,7 @@ final class PlanningSections {
                 return null;
             }
         }
-        return new Price(perMillion[0], perMillion[1], perMillion[2]);
+        return new Price(perMillion[0], perMillion[1], perMillion[2], perMillion[3],
+                perMillion[4], 1, 1);
     }
 }

@@ -16,6 +16,8 @@ public final class EmulatorOptions {
     private final int maxConcurrentStreams;
     private final double chaosFraction;
     private final long chaosSeed;
+    private final double flexShedRate;
+    private final double priorityDowngradeRate;
     private final boolean http2;
     private final List<String> extraModels;
 
@@ -30,6 +32,8 @@ public final class EmulatorOptions {
         this.maxConcurrentStreams = b.maxConcurrentStreams;
         this.chaosFraction = b.chaosFraction;
         this.chaosSeed = b.chaosSeed;
+        this.flexShedRate = b.flexShedRate;
+        this.priorityDowngradeRate = b.priorityDowngradeRate;
         this.http2 = b.http2;
         this.extraModels = b.extraModels;
     }
@@ -49,7 +53,8 @@ public final class EmulatorOptions {
         b.chunkGap(chunkGap).chunks(chunks).requestsPerMinute(requestsPerMinute);
         b.tokensPerMinute(tokensPerMinute).maxConcurrentStreams(maxConcurrentStreams);
         return b.chaosFraction(chaosFraction).chaosSeed(chaosSeed).http2(http2)
-                .extraModels(extraModels);
+                .extraModels(extraModels).flexShedRate(flexShedRate)
+                .priorityDowngradeRate(priorityDowngradeRate);
     }
 
     public int port() { return port; }
@@ -62,6 +67,10 @@ public final class EmulatorOptions {
     public int maxConcurrentStreams() { return maxConcurrentStreams; }
     public double chaosFraction() { return chaosFraction; }
     public long chaosSeed() { return chaosSeed; }
+    /** Fraction 0..1 of Flex attempts shed with 503 or 429 (drawn with {@link #chaosSeed}). */
+    public double flexShedRate() { return flexShedRate; }
+    /** Fraction 0..1 of Priority requests served at standard (the served-tier header says so). */
+    public double priorityDowngradeRate() { return priorityDowngradeRate; }
     public boolean http2() { return http2; }
     /** Model names served beside the catalog's (see {@link ModelCatalog}). */
     public List<String> extraModels() { return extraModels; }
@@ -71,7 +80,8 @@ public final class EmulatorOptions {
         return "EmulatorOptions{port=" + port + ", firstByteLatency=" + firstByteLatency + ", chunkGap=" + chunkGap
                 + ", chunks=" + chunks + ", rpm=" + requestsPerMinute + ", tpm=" + tokensPerMinute
                 + ", maxConcurrentStreams=" + maxConcurrentStreams + ", chaosFraction=" + chaosFraction
-                + ", chaosSeed=" + chaosSeed + ", http2=" + http2 + "}";
+                + ", chaosSeed=" + chaosSeed + ", flexShedRate=" + flexShedRate
+                + ", priorityDowngradeRate=" + priorityDowngradeRate + ", http2=" + http2 + "}";
     }
 
     /** Mutable builder; {@link #build()} validates every value. */
@@ -86,6 +96,8 @@ public final class EmulatorOptions {
         private int maxConcurrentStreams;
         private double chaosFraction;
         private long chaosSeed = 42;
+        private double flexShedRate;
+        private double priorityDowngradeRate;
         private boolean http2;
         private List<String> extraModels = List.of();
 
@@ -102,6 +114,8 @@ public final class EmulatorOptions {
         public Builder maxConcurrentStreams(int value) { this.maxConcurrentStreams = value; return this; }
         public Builder chaosFraction(double value) { this.chaosFraction = value; return this; }
         public Builder chaosSeed(long value) { this.chaosSeed = value; return this; }
+        public Builder flexShedRate(double value) { this.flexShedRate = value; return this; }
+        public Builder priorityDowngradeRate(double value) { this.priorityDowngradeRate = value; return this; }
         /**
          * true: serve h2c with prior knowledge only (HttpCore 5.4 cannot sniff the h2 preface next
          * to HTTP/1.1 on a cleartext port); false (default): HTTP/1.1 with keep-alive.
@@ -121,6 +135,9 @@ public final class EmulatorOptions {
             check(problems, tokensPerMinute >= 0, "tokensPerMinute must be >= 0: " + tokensPerMinute);
             check(problems, maxConcurrentStreams >= 0, "maxConcurrentStreams must be >= 0: " + maxConcurrentStreams);
             check(problems, chaosFraction >= 0 && chaosFraction <= 1, "chaosFraction must be 0..1: " + chaosFraction);
+            check(problems, flexShedRate >= 0 && flexShedRate <= 1, "flexShedRate must be 0..1: " + flexShedRate);
+            check(problems, priorityDowngradeRate >= 0 && priorityDowngradeRate <= 1,
+                    "priorityDowngradeRate must be 0..1: " + priorityDowngradeRate);
             if (problems.length() > 0) {
                 throw new IllegalArgumentException("invalid emulator options:" + problems);
             }

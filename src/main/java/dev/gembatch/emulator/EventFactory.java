@@ -13,10 +13,12 @@ final class EventFactory {
     };
     private final String modelVersion;
     private final String responseId;
+    private final String serviceTier;
 
-    EventFactory(String modelVersion, String responseId) {
+    EventFactory(String modelVersion, String responseId, String serviceTier) {
         this.modelVersion = modelVersion;
         this.responseId = responseId;
+        this.serviceTier = serviceTier;
     }
 
     /** A top-level chunk: candidates (may be null), usage, modelVersion, responseId. */
@@ -25,7 +27,7 @@ final class EventFactory {
         if (candidates != null) {
             event.set("candidates", candidates);
         }
-        event.set("usageMetadata", usage);
+        event.set("usageMetadata", usage.put("serviceTier", serviceTier));
         return stamp(event);
     }
 
@@ -35,7 +37,7 @@ final class EventFactory {
         feedback.set("safetyRatings", ratings(false));
         ObjectNode event = NODES.objectNode();
         event.set("promptFeedback", feedback);
-        event.set("usageMetadata", usage);
+        event.set("usageMetadata", usage.put("serviceTier", serviceTier));
         return stamp(event);
     }
 

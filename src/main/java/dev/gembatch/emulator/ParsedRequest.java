@@ -3,14 +3,17 @@ package dev.gembatch.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * The parts of a generateContent request body the emulator reacts to. {@code key} identifies
  * identical requests (same model and body bytes) for attempt counting; {@code responseSchema} is
- * set only in JSON mode (responseMimeType application/json with a responseSchema object).
+ * set only in JSON mode (responseMimeType application/json with a responseSchema object);
+ * {@code serviceTier} is the tier asked for (standard when the body names none), then the tier
+ * that serves it once the handler has decided ({@link #servedAt}).
  */
 record ParsedRequest(String model, String promptText, int candidateCount, int maxOutputTokens,
-                     boolean includeThoughts, JsonNode responseSchema, long key) {
+                     boolean includeThoughts, JsonNode responseSchema, long key, String serviceTier) {
 
     /** Google's validation message for a body without contents. */
     static final String NO_CONTENTS = "* GenerateContentRequest.contents: contents is not specified\n";
@@ -34,8 +37,15 @@ record ParsedRequest(String model, String promptText, int candidateCount, int ma
         JsonNode schema = config.path("responseSchema");
         boolean json = "application/json".equals(config.path("responseMimeType").asText())
                 && schema.isObject();
+        String tier = body.path("serviceTier").asText("standard").toLowerCase(Locale.ROOT);
         return new ParsedRequest(model, promptText(contents), candidates, maxTokens, thoughts,
-                json ? schema : null, key(model, raw));
+                json ? schema : null, key(model, raw), tier.isEmpty() ? "standard" : tier);
+    }
+
+    /** This request as served at {@code tier}. */
+    ParsedRequest servedAt(String tier) {
+        return new ParsedRequest(model, promptText, candidateCount, maxOutputTokens, includeThoughts,
+                responseSchema, key, tier);
     }
 
     /**

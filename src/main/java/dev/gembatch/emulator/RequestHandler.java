@@ -18,7 +18,8 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 /**
  * Decides every response, in Google's order of checks: route, API key (missing 403, wrong 400),
  * model (404), body (400), then for generation requests the attempt count, scenario or chaos,
- * quota (429), scripted failures, the concurrent-answer cap (503) and finally the answer.
+ * quota (429), a shed Flex request (503 or 429), scripted failures, the concurrent-answer cap
+ * (503) and finally the answer, served at the tier {@link TierDesk} decides.
  */
 final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequest, byte[]>> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,6 +28,7 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
     private final StatsRecorder stats;
     private final QuotaWindow quota;
     private final Chaos chaos;
+    private final TierDesk tiers;
     private final AnswerSender sender;
 
     RequestHandler(EmulatorOptions options, StatsRecorder stats, ScheduledExecutorService scheduler) {
@@ -34,6 +36,7 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
         this.stats = stats;
         this.quota = new QuotaWindow(options.requestsPerMinute(), options.tokensPerMinute(), System::nanoTime);
         this.chaos = new Chaos(options.chaosFraction(), options.chaosSeed());
+        this.tiers = new TierDesk(options.flexShedRate(), options.priorityDowngradeRate(), options.chaosSeed());
         this.sender = new AnswerSender(options, stats, scheduler);
     }
 
@@ -93,9 +96,12 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
         stats.scenario(hit == null ? scenario.label() : chaosLabel(hit));
         scenario = hit == null ? scenario.at(attempt) : hit;
         QuotaWindow.Denial denial = quota.admit(Math.max(1, EmulatorAnswers.tokens(parsed.promptText())));
+        JsonNode shed = denial == null ? tiers.shed(parsed, attempt) : null;
         if (denial != null) {
             reject(out, route.format(), ErrorBodies.quota(parsed.model(), denial.tokens(), denial.limit(),
                     denial.retrySeconds()));
+        } else if (shed != null) {
+            reject(out, route.format(), shed);
         } else if (scenario.kind() == Scenario.Kind.FAIL && attempt <= scenario.failAttempts()) {
             reject(out, route.format(), ErrorBodies.forStatus(scenario.failStatus(), parsed.model()));
         } else if (scenario.kind() == Scenario.Kind.HTML_502) {
@@ -105,7 +111,9 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
             reject(out, route.format(), ErrorBodies.overloaded());
         } else {
             stats.status(200);
-            sender.send(route, parsed, scenario, responseId(parsed, attempt), out, exchange);
+            String served = tiers.served(parsed, attempt);
+            sender.send(route, parsed.servedAt(served), scenario, responseId(parsed, attempt),
+                    out.servedAt(served), exchange);
         }
     }
 

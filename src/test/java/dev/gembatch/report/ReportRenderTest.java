@@ -106,7 +106,7 @@ class ReportRenderTest {
         rows.put(Status.BLOCKED, 10L);
         rows.put(Status.FAILED, 16L);
         RunTotals totals = new RunTotals("out/reviews", rows, 33, 8000, 24000, 61_000);
-        return new RunReport(totals, "gemini-2.5-flash", new Price(0.30, 2.50, 2.50), 0,
+        return new RunReport(totals, "gemini-2.5-flash", new Price(0.30, 2.50, 2.50, 0.03, 1.00, 0.5, 2.0), 0,
                 t0.plusNanos(123_456_789), t0.plusSeconds(61), stats, 10);
     }
 }
