@@ -4,6 +4,7 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,9 @@ final class PlanningSections {
         Integer sample = r.intIn("dry-run.sample-rows", 1, 10_000);
         Integer show = r.intIn("dry-run.show-requests", 0, 100);
         Integer output = r.intIn("dry-run.output-tokens-per-request", 0, Integer.MAX_VALUE);
+        Duration runTime = r.durationAtLeast("dry-run.expected-run-time", Duration.ZERO, false);
         return new DryRunSettings(sample == null ? 1 : sample, show == null ? 0 : show,
-                output == null ? 0 : output);
+                output == null ? 0 : output, runTime == null ? Duration.ZERO : runTime);
     }
 
     static Pricing pricing(Reader r) {

@@ -112,7 +112,9 @@ final class DryRun {
         out.printf("  requests:  %d (%d rows cannot be sent and would be SKIPPED)%n",
                 totals.requests(), totals.rows() - totals.requests());
         printRequests(c.plan(), c.sample(), counter, job.dryRun().showRequests(), out);
-        out.print(new Estimate(job, a.model(), budget, totals, c.tokens()).toText());
+        String system = a.prompt().systemInstruction();
+        String shared = system == null || system.contains("{{") ? null : system;
+        out.print(new Estimate(job, a.model(), budget, totals, c.tokens(), shared).toText());
     }
 
     /** The input with each answer {@code a} reads stood in for by an OK placeholder answer. */
