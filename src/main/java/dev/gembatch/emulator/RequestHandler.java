@@ -19,7 +19,8 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * Decides every response, in Google's order of checks: route, API key (missing 403, wrong 400),
  * model (404), body (400), then for generation requests the attempt count, scenario or chaos,
  * quota (429), a shed Flex request (503 or 429), scripted failures, the concurrent-answer cap
- * (503) and finally the answer, served at the tier {@link TierDesk} decides.
+ * (503) and finally the answer, served at the tier {@link TierDesk} decides, its repeated system
+ * instruction an {@link ImplicitCache} hit or miss.
  */
 final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequest, byte[]>> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,6 +30,7 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
     private final QuotaWindow quota;
     private final Chaos chaos;
     private final TierDesk tiers;
+    private final ImplicitCache cache = new ImplicitCache();
     private final AnswerSender sender;
 
     RequestHandler(EmulatorOptions options, StatsRecorder stats, ScheduledExecutorService scheduler) {
@@ -112,8 +114,8 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
         } else {
             stats.status(200);
             String served = tiers.served(parsed, attempt);
-            sender.send(route, parsed.servedAt(served), scenario, responseId(parsed, attempt),
-                    out.servedAt(served), exchange);
+            sender.send(route, parsed.served(served, cache.hit(parsed)), scenario,
+                    responseId(parsed, attempt), out.servedAt(served), exchange);
         }
     }
 

@@ -27,6 +27,7 @@ class ServiceTierJobTest extends SparkTestBase {
     /** gemini-2.5-flash's prices per million tokens in reference.conf. */
     private static final double INPUT = 0.30;
     private static final double OUTPUT = 2.50;
+    private static final double CACHED = 0.03;
     @RegisterExtension
     static final JobFixture FIXTURE = new JobFixture(EmulatorOptions.builder().chunks(2)
             .flexShedRate(0.6).priorityDowngradeRate(1.0).build());
@@ -91,6 +92,23 @@ class ServiceTierJobTest extends SparkTestBase {
                 "gemini.retry.max-attempts = 1");
         Assertions.assertTrue(resumed.stream().allMatch(r -> "OK".equals(r.getAs("status"))),
                 resumed::toString);
+    }
+
+    @Test
+    void implicitCacheHitsAreRecordedAndPricedAtTheCachedPrice() throws Exception {
+        String system = "Label by topic. ".repeat(300); // 1,200 tokens, repeated by every row
+        List<Row> rows = run("prompt.system-instruction = \"" + system + "\"");
+
+        List<Row> hits = rows.stream().filter(r -> r.getAs("cached_tokens") != null).toList();
+        assertEquals(ROWS - 1, hits.size(), "every row but the first hits the implicit cache");
+        for (Row r : hits) {
+            int prompt = r.getAs("prompt_tokens");
+            int cached = r.getAs("cached_tokens");
+            int output = r.getAs("output_tokens");
+            assertEquals(1200, cached);
+            assertEquals(((prompt - cached) * INPUT + cached * CACHED + output * OUTPUT) / 1e6,
+                    (double) r.getAs("cost_usd"), 1e-15);
+        }
     }
 
     /** The row's tokens at gemini-2.5-flash's standard prices (nothing cached). */
