@@ -5,6 +5,8 @@ import dev.gembatch.model.ApiKey;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Reads and checks the gemini section: endpoint, key, limiter, timeouts, retry, emulator knobs. */
@@ -27,11 +29,13 @@ final class GeminiSection {
         GeminiSettings.Api api = VertexSection.api(r);
         VertexSettings vertex = VertexSection.vertex(r, api);
         String base = baseUrl(r, insecure);
+        Timeouts timeouts = timeouts(r);
         return new GeminiSettings(base != null ? base : publicBaseUrl(api, vertex),
                 apiKey(r, keyNeeded(api, vertex)),
                 r.enumValue("gemini.auth", GeminiSettings.AuthMode.class),
                 r.enumValue("gemini.wire-format", GeminiSettings.WireFormat.class),
-                limiter(r), timeouts(r), retry(r), insecure, userAgent, quota(r), api, vertex);
+                limiter(r), timeouts, retry(r), insecure, userAgent, quota(r), api, vertex,
+                flex(r, timeouts));
     }
 
     private static String publicBaseUrl(GeminiSettings.Api api, VertexSettings vertex) {
@@ -40,6 +44,48 @@ final class GeminiSection {
 
     private static boolean keyNeeded(GeminiSettings.Api api, VertexSettings vertex) {
         return api == GeminiSettings.Api.GEMINI_API || !vertex.usesTokens();
+    }
+
+    /** Flex's own first-byte, idle, attempt and row timeouts over the standard ones. */
+    private static FlexSettings flex(Reader r, Timeouts base) {
+        String f = "gemini.flex-timeouts.";
+        Duration attempt = r.durationAtLeast(f + "attempt", ZERO, false);
+        Duration row = r.durationAtLeast(f + "row", ZERO, false);
+        if (attempt != null && row != null && row.compareTo(attempt) < 0) {
+            r.problems().bad(r.config(), f + "row",
+                    "must be >= " + f + "attempt (" + Reader.human(attempt) + ")");
+        }
+        Timeouts flex = base.toBuilder().firstByte(r.durationAtLeast(f + "first-byte", ZERO, false))
+                .idle(r.durationAtLeast(f + "idle", ZERO, false)).attempt(attempt).row(row)
+                .build();
+        return new FlexSettings(flex, deadlineAfter(r), deadlineAt(r), null);
+    }
+
+    /** job.deadline written as a duration (6h), else null. */
+    private static Duration deadlineAfter(Reader r) {
+        if (r.isNull("job.deadline") || looksLikeTime(r)) {
+            return null;
+        }
+        return r.durationAtLeast("job.deadline", ZERO, false);
+    }
+
+    /** job.deadline written as a time of day (06:30 or 06:30:00), else null. */
+    private static LocalTime deadlineAt(Reader r) {
+        if (r.isNull("job.deadline") || !looksLikeTime(r)) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(r.string("job.deadline").strip());
+        } catch (DateTimeParseException e) {
+            r.problems().bad(r.config(), "job.deadline", "must be a duration from the start"
+                    + " (6h, 90m) or a time of day (06:30)");
+            return null;
+        }
+    }
+
+    private static boolean looksLikeTime(Reader r) {
+        String text = r.string("job.deadline");
+        return text != null && text.contains(":");
     }
 
     private static QuotaSettings quota(Reader r) {
@@ -163,10 +209,13 @@ final class GeminiSection {
         Integer streams = r.intIn(e + "max-concurrent-streams", 0, Integer.MAX_VALUE);
         Double chaos = r.doubleIn(e + "chaos-fraction", 0, 1);
         Long seed = r.longIn(e + "chaos-seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        Double shed = r.doubleIn(e + "flex-shed-rate", 0, 1);
+        Double downgrade = r.doubleIn(e + "priority-downgrade-rate", 0, 1);
         return new EmulatorKnobs(r.durationAtLeast(e + "first-byte-latency", ZERO, true),
                 r.durationAtLeast(e + "chunk-gap", ZERO, true), orZero(chunks), orZero(rpm),
                 orZero(tpm), orZero(streams), chaos == null ? 0 : chaos, seed == null ? 0 : seed,
-                IoSections.flag(r.bool(e + "http2")), r.stringList(e + "extra-models"));
+                IoSections.flag(r.bool(e + "http2")), r.stringList(e + "extra-models"),
+                shed == null ? 0 : shed, downgrade == null ? 0 : downgrade);
     }
 
     private static int orZero(Integer value) {

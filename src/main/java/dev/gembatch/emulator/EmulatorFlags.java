@@ -32,6 +32,10 @@ public final class EmulatorFlags {
                     (b, v) -> b.chaosFraction(fraction(v))),
             new Flag("--seed", "N", "seed of the chaos choices",
                     (b, v) -> b.chaosSeed(whole("--seed", v))),
+            new Flag("--flex-shed", "F", "fraction 0..1 of Flex attempts shed with 503/429",
+                    (b, v) -> b.flexShedRate(fraction(v))),
+            new Flag("--priority-downgrade", "F", "fraction 0..1 of Priority requests served at"
+                    + " standard", (b, v) -> b.priorityDowngradeRate(fraction(v))),
             new Flag("--extra-model", "NAME", "serve one more model name (repeatable)", null),
             new Flag("--h2c", "", "serve HTTP/2 (cleartext, prior knowledge)", null));
 

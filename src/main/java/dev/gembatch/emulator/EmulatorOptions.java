@@ -19,6 +19,8 @@ public final class EmulatorOptions {
     private final int maxConcurrentStreams;
     private final double chaosFraction;
     private final long chaosSeed;
+    private final double flexShedRate;
+    private final double priorityDowngradeRate;
     private final boolean http2;
     private final List<String> extraModels;
     private final Map<String, PublicKey> serviceAccounts;
@@ -37,6 +39,8 @@ public final class EmulatorOptions {
         this.maxConcurrentStreams = b.maxConcurrentStreams;
         this.chaosFraction = b.chaosFraction;
         this.chaosSeed = b.chaosSeed;
+        this.flexShedRate = b.flexShedRate;
+        this.priorityDowngradeRate = b.priorityDowngradeRate;
         this.http2 = b.http2;
         this.extraModels = b.extraModels;
         this.serviceAccounts = Map.copyOf(b.serviceAccounts);
@@ -62,7 +66,8 @@ public final class EmulatorOptions {
         serviceAccounts.forEach(b::serviceAccount);
         return b.chaosFraction(chaosFraction).chaosSeed(chaosSeed).http2(http2)
                 .extraModels(extraModels).tokenLifetime(tokenLifetime)
-                .tokenClaimedLifetime(tokenClaimedLifetime).revokeTokensAfter(revokeTokensAfter);
+                .tokenClaimedLifetime(tokenClaimedLifetime).revokeTokensAfter(revokeTokensAfter)
+                .flexShedRate(flexShedRate).priorityDowngradeRate(priorityDowngradeRate);
     }
 
     public int port() { return port; }
@@ -75,6 +80,10 @@ public final class EmulatorOptions {
     public int maxConcurrentStreams() { return maxConcurrentStreams; }
     public double chaosFraction() { return chaosFraction; }
     public long chaosSeed() { return chaosSeed; }
+    /** Fraction 0..1 of Flex attempts shed with 503 or 429 (drawn with {@link #chaosSeed}). */
+    public double flexShedRate() { return flexShedRate; }
+    /** Fraction 0..1 of Priority requests served at standard (the served-tier header says so). */
+    public double priorityDowngradeRate() { return priorityDowngradeRate; }
     public boolean http2() { return http2; }
     /** Model names served beside the catalog's (see {@link ModelCatalog}). */
     public List<String> extraModels() { return extraModels; }
@@ -95,7 +104,8 @@ public final class EmulatorOptions {
         return "EmulatorOptions{port=" + port + ", firstByteLatency=" + firstByteLatency + ", chunkGap=" + chunkGap
                 + ", chunks=" + chunks + ", rpm=" + requestsPerMinute + ", tpm=" + tokensPerMinute
                 + ", maxConcurrentStreams=" + maxConcurrentStreams + ", chaosFraction=" + chaosFraction
-                + ", chaosSeed=" + chaosSeed + ", http2=" + http2 + "}";
+                + ", chaosSeed=" + chaosSeed + ", flexShedRate=" + flexShedRate
+                + ", priorityDowngradeRate=" + priorityDowngradeRate + ", http2=" + http2 + "}";
     }
 
     /** Mutable builder; {@link #build()} validates every value. */
@@ -110,6 +120,8 @@ public final class EmulatorOptions {
         private int maxConcurrentStreams;
         private double chaosFraction;
         private long chaosSeed = 42;
+        private double flexShedRate;
+        private double priorityDowngradeRate;
         private boolean http2;
         private List<String> extraModels = List.of();
         private final Map<String, PublicKey> serviceAccounts = new LinkedHashMap<>();
@@ -130,6 +142,8 @@ public final class EmulatorOptions {
         public Builder maxConcurrentStreams(int value) { this.maxConcurrentStreams = value; return this; }
         public Builder chaosFraction(double value) { this.chaosFraction = value; return this; }
         public Builder chaosSeed(long value) { this.chaosSeed = value; return this; }
+        public Builder flexShedRate(double value) { this.flexShedRate = value; return this; }
+        public Builder priorityDowngradeRate(double value) { this.priorityDowngradeRate = value; return this; }
         /**
          * true: serve h2c with prior knowledge only (HttpCore 5.4 cannot sniff the h2 preface next
          * to HTTP/1.1 on a cleartext port); false (default): HTTP/1.1 with keep-alive.
@@ -162,6 +176,9 @@ public final class EmulatorOptions {
             check(problems, tokenLifetime.toSeconds() >= 1, "tokenLifetime must be >= 1s: " + tokenLifetime);
             check(problems, tokenClaimedLifetime == null || tokenClaimedLifetime.toSeconds() >= 1,
                     "tokenClaimedLifetime must be >= 1s: " + tokenClaimedLifetime);
+            check(problems, flexShedRate >= 0 && flexShedRate <= 1, "flexShedRate must be 0..1: " + flexShedRate);
+            check(problems, priorityDowngradeRate >= 0 && priorityDowngradeRate <= 1,
+                    "priorityDowngradeRate must be 0..1: " + priorityDowngradeRate);
             if (problems.length() > 0) {
                 throw new IllegalArgumentException("invalid emulator options:" + problems);
             }

@@ -12,6 +12,9 @@ final class ErrorBodies {
             + "https://developers.generativeai.google/guide/troubleshooting";
     static final String QUOTA = "You exceeded your current quota, please check your plan and billing details. "
             + "For more information on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits.";
+    static final String HIGH_DEMAND = "This model is currently experiencing high demand. Spikes in demand"
+            + " are usually temporary. Please try again later.";
+    static final String EXHAUSTED = "Resource has been exhausted (e.g. check quota).";
     private static final String KEY_INVALID = "API key not valid. Please pass a valid API key.";
     private static final String UNREGISTERED = "Method doesn't allow unregistered callers (callers without "
             + "established identity). Please use API Key or other form of API consumer identity to call this API.";
@@ -64,6 +67,17 @@ final class ErrorBodies {
 
     static ObjectNode overloaded() {
         return error(503, "UNAVAILABLE", OVERLOADED, null);
+    }
+
+    /**
+     * A shed Flex request: 503 UNAVAILABLE with the 2026 capacity wording, or 429
+     * RESOURCE_EXHAUSTED with the bare gRPC wording and no details (the flex-inference page says
+     * Flex requests may be shed with 503 or 429; no public capture shows a Flex-specific body, so
+     * these are the two real capacity bodies of the captures, see docs/EMULATOR.md).
+     */
+    static ObjectNode shed(boolean as429) {
+        return as429 ? error(429, "RESOURCE_EXHAUSTED", EXHAUSTED, null)
+                : error(503, "UNAVAILABLE", HIGH_DEMAND, null);
     }
 
     /** 429 in the 2025 shape: QuotaFailure, Help, RetryInfo{retryDelay "Ns"}. */

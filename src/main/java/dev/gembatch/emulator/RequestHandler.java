@@ -19,7 +19,9 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * Decides every response, in Google's order of checks: route (the token endpoint answers at
  * once), credential (API key missing 403, wrong 400; Vertex token missing, unknown or expired 401),
  * model (404), body (400), then for generation requests the attempt count, scenario or chaos,
- * quota (429), scripted failures, the concurrent-answer cap (503) and finally the answer.
+ * quota (429), a shed Flex request (503 or 429), scripted failures, the concurrent-answer cap
+ * (503) and finally the answer, served at the tier {@link TierDesk} decides, its repeated system
+ * instruction an {@link ImplicitCache} hit or miss.
  */
 final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequest, byte[]>> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,6 +30,8 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
     private final StatsRecorder stats;
     private final QuotaWindow quota;
     private final Chaos chaos;
+    private final TierDesk tiers;
+    private final ImplicitCache cache = new ImplicitCache();
     private final AnswerSender sender;
     private final TokenIssuer tokens;
 
@@ -37,6 +41,7 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
         this.tokens = new TokenIssuer(options, stats, System::nanoTime);
         this.quota = new QuotaWindow(options.requestsPerMinute(), options.tokensPerMinute(), System::nanoTime);
         this.chaos = new Chaos(options.chaosFraction(), options.chaosSeed());
+        this.tiers = new TierDesk(options.flexShedRate(), options.priorityDowngradeRate(), options.chaosSeed());
         this.sender = new AnswerSender(options, stats, scheduler);
     }
 
@@ -128,9 +133,12 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
         stats.scenario(hit == null ? scenario.label() : chaosLabel(hit));
         scenario = hit == null ? scenario.at(attempt) : hit;
         QuotaWindow.Denial denial = quota.admit(Math.max(1, EmulatorAnswers.tokens(parsed.promptText())));
+        JsonNode shed = denial == null ? tiers.shed(parsed, attempt) : null;
         if (denial != null) {
             reject(out, route.format(), route.vertex() ? ErrorBodies.sharedQuota()
                     : ErrorBodies.quota(parsed.model(), denial.tokens(), denial.limit(), denial.retrySeconds()));
+        } else if (shed != null) {
+            reject(out, route.format(), shed);
         } else if (scenario.kind() == Scenario.Kind.FAIL && attempt <= scenario.failAttempts()) {
             reject(out, route.format(), route.vertex() && scenario.failStatus() == 429 ? ErrorBodies.sharedQuota()
                     : ErrorBodies.forStatus(scenario.failStatus(), parsed.model()));
@@ -141,7 +149,9 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
             reject(out, route.format(), ErrorBodies.overloaded());
         } else {
             stats.status(200);
-            sender.send(route, parsed, scenario, responseId(parsed, attempt), out, exchange);
+            String served = tiers.served(parsed, attempt);
+            sender.send(route, parsed.served(served, cache.hit(parsed)), scenario,
+                    responseId(parsed, attempt), out.servedAt(served), exchange);
         }
     }
 

@@ -129,7 +129,9 @@ final class DryRun {
                     String.join(" and ", a.reads()), a.reads().size() == 1 ? "is" : "are");
         }
         printRequests(c.plan(), c.sample(), counter, job.dryRun().showRequests(), out);
-        out.print(new Estimate(job, a.model(), budget, totals, c.tokens()).toText());
+        String system = a.prompt().systemInstruction();
+        String shared = system == null || system.contains("{{") ? null : system;
+        out.print(new Estimate(job, a.model(), budget, totals, c.tokens(), shared).toText());
     }
 
     private static void printRequests(RowPlan plan, List<Row> sample, TokenCounter counter,

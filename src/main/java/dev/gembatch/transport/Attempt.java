@@ -22,9 +22,12 @@ import org.apache.hc.core5.http.HttpResponse;
  * One HTTP exchange, consumed as it streams: body bytes are gunzipped when needed and fed to a
  * decoder and assembler on arrival, never buffered whole. Watches its own deadlines (first byte,
  * idle gap, whole attempt) with scheduled checks and reports exactly one {@link AttemptResult},
- * whichever of completion, failure, deadline or abort comes first.
+ * whichever of completion, failure, deadline or abort comes first, with the tier the response
+ * header says served it.
  */
 final class Attempt extends AbstractBinResponseConsumer<Void> {
+    /** The response header naming the tier that served a request (a downgraded Priority one). */
+    static final String SERVED_TIER = "x-gemini-service-tier";
     private final ClientClock clock;
     private final Timeouts timeouts;
     private final Consumer<AttemptResult> done;
@@ -36,6 +39,7 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
     private Integer code;
     private String contentType;
     private String retryAfter;
+    private String servedTier;
     private long firstByteAt = -1;
     private Deadline phase;
     private long window;
@@ -122,6 +126,8 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
         contentType = type == null ? null : type.getMimeType();
         Header ra = response.getFirstHeader("Retry-After");
         retryAfter = ra == null ? null : ra.getValue();
+        Header tier = response.getFirstHeader(SERVED_TIER);
+        servedTier = tier == null ? null : tier.getValue().strip();
         Header ce = response.getFirstHeader("Content-Encoding");
         if (ce != null && ce.getValue().strip().equalsIgnoreCase("gzip")) {
             gunzip = new Gunzip(decoder::feed);
@@ -217,7 +223,7 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
             long now = clock.nanos().getAsLong();
             Long ttft = firstByteAt < 0 ? null : (firstByteAt - started) / 1_000_000;
             result = new AttemptResult(code, contentType, retryAfter, assembler.result(), failure,
-                    timeout, ttft, (now - started) / 1_000_000);
+                    timeout, ttft, (now - started) / 1_000_000, servedTier);
             running = exchange;
         }
         if (running != null && (failure != null || timeout != null)) {

@@ -8,6 +8,7 @@ import static dev.gembatch.model.ErrorStatus.UNEXPECTED_RESPONSE;
 import static dev.gembatch.model.ErrorStatus.UNREACHABLE;
 
 import dev.gembatch.assembly.Assembled;
+import dev.gembatch.config.ServiceTier;
 import dev.gembatch.config.Timeouts;
 import dev.gembatch.credentials.CredentialsUnavailableException;
 import dev.gembatch.model.ApiKey;
@@ -40,18 +41,33 @@ final class Classifier {
     static final Set<Integer> RETRYABLE_CODES = Set.of(408, 429, 500, 502, 503, 504);
 
     private final ApiKey key;
-    private final Timeouts timeouts;
     private final Clock clock;
 
-    Classifier(ApiKey key, Timeouts timeouts, Clock clock) {
+    Classifier(ApiKey key, Clock clock) {
         this.key = key;
-        this.timeouts = timeouts;
         this.clock = clock;
     }
 
-    Verdict classify(AttemptResult r) {
+    /**
+     * The verdict of an attempt sent at {@code tier} under {@code limits}. A Flex attempt answered
+     * 503, or 429 without a quota named (a named quota is a real limit of the project), was shed:
+     * Flex capacity was short (flex-inference docs: "requests may be shed with 503 or 429").
+     */
+    Verdict classify(AttemptResult r, ServiceTier tier, Timeouts limits) {
+        Verdict v = verdict(r, limits);
+        Integer code = v.error() == null ? null : v.error().httpCode();
+        boolean capacity = code != null && (code == 503 || code == 429 && !namesQuota(r));
+        return tier == ServiceTier.FLEX && capacity && v.retryable() ? v.asShed() : v;
+    }
+
+    private static boolean namesQuota(AttemptResult r) {
+        ApiError e = r.assembled() == null ? null : r.assembled().error();
+        return e != null && e.quotaIds() != null && !e.quotaIds().isEmpty();
+    }
+
+    private Verdict verdict(AttemptResult r, Timeouts limits) {
         if (r.timeout() != null) {
-            return fail(r.httpCode(), TIMEOUT, r.timeout().describe(timeouts), true, null);
+            return fail(r.httpCode(), TIMEOUT, r.timeout().describe(limits), true, null);
         }
         if (r.failure() != null) {
             return transportFailure(r);

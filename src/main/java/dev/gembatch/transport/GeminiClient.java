@@ -47,7 +47,7 @@ public final class GeminiClient implements AutoCloseable {
         Limiter limiter = Limiter.of(settings.limiter(), settings.quota(), clock.nanos(),
                 clock.deadlines());
         Classifier classifier =
-                new Classifier(settings.apiKey(), settings.timeouts(), clock.wall());
+                new Classifier(settings.apiKey(), clock.wall());
         Backoff backoff = new Backoff(settings.retry(), clock.jitter());
         Signer signer = Signer.of(settings, endpoint);
         HttpTransport http = new HttpTransport(settings, trust);

@@ -1,7 +1,10 @@
 package dev.gembatch.transport;
 
 import dev.gembatch.assembly.Assembled;
+import dev.gembatch.config.ServiceTier;
+import dev.gembatch.config.Timeouts;
 import dev.gembatch.model.Answer;
+import dev.gembatch.model.Billing;
 import dev.gembatch.model.ErrorInfo;
 import dev.gembatch.model.ErrorStatus;
 import dev.gembatch.transport.limit.Limiter;
@@ -18,15 +21,17 @@ import java.util.function.Consumer;
  * FAILED/TIMEOUT; close or cancellation ends it exceptionally. Every transition happens under the
  * exchange's lock; calls out (HTTP, limiter, timers, listener) are made after it is released.
  * Its deadline and backoff bookkeeping is a {@link RetrySchedule}, its limiter dealings are
- * {@link RowPermits}.
+ * {@link RowPermits}, its service tier (Flex sheds, the job deadline) a {@link TierCourse}.
  */
 final class RetryingExchange {
     private final ClientParts parts;
     private final URI uri;
-    private final byte[] body;
+    private final GeminiRequest request;
+    private final Timeouts rowLimits;
     private final RowPermits permits;
     private final CompletableFuture<Answer> result;
     private final RetrySchedule schedule;
+    private final TierCourse course;
     private int attempts;
     private boolean over;
     private boolean expired;
@@ -39,8 +44,10 @@ final class RetryingExchange {
     RetryingExchange(ClientParts parts, GeminiRequest request, CompletableFuture<Answer> result) {
         this.parts = parts;
         this.uri = parts.endpoint().uri(request.model());
-        this.body = request.body();
-        this.permits = new RowPermits(parts.limiter(), body);
+        this.request = request;
+        this.course = new TierCourse(request, parts.settings());
+        this.rowLimits = course.limits(request.tier());
+        this.permits = new RowPermits(parts.limiter(), request.body());
         this.result = result;
         this.schedule = new RetrySchedule(parts);
     }
@@ -103,26 +110,46 @@ final class RetryingExchange {
     }
 
     private void granted(Limiter.Permit permit) {
-        Attempt next;
+        Attempt next = null;
+        Answer skipped;
+        ServiceTier sent;
         synchronized (this) {
             if (over) {
                 permit.release(Limiter.Signal.IGNORE);
                 return;
             }
-            if (attempts++ == 0) {
-                schedule.start(this::expire);
+            skipped = course.atPermit(schedule.now());
+            sent = course.tier();
+            over = skipped != null;
+            if (over) {
+                cancelWaits();
+            } else {
+                next = launch(permit, sent);
             }
-            waiting = null;
-            next = new Attempt(parts.clock(), parts.settings().timeouts(), r -> ended(permit, r));
-            attempt = next;
+        }
+        if (skipped != null) {
+            permit.release(Limiter.Signal.IGNORE);
+            result.complete(skipped);
+            return;
         }
         tell(AttemptListener::onSend);
-        next.submit(parts.http(), uri, parts.signer().header(), body);
+        next.submit(parts.http(), uri, parts.signer().header(), request.wireBody(sent));
     }
 
-    private void ended(Limiter.Permit permit, AttemptResult r) {
+    /** Caller holds the lock: the next attempt, sent at {@code sent} and holding the permit. */
+    private Attempt launch(Limiter.Permit permit, ServiceTier sent) {
+        if (attempts++ == 0) {
+            schedule.start(rowLimits.row(), this::expire);
+        }
+        waiting = null;
+        Timeouts limits = course.limits(sent);
+        attempt = new Attempt(parts.clock(), limits, r -> ended(permit, r, sent, limits));
+        return attempt;
+    }
+
+    private void ended(Limiter.Permit permit, AttemptResult r, ServiceTier sent, Timeouts limits) {
         tell(AttemptListener::onEnd);
-        Verdict v = parts.classifier().classify(r);
+        Verdict v = parts.classifier().classify(r, sent, limits);
         permits.release(permit, v, r);
         Duration backoff;
         Answer answer = null;
@@ -141,12 +168,15 @@ final class RetryingExchange {
                 renewed = true;
                 parts.signer().rejected(used);
             }
-            backoff = expired ? null : renew ? Duration.ZERO : schedule.retryDelay(v, attempts);
+            // neither a shed nor the one retry with a renewed token counts toward max-attempts
+            backoff = expired ? null : renew ? Duration.ZERO : v.shed()
+                    ? schedule.shedDelay(v, course.shed())
+                    : schedule.retryDelay(v, attempts - course.sheds() - (renewed ? 1 : 0));
             stopped = backoff != null && stopping;
             if (backoff == null || stopped) {
                 over = true;
                 cancelWaits();
-                answer = backoff == null ? finalAnswer(v, r) : null;
+                answer = backoff == null ? finalAnswer(v, r, sent) : null;
             }
         }
         report(n, r, v, backoff);
@@ -189,8 +219,9 @@ final class RetryingExchange {
                 over = true;
                 cancelWaits();
                 ErrorInfo e = ErrorInfo.of(null, ErrorStatus.TIMEOUT,
-                        Deadline.ROW.describe(parts.settings().timeouts()), true);
-                answer = Answers.failed(e, partial, attempts, null, elapsedMs(), now());
+                        Deadline.ROW.describe(rowLimits), true);
+                answer = Answers.failed(e, partial, attempts, null, schedule.elapsedMs(), schedule.now())
+                        .billed(new Billing(course.tier().wireName(), null, null));
             }
         }
         if (running != null) {
@@ -200,11 +231,11 @@ final class RetryingExchange {
         }
     }
 
-    private Answer finalAnswer(Verdict v, AttemptResult r) {
-        if (v.answered()) {
-            return Answers.answered(r.assembled(), attempts, r.ttftMs(), elapsedMs(), now());
-        }
-        return Answers.failed(v.error(), partial, attempts, r.ttftMs(), elapsedMs(), now());
+    private Answer finalAnswer(Verdict v, AttemptResult r, ServiceTier sent) {
+        Answer a = v.answered()
+                ? Answers.answered(r.assembled(), attempts, r.ttftMs(), schedule.elapsedMs(), schedule.now())
+                : Answers.failed(v.error(), partial, attempts, r.ttftMs(), schedule.elapsedMs(), schedule.now());
+        return a.billed(Answers.tiers(sent, r.servedTier(), a));
     }
 
     private void keepPartial(Assembled a) {
@@ -234,13 +265,5 @@ final class RetryingExchange {
             waiting.cancel(false);
         }
         schedule.cancel();
-    }
-
-    private long elapsedMs() {
-        return schedule.elapsedMs();
-    }
-
-    private java.time.Instant now() {
-        return schedule.now();
     }
 }

@@ -6,11 +6,22 @@ import java.time.Duration;
 /**
  * The classification of one attempt: no error (an answer to keep), or an error with whether it
  * may be retried, the server's minimum wait (null when it gave none), and whether it is an
- * overload signal for the adaptive limiter (429, 503).
+ * overload signal for the adaptive limiter (429, 503), and whether it is a Flex request the
+ * server shed for lack of capacity (retried apart from the row's retry budget, see
+ * {@link RetrySchedule#shedDelay}).
  */
-record Verdict(ErrorInfo error, Duration minDelay, boolean overload) {
+record Verdict(ErrorInfo error, Duration minDelay, boolean overload, boolean shed) {
 
-    static final Verdict ANSWERED = new Verdict(null, null, false);
+    static final Verdict ANSWERED = new Verdict(null, null, false, false);
+
+    Verdict(ErrorInfo error, Duration minDelay, boolean overload) {
+        this(error, minDelay, overload, false);
+    }
+
+    /** This verdict as a shed Flex request. */
+    Verdict asShed() {
+        return new Verdict(error, minDelay, overload, true);
+    }
 
     boolean answered() {
         return error == null;

@@ -92,6 +92,24 @@ class PreviewAndDryRunTest extends SparkTestBase {
     }
 
     @Test
+    void dryRunChoosesAContextCacheOnlyWhenItPays() throws Exception {
+        String system = "prompt.system-instruction=\"" + "Label the question by topic. ".repeat(300)
+                + "\"";
+        String brief = run("--dry-run", "--set", system, "--set", "dry-run.expected-run-time=1m")
+                .expect(0).out();
+        String long_ = run("--dry-run", "--set", system, "--set",
+                "dry-run.expected-run-time=1000h").expect(0).out();
+        String none = run("--dry-run").expect(0).out();
+
+        Assertions.assertTrue(brief.contains("bill by tier:  standard ~$"), brief);
+        Assertions.assertTrue(brief.contains("choice:        at standard: with a context cache"),
+                "29 requests read the shared instruction; a minute of storage is cheap:\n" + brief);
+        Assertions.assertTrue(long_.contains("choice:        at standard: without a cache"),
+                "1000 h of storage costs more than it saves:\n" + long_);
+        Assertions.assertTrue(none.contains("at standard: no cache: no part of the request"), none);
+    }
+
+    @Test
     void dryRunFallsBackToTheHeuristicWhenCountTokensIsUnreachable() throws Exception {
         JobFixture.Run run = JobFixture.main(job().toString(),
                 "--set", "gemini.base-url=\"http://127.0.0.1:1\"", "--set", "gemini.api-key=AIzaUnusedKey-42",

@@ -69,7 +69,7 @@ class ReportRenderTest {
         RunTotals totals = new RunTotals("out/reviews", Map.of(Status.OK, 10L, Status.SKIPPED,
                 2L), 0, 0, 0, 900, List.of(), new RunTotals.Recovery(0, 10, 0, 0), 1);
         Files.writeString(html, new RunReport(totals, "gemini-2.5-flash",
-                new Price(0.30, 2.50, 2.50), 0, Instant.parse("2026-11-25T10:00:00Z"),
+                new Price(0.30, 2.50, 2.50, 0.03, 1.00, 0.5, 2.0), 0, Instant.parse("2026-11-25T10:00:00Z"),
                 Instant.parse("2026-11-25T10:00:01Z"), new RunStats(), 10).toHtml(),
                 StandardCharsets.UTF_8);
         String dom = runChromium(chromium, Files.createTempDirectory("gembatch-chromium"),
@@ -140,7 +140,7 @@ class ReportRenderTest {
         rows.put(Status.BLOCKED, 10L);
         rows.put(Status.FAILED, 16L);
         RunTotals totals = new RunTotals("out/reviews", rows, 33, 8000, 24000, 61_000);
-        return new RunReport(totals, "gemini-2.5-flash", new Price(0.30, 2.50, 2.50), 0,
+        return new RunReport(totals, "gemini-2.5-flash", new Price(0.30, 2.50, 2.50, 0.03, 1.00, 0.5, 2.0), 0,
                 t0.plusNanos(123_456_789), t0.plusSeconds(61), stats, 10);
     }
 }
