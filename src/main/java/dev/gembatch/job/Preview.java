@@ -3,6 +3,7 @@ package dev.gembatch.job;
 import dev.gembatch.config.AnswerColumn;
 import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.JobSettings;
+import dev.gembatch.config.StoreSettings;
 import dev.gembatch.config.OutputSettings;
 import dev.gembatch.input.InputColumns;
 import dev.gembatch.input.InvalidInputException;
@@ -33,9 +34,10 @@ final class Preview {
     private Preview() {
     }
 
-    static void run(SparkSession spark, JobSettings job, GeminiSettings gemini, int rows,
+    static void run(SparkSession spark, JobSettings settings, GeminiSettings gemini, int rows,
                     Path outputPath, PrintStream out) throws InvalidInputException {
         long start = System.nanoTime();
+        JobSettings job = settings.toBuilder().store(StoreSettings.OFF).build(); // see STORE.md
         OutputTarget target = outputPath == null ? null : target(job, outputPath);
         List<String> overlap = target == null ? List.of() : target.overlapProblems(spark);
         if (!overlap.isEmpty()) {

@@ -6,6 +6,7 @@ import dev.gembatch.config.OutputMode;
 import dev.gembatch.output.OutputTarget;
 import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.report.RunCounters;
+import dev.gembatch.store.AnswerStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -28,12 +29,17 @@ import org.apache.spark.storage.StorageLevel;
  * join); they are persisted when computing them again is costly: when they hold earlier answer
  * columns of a spreadsheet job (those would be evaluated twice), or when keying a row reads its
  * media (every file would be read once more).
+ *
+ * <p>With an answer store, a request the store holds is not sent: its answer joins the known
+ * answers, and the run's new answers are committed to the store once the output is written.
  */
 public final class JournaledRun {
     private final JobSettings job;
     private final Journal journal;
     private final boolean resumes;
     private final SparkSession spark;
+    private final AnswerStore store;
+    private final List<String> notes = new ArrayList<>();
     private final List<Dataset<Row>> persisted = new ArrayList<>();
     /**
      * Hash partitions of every answer column's requests: taken from the first column's input
@@ -41,26 +47,31 @@ public final class JournaledRun {
      */
     private int partitions;
 
-    private JournaledRun(JobSettings job, Journal journal, boolean resumes, SparkSession spark) {
+    private JournaledRun(JobSettings job, Journal journal, boolean resumes, SparkSession spark,
+                         AnswerStore store) {
         this.job = job;
         this.journal = journal;
         this.resumes = resumes;
         this.spark = spark;
+        this.store = store;
     }
 
-    /** The journaled run of a job's output (resuming what the output's journal holds). */
-    public static JournaledRun open(SparkSession spark, JobSettings job) {
+    /**
+     * The journaled run of a job's output (resuming what the output's journal holds), looking
+     * requests up in {@code store} first (null: no store).
+     */
+    public static JournaledRun open(SparkSession spark, JobSettings job, AnswerStore store) {
         Journal journal = Journal.forOutput(job.output().path(), job.journal(),
                 spark.sparkContext().hadoopConfiguration());
         OutputMode mode = job.output().mode();
         boolean resumes = mode == OutputMode.RESUME || mode == OutputMode.RETRY_FAILED;
-        return new JournaledRun(job, journal, resumes, spark);
+        return new JournaledRun(job, journal, resumes, spark, store);
     }
 
     /** Journaled answering of a Dataset into {@code journalRoot} (the library: no output). */
     public static JournaledRun at(SparkSession spark, JobSettings job, String journalRoot) {
         return new JournaledRun(job, Journal.at(journalRoot, job.journal(),
-                spark.sparkContext().hadoopConfiguration()), false, spark);
+                spark.sparkContext().hadoopConfiguration()), false, spark, null);
     }
 
     /**
@@ -86,7 +97,22 @@ public final class JournaledRun {
             keyed = keyed.persist(StorageLevel.MEMORY_AND_DISK());
             persisted.add(keyed);
         }
-        return DedupedAnswers.plan(keyed, plan, counters, own, known, partitions, outSchema);
+        return DedupedAnswers.plan(keyed, plan, counters, own,
+                withStored(known, keyed, answer.model().name()), partitions, outSchema,
+                store == null ? null : store.runId());
+    }
+
+    /** {@code known} (null: none) with the store's answers to the keyed requests, one per id. */
+    private Dataset<Row> withStored(Dataset<Row> known, Dataset<Row> keyed, String model) {
+        Dataset<Row> hits = store == null ? null
+                : store.hits(keyed.where(RequestKeys.requestIdColumn().isNotNull()),
+                        RequestKeys.REQUEST_ID, model);
+        if (hits == null) {
+            return known;
+        }
+        Dataset<Row> stored = KeyedAnswer.select(hits, "request_id", "", false,
+                AnswerStore.RUN_COLUMN);
+        return known == null ? stored : known.union(stored).dropDuplicates(KeyedAnswer.REQUEST_ID);
     }
 
     /** Writes the output (the one action), then clears the journal. */
@@ -98,7 +124,34 @@ public final class JournaledRun {
             target.write(output);
         }
         release();
+        if (store != null) {
+            commit(spark.read().parquet(job.output().path()));
+        }
         journal.clear();
+    }
+
+    /**
+     * Adds the answers this run sent to the store; a failure leaves the output as written and
+     * becomes a note (the next run asks those requests again).
+     */
+    private void commit(Dataset<Row> written) {
+        List<AnswerStore.Source> sources = job.answers().stream()
+                .map(a -> new AnswerStore.Source(a.prefix(), a.model().name())).toList();
+        try {
+            long added = store.commit(written, sources);
+            notes.add(String.format(java.util.Locale.ROOT, "store: %,d new answers committed"
+                    + " (run %s)", added, store.runId()));
+        } catch (Exception e) { // Spark throws its checked SparkException undeclared
+            notes.add("store: the output is complete but its new answers could not be committed"
+                    + " to the store: " + e.getMessage());
+        }
+    }
+
+    /** Lines for the run summary about the answer store (skipped segments, the commit). */
+    public List<String> notes() {
+        List<String> all = new ArrayList<>(store == null ? List.of() : store.notes());
+        all.addAll(notes);
+        return all;
     }
 
     /** Drops the intermediate rows persisted for the plan, once its result is computed. */

@@ -71,7 +71,7 @@ final class KnownAnswers {
                     .or(status.equalTo(Status.SKIPPED.name()).and(KeyedAnswer
                             .column(p + "error_status").equalTo(BUDGET_EXHAUSTED.name())))));
         }
-        return KeyedAnswer.select(rows, p + "request_id", p, true);
+        return KeyedAnswer.select(rows, p + "request_id", p, true, null);
     }
 
     /** Journal entries (request_id, status, answer) to known-answer rows. */
