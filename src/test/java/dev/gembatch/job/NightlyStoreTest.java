@@ -119,12 +119,12 @@ class NightlyStoreTest extends SparkTestBase {
         fixture.run(job).expect(0);
         fixture.run(job(csv("more.csv", List.of("3,three")), "outMore")).expect(0);
 
-        String stats = JobFixture.main(job.toString(), "--store-stats").expect(0).out();
+        String stats = fixture.command(job, "--store-stats").expect(0).out();
         Assertions.assertTrue(stats.contains(": 3 answers,") && stats.contains("2 segments")
                 && stats.contains("gemini-2.5-flash") && stats.contains("< 1 day"), stats);
-        String compact = JobFixture.main(job.toString(), "--store-compact").expect(0).out();
+        String compact = fixture.command(job, "--store-compact").expect(0).out();
         Assertions.assertTrue(compact.contains("merged 2 segments (3 answers)"), compact);
-        Assertions.assertTrue(JobFixture.main(job.toString(), "--store-stats").expect(0).out()
+        Assertions.assertTrue(fixture.command(job, "--store-stats").expect(0).out()
                 .contains(": 3 answers,"));
 
         Path foreign = Files.createDirectories(tmp.resolve("not-a-store"));
