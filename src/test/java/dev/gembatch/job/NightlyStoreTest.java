@@ -130,7 +130,8 @@ class NightlyStoreTest extends SparkTestBase {
         Path foreign = Files.createDirectories(tmp.resolve("not-a-store"));
         Files.writeString(foreign.resolve("notes.txt"), "mine");
         fixture.emulator.resetStats();
-        String err = fixture.run(job, "store.path = " + JobFixture.q(foreign)).expect(2).err();
+        String err = fixture.run(job, "store.path = " + JobFixture.q(foreign),
+                "output.mode = overwrite").expect(2).err();
         Assertions.assertTrue(err.contains("not an answer store") && err.contains("notes.txt"),
                 err);
         assertEquals(0, fixture.emulator.stats().totalRequests());
