@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -115,7 +116,10 @@ public final class JournaledRun {
         return known == null ? stored : known.union(stored).dropDuplicates(KeyedAnswer.REQUEST_ID);
     }
 
-    /** Writes the output (the one action), then clears the journal. */
+    /**
+     * Writes the output (the one action), then adds the answers it sent to the store (with one),
+     * then clears the journal.
+     */
     public void write(SparkSession spark, OutputTarget target, Dataset<Row> output)
             throws IOException {
         if (resumes && KnownAnswers.isComplete(spark, job.output().path())) {
@@ -139,7 +143,7 @@ public final class JournaledRun {
                 .map(a -> new AnswerStore.Source(a.prefix(), a.model().name())).toList();
         try {
             long added = store.commit(written, sources);
-            notes.add(String.format(java.util.Locale.ROOT, "store: %,d new answers committed"
+            notes.add(String.format(Locale.ROOT, "store: %,d new answers committed"
                     + " (run %s)", added, store.runId()));
         } catch (Exception e) { // Spark throws its checked SparkException undeclared
             notes.add("store: the output is complete but its new answers could not be committed"

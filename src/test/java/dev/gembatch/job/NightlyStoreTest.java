@@ -24,7 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The answer store across runs through the whole job (issue 14, "done when"): night 1 answers
  * 3,000 rows; night 2 reads the same 3,000, 500 new rows and 50 whose prompt changed, sends
- * exactly the 550 new requests and takes the 2,950 others from the store.
+ * exactly the 550 new requests and takes the 2,950 others from the store. Also: two jobs
+ * committing to one store at the same time both keep their answers; --store-stats and
+ * --store-compact run from the command line; a store path holding other files is refused
+ * before anything is sent.
  */
 class NightlyStoreTest extends SparkTestBase {
     @RegisterExtension
