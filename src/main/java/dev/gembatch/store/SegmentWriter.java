@@ -46,7 +46,8 @@ final class SegmentWriter {
 
     /**
      * Commits {@code rows} (store rows) of the given models as one segment replacing
-     * {@code replaces}; returns its manifest. Models without rows get no files.
+     * {@code replaces}; returns its manifest. Models without rows get no files; a segment that
+     * would hold nothing and replace nothing is not written (its manifest is still returned).
      */
     static SegmentManifest commit(StoreFolder folder, Dataset<Row> rows, List<String> models,
                                   String run, List<String> replaces, Instant now)
@@ -63,6 +64,9 @@ final class SegmentWriter {
         }
         SegmentManifest manifest = new SegmentManifest(StoreFolder.VERSION, id, run, now,
                 replaces, StoreRows.SCHEMA.json(), parts);
+        if (parts.isEmpty() && replaces.isEmpty()) {
+            return manifest;
+        }
         FileSystem fs = folder.fs();
         fs.mkdirs(staging);
         try (OutputStream out = fs.create(new Path(staging, SegmentManifest.FILE), false)) {

@@ -72,6 +72,18 @@ class AnswerStoreTest extends SparkTestBase {
     }
 
     @Test
+    void aRunThatSentNothingAddsNoSegment() throws Exception {
+        commit(0, 3);
+        AnswerStore store = store();
+        Dataset<Row> answeredElsewhere = output(store(), 3, 2);
+        assertEquals(0, store.commit(answeredElsewhere, List.of(new AnswerStore.Source("",
+                MODEL))));
+        try (Stream<Path> s = Files.list(tmp.resolve("store/segments"))) {
+            assertEquals(1, s.count());
+        }
+    }
+
+    @Test
     void aCommitKilledBeforeItsRenameLeavesTheStoreAsItWas() throws Exception {
         commit(0, 10);
         Path staging = tmp.resolve("store/_staging/seg-killed/model=x");
