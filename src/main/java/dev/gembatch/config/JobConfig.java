@@ -92,7 +92,7 @@ public final class JobConfig {
                 GeminiSection.useEmulator(r), GeminiSection.emulator(r), IoSections.spark(r),
                 PlanningSections.budget(r), PlanningSections.pricing(r),
                 PlanningSections.dryRun(r), ReportSection.report(r), IoSections.journal(r),
-                answers, origins);
+                StoreSection.store(r), answers, origins);
     }
 
     /** The named answer columns, or the one answer of a plain job. */

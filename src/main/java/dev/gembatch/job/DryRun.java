@@ -13,6 +13,7 @@ import dev.gembatch.output.OutputTarget;
 import dev.gembatch.output.StructColumns;
 import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.pipeline.RowRequest;
+import dev.gembatch.store.AnswerStore;
 import dev.gembatch.transport.TokenCounter;
 import dev.gembatch.transport.UnknownModelException;
 import java.io.IOException;
@@ -37,6 +38,17 @@ final class DryRun {
     private DryRun() {
     }
 
+    /** The job's answer store, its folder checked as a run checks it (null: no store). */
+    private static AnswerStore checkedStore(SparkSession spark, JobSettings job,
+                                            GeminiSettings gemini) throws InvalidInputException {
+        try {
+            return JobRunner.openStore(spark, job, gemini);
+        } catch (IOException e) {
+            throw new InvalidInputException(List.of("store.path: '" + job.store().path()
+                    + "' cannot be read: " + e.getMessage()));
+        }
+    }
+
     static void run(SparkSession spark, JobSettings job, GeminiSettings gemini, PrintStream out)
             throws InvalidInputException {
         OutputTarget target = JobRunner.checkedTarget(spark, job);
@@ -48,6 +60,7 @@ final class DryRun {
             throw new InvalidInputException(problems);
         }
         Dataset<Row> input = target.unanswered(read, job.input().idColumn());
+        AnswerStore store = checkedStore(spark, job, gemini);
         try (TokenCounter counter = TokenCounter.create(gemini)) {
             List<Census> censuses = censuses(spark, job, input, gemini, counter);
             out.println("gembatch dry run: no generation request is sent");
@@ -58,6 +71,11 @@ final class DryRun {
                     job.output().mode() == OutputMode.APPEND_NEW ? "; rows and requests below"
                             + " count only rows whose " + job.input().idColumn() + " the table"
                             + " does not hold yet" : "");
+            if (store != null) {
+                out.printf("  store:     %s, checked (rows it holds are not sent)%n",
+                        job.store().path());
+                store.notes().forEach(n -> out.println("  " + n));
+            }
             BudgetSettings share = AnswerChain.share(job.budget(), job.answers().size());
             for (Census c : censuses) {
                 estimate(job, c, share, counter, out);

@@ -80,6 +80,10 @@ public final class Gembatch {
      */
     public Dataset<Row> answer(Dataset<Row> rows) throws InvalidInputException {
         SparkSession spark = rows.sparkSession();
+        if (job.store().enabled()) {
+            throw new InvalidInputException(List.of("store.path: the answer store serves jobs"
+                    + " (jobs/run, spark-submit ... Main); unset it for the library entry point"));
+        }
         InputColumns.check(rows.schema(), job, resultColumns());
         if (job.input().idColumn() != null) {
             InputColumns.checkUnique(rows, job.input().idColumn());

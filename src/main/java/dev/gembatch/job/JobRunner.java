@@ -16,6 +16,7 @@ import dev.gembatch.report.RunCounters;
 import dev.gembatch.report.RunReport;
 import dev.gembatch.report.RunTotals;
 import dev.gembatch.reuse.JournaledRun;
+import dev.gembatch.store.AnswerStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -49,9 +50,24 @@ public final class JobRunner {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        AnswerStore store = openStore(spark, job, gemini);
         try (OutputLock lock = lock(spark, target, out)) {
-            return answer(spark, job, gemini, unanswered(target, job, read), target, started,
-                    start, out);
+            return answer(spark, job, gemini, unanswered(target, job, read), target, store,
+                    started, start, out);
+        }
+    }
+
+    /** The job's answer store (null without one), refused before anything is sent. */
+    static AnswerStore openStore(SparkSession spark, JobSettings job, GeminiSettings gemini)
+            throws InvalidInputException, IOException {
+        if (!job.store().enabled()) {
+            return null;
+        }
+        try {
+            return AnswerStore.open(spark, job.store(),
+                    job.useEmulator() ? "emulator" : gemini.baseUrl());
+        } catch (AnswerStore.Refused e) {
+            throw new InvalidInputException(List.of(e.getMessage()));
         }
     }
 
@@ -97,19 +113,21 @@ public final class JobRunner {
 
     /** Answers the checked input and writes the output: the one action that sends. */
     private static RunReport answer(SparkSession spark, JobSettings job, GeminiSettings gemini,
-                                    InputRows input, OutputTarget target, Instant started,
-                                    long start, PrintStream out)
+                                    InputRows input, OutputTarget target, AnswerStore store,
+                                    Instant started, long start, PrintStream out)
             throws InvalidInputException, IOException {
         StructType outSchema = AnswerChain.outputSchema(input.schema(), job);
         RunCounters counters = RunCounters.register(spark.sparkContext(), job.input().idColumn());
         InputProblems inputProblems = InputProblems.register(spark.sparkContext());
-        JournaledRun journaled = job.journal().dedupe() ? JournaledRun.open(spark, job, target)
+        JournaledRun journaled = job.journal().dedupe()
+                ? JournaledRun.open(spark, job, target, store)
                 : null;
         Dataset<Row> answered = Gembatch.of(job, gemini).answering(input.valid(), counters,
                 journaled);
         Dataset<Row> output = StructColumns.append(input.invalid() == null ? answered
                 : answered.union(input.invalid().map(new InvalidRows(counters, inputProblems,
-                        job.answers().size()), Encoders.row(outSchema))), job);
+                        job.answers().size(), store == null ? new Object[0]
+                        : AnswerStore.notSent()), Encoders.row(outSchema))), job);
         JournaledRun.Reuse reuse = journaled == null || job.answers().size() > 1 ? null
                 : journaled.reuse(input.valid(), job.answers().get(0), AnswerChain.plan(spark,
                         input.valid().schema(), job, job.answers().get(0), gemini));
@@ -124,6 +142,9 @@ public final class JobRunner {
         RunTotals totals = counters.totals(target.toString(),
                 (System.nanoTime() - start) / 1_000_000).withNotes(inputProblems.notes())
                 .withAnswerColumns(job.answers().size());
+        if (store != null) {
+            totals = totals.withStore(counters.storeUse()).withNotes(journaled.notes());
+        }
         return RunReporting.report(spark, job, counters, totals, started, target.place(), out);
     }
 

@@ -68,7 +68,9 @@ public final class Main {
                                        PrintStream out, PrintStream err) {
         SparkSessions.Owned session = SparkSessions.open(job);
         try {
-            if (cli.dryRun()) {
+            if (cli.store() != null) {
+                StoreMaintenance.run(session.spark(), job, cli.store(), out);
+            } else if (cli.dryRun()) {
                 DryRun.run(session.spark(), job, gemini, out);
             } else if (cli.preview() > 0) {
                 Preview.run(session.spark(), job, gemini, cli.preview(), cli.previewOutput(), out);

@@ -4,6 +4,7 @@ import dev.gembatch.config.AnswerColumn;
 import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.JobSettings;
 import dev.gembatch.config.OutputMode;
+import dev.gembatch.config.StoreSettings;
 import dev.gembatch.config.OutputSettings;
 import dev.gembatch.input.InputColumns;
 import dev.gembatch.input.InvalidInputException;
@@ -36,9 +37,10 @@ final class Preview {
     private Preview() {
     }
 
-    static void run(SparkSession spark, JobSettings job, GeminiSettings gemini, int rows,
+    static void run(SparkSession spark, JobSettings settings, GeminiSettings gemini, int rows,
                     Path outputPath, PrintStream out) throws InvalidInputException {
         long start = System.nanoTime();
+        JobSettings job = settings.toBuilder().store(StoreSettings.OFF).build(); // see STORE.md
         OutputTarget target = outputPath == null ? null : target(spark, job, outputPath);
         List<String> overlap = target == null ? List.of() : target.overlapProblems(spark);
         if (!overlap.isEmpty()) {

@@ -77,6 +77,11 @@ final class CatalogTable {
         return OutputTarget.beside(state, "/" + name.toString().replace('/', '_'));
     }
 
+    /** The name as Spark SQL reads it (parts quoted). */
+    String quotedName() {
+        return name.quoted();
+    }
+
     /** The fully qualified name, as people read it. */
     @Override
     public String toString() {

@@ -209,6 +209,12 @@ public final class OutputTarget {
         new ParquetFolder(settings).replace(spark, answered);
     }
 
+    /** What the output holds once written: the folder's Parquet files, or the table. */
+    public Dataset<Row> written(SparkSession spark) {
+        return table != null ? spark.table(table.quotedName())
+                : spark.read().parquet(settings.path());
+    }
+
     /** Writes the answered rows: the one action that sends the requests. */
     public void write(Dataset<Row> answered) throws IOException {
         if (table != null) {

@@ -6,10 +6,12 @@ import dev.gembatch.config.OutputMode;
 import dev.gembatch.output.OutputTarget;
 import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.report.RunCounters;
+import dev.gembatch.store.AnswerStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -28,12 +30,17 @@ import org.apache.spark.storage.StorageLevel;
  * join); they are persisted when computing them again is costly: when they hold earlier answer
  * columns of a spreadsheet job (those would be evaluated twice), or when keying a row reads its
  * media (every file would be read once more).
+ *
+ * <p>With an answer store, a request the store holds is not sent: its answer joins the known
+ * answers, and the run's new answers are committed to the store once the output is written.
  */
 public final class JournaledRun {
     private final JobSettings job;
     private final Journal journal;
     private final boolean resumes;
     private final SparkSession spark;
+    private final AnswerStore store;
+    private final List<String> notes = new ArrayList<>();
     private final List<Dataset<Row>> persisted = new ArrayList<>();
     /**
      * Hash partitions of every answer column's requests: taken from the first column's input
@@ -41,31 +48,35 @@ public final class JournaledRun {
      */
     private int partitions;
 
-    private JournaledRun(JobSettings job, Journal journal, boolean resumes, SparkSession spark) {
+    private JournaledRun(JobSettings job, Journal journal, boolean resumes, SparkSession spark,
+                         AnswerStore store) {
         this.job = job;
         this.journal = journal;
         this.resumes = resumes;
         this.spark = spark;
+        this.store = store;
     }
 
     /**
      * The journaled run of a job's output {@code target}, reusing what its journal holds when
      * resuming, and always for a table: a table run killed before its commit left the table as
      * it was, so the next run takes the answers it had journaled instead of paying again.
+     * Requests are looked up in {@code store} first (null: no store).
      */
-    public static JournaledRun open(SparkSession spark, JobSettings job, OutputTarget target) {
+    public static JournaledRun open(SparkSession spark, JobSettings job, OutputTarget target,
+                                    AnswerStore store) {
         Journal journal = Journal.at(target.journal(), job.journal(),
                 spark.sparkContext().hadoopConfiguration());
         OutputMode mode = job.output().mode();
         boolean resumes = mode == OutputMode.RESUME || mode == OutputMode.RETRY_FAILED
                 || target.isTable();
-        return new JournaledRun(job, journal, resumes, spark);
+        return new JournaledRun(job, journal, resumes, spark, store);
     }
 
     /** Journaled answering of a Dataset into {@code journalRoot} (the library: no output). */
     public static JournaledRun at(SparkSession spark, JobSettings job, String journalRoot) {
         return new JournaledRun(job, Journal.at(journalRoot, job.journal(),
-                spark.sparkContext().hadoopConfiguration()), false, spark);
+                spark.sparkContext().hadoopConfiguration()), false, spark, null);
     }
 
     /**
@@ -91,7 +102,9 @@ public final class JournaledRun {
             keyed = keyed.persist(StorageLevel.MEMORY_AND_DISK());
             persisted.add(keyed);
         }
-        return DedupedAnswers.plan(keyed, plan, counters, own, known, partitions, outSchema);
+        return DedupedAnswers.plan(keyed, plan, counters, own,
+                withStored(known, keyed, answer.model().name()), partitions, outSchema,
+                store == null ? null : store.runId());
     }
 
     /** What a resumed or retry-failed run reuses (rows) and sends (distinct requests). */
@@ -124,7 +137,23 @@ public final class JournaledRun {
         return new Reuse(reused, toSend);
     }
 
-    /** Writes the output (the one action), then clears the journal. */
+    /** {@code known} (null: none) with the store's answers to the keyed requests, one per id. */
+    private Dataset<Row> withStored(Dataset<Row> known, Dataset<Row> keyed, String model) {
+        Dataset<Row> hits = store == null ? null
+                : store.hits(keyed.where(RequestKeys.requestIdColumn().isNotNull()),
+                        RequestKeys.REQUEST_ID, model);
+        if (hits == null) {
+            return known;
+        }
+        Dataset<Row> stored = KeyedAnswer.select(hits, "request_id", "", false,
+                AnswerStore.RUN_COLUMN);
+        return known == null ? stored : known.union(stored).dropDuplicates(KeyedAnswer.REQUEST_ID);
+    }
+
+    /**
+     * Writes the output (the one action), then adds the answers it sent to the store (with one),
+     * then clears the journal.
+     */
     public void write(SparkSession spark, OutputTarget target, Dataset<Row> output)
             throws IOException {
         if (resumes && !target.isTable() && KnownAnswers.isComplete(spark, job.output().path())) {
@@ -133,7 +162,34 @@ public final class JournaledRun {
             target.write(output);
         }
         release();
+        if (store != null) {
+            commit(target.written(spark));
+        }
         journal.clear();
+    }
+
+    /**
+     * Adds the answers this run sent to the store; a failure leaves the output as written and
+     * becomes a note (the next run asks those requests again).
+     */
+    private void commit(Dataset<Row> written) {
+        List<AnswerStore.Source> sources = job.answers().stream()
+                .map(a -> new AnswerStore.Source(a.prefix(), a.model().name())).toList();
+        try {
+            long added = store.commit(written, sources);
+            notes.add(String.format(Locale.ROOT, "store: %,d new answers committed"
+                    + " (run %s)", added, store.runId()));
+        } catch (Exception e) { // Spark throws its checked SparkException undeclared
+            notes.add("store: the output is complete but its new answers could not be committed"
+                    + " to the store: " + e.getMessage());
+        }
+    }
+
+    /** Lines for the run summary about the answer store (skipped segments, the commit). */
+    public List<String> notes() {
+        List<String> all = new ArrayList<>(store == null ? List.of() : store.notes());
+        all.addAll(notes);
+        return all;
     }
 
     /** Drops the intermediate rows persisted for the plan, once its result is computed. */

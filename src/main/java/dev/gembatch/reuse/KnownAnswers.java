@@ -74,7 +74,7 @@ final class KnownAnswers {
                             .column(p + "error_status").isin(BUDGET_EXHAUSTED.name(),
                                     DEADLINE_REACHED.name())))));
         }
-        return KeyedAnswer.select(rows, p + "request_id", p, true);
+        return KeyedAnswer.select(rows, p + "request_id", p, true, null);
     }
 
     /** Journal entries (request_id, status, answer) to known-answer rows. */
