@@ -67,7 +67,8 @@ class ReportRenderTest {
         Files.createDirectories(DIR);
         Path html = DIR.resolve("resumed.html");
         RunTotals totals = new RunTotals("out/reviews", Map.of(Status.OK, 10L, Status.SKIPPED,
-                2L), 0, 0, 0, 900, List.of(), new RunTotals.Recovery(0, 10, 0, 0), 1);
+                2L), 0, 0, 0, 900, List.of(), new RunTotals.Recovery(0, 10, 0, 0), 1,
+                RunTotals.StoreUse.OFF);
         Files.writeString(html, new RunReport(totals, "gemini-2.5-flash",
                 new Price(0.30, 2.50, 2.50, 0.03, 1.00, 0.5, 2.0), 0, Instant.parse("2026-11-25T10:00:00Z"),
                 Instant.parse("2026-11-25T10:00:01Z"), new RunStats(), 10).toHtml(),
