@@ -32,7 +32,8 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
     RequestHandler(EmulatorOptions options, StatsRecorder stats, ScheduledExecutorService scheduler) {
         this.options = options;
         this.stats = stats;
-        this.quota = new QuotaWindow(options.requestsPerMinute(), options.tokensPerMinute(), System::nanoTime);
+        this.quota = new QuotaWindow(options.requestsPerMinute(), options.tokensPerMinute(),
+                options.requestsPerDay(), System::nanoTime);
         this.chaos = new Chaos(options.chaosFraction(), options.chaosSeed());
         this.sender = new AnswerSender(options, stats, scheduler);
     }
@@ -94,8 +95,9 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
         scenario = hit == null ? scenario.at(attempt) : hit;
         QuotaWindow.Denial denial = quota.admit(Math.max(1, EmulatorAnswers.tokens(parsed.promptText())));
         if (denial != null) {
-            reject(out, route.format(), ErrorBodies.quota(parsed.model(), denial.tokens(), denial.limit(),
-                    denial.retrySeconds()));
+            reject(out, route.format(), denial.perDay()
+                    ? ErrorBodies.dailyQuota(parsed.model(), denial.limit(), denial.retrySeconds())
+                    : ErrorBodies.quota(parsed.model(), denial.tokens(), denial.limit(), denial.retrySeconds()));
         } else if (scenario.kind() == Scenario.Kind.FAIL && attempt <= scenario.failAttempts()) {
             reject(out, route.format(), ErrorBodies.forStatus(scenario.failStatus(), parsed.model()));
         } else if (scenario.kind() == Scenario.Kind.HTML_502) {
