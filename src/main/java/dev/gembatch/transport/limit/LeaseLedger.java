@@ -3,14 +3,18 @@ package dev.gembatch.transport.limit;
 import dev.gembatch.config.QuotaSettings;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The driver's account of one quota, leased in small batches to the executors that ask. Two
  * buckets (requests, input tokens) refill at the quota's rate; what a grant takes is outstanding
  * at its holder until the holder reports it spent or dropped, or until {@link #LEASE} after the
  * holder's last message (the holder stops using a lease by then, so a lost executor's permits
- * come back on their own). The bucket is capped so that what it holds plus everything
+ * come back on their own). Holders refused a request queue in order of refusal: a request is
+ * granted only beyond one request for each holder refused before, so contending executors take
+ * turns. The bucket is capped so that what it holds plus everything
  * outstanding never exceeds the burst capacity: whatever executors join, leave or die, the sends
  * of any interval stay within the rate times the interval plus the burst. Each grant is at most
  * what the holder asks for and at most its equal part of the capacity among the holders active
@@ -26,6 +30,7 @@ final class LeaseLedger {
     private final Bucket requests;
     private final Bucket tokens;
     private final Map<String, Holder> holders = new HashMap<>();
+    private final Set<String> refused = new LinkedHashSet<>();
     private long refilledAt;
     private String exhausted;
 
@@ -38,6 +43,7 @@ final class LeaseLedger {
     /** Settles what {@code ask} reports and grants what it may have now. */
     LeaseWire.Grant answer(LeaseWire.Ask ask, long now) {
         holders.values().removeIf(h -> now - h.expiresAt >= 0);
+        refused.retainAll(holders.keySet());
         Holder h = holders.computeIfAbsent(ask.holder(), k -> new Holder());
         h.expiresAt = now + LEASE.toNanos();
         h.requests = requests.settle(h.requests, ask.usedRequests(), ask.droppedRequests());
@@ -59,12 +65,15 @@ final class LeaseLedger {
 
     private LeaseWire.Grant grant(Holder h, LeaseWire.Ask ask) {
         int active = holders.size();
+        int ahead = ahead(ask.holder());
         boolean tokensOk = !tokens.limited() || tokens.level >= ask.minTokens();
         double r = 0;
         if (tokensOk && ask.wantRequests() > 0) {
             r = requests.limited() ? Math.min(ask.wantRequests(), Math.min(
-                    Math.floor(requests.level), Math.max(1, Math.floor(requests.capacity / active))))
+                    Math.floor(requests.level) - ahead,
+                    Math.max(1, Math.floor(requests.capacity / active))))
                     : ask.wantRequests();
+            r = Math.max(0, r);
         }
         double t = 0;
         if (tokens.limited() && tokensOk && (r > 0 || ask.wantRequests() == 0)) {
@@ -75,10 +84,27 @@ final class LeaseLedger {
         tokens.level -= t;
         h.requests += requests.limited() ? r : 0;
         h.tokens += t;
-        long retry = r > 0 || ask.wantRequests() == 0 && ask.wantTokens() <= 0 ? 0
-                : Math.max(MIN_RETRY.toNanos(), Math.min(LEASE.toNanos(), Math.max(
-                        requests.nanosUntil(1), tokens.nanosUntil(ask.minTokens()))));
+        boolean satisfied = r > 0 || ask.wantRequests() == 0 && ask.wantTokens() <= 0;
+        if (satisfied) {
+            refused.remove(ask.holder());
+            return new LeaseWire.Grant(r, t, LEASE.toNanos(), 0, null);
+        }
+        refused.add(ask.holder());
+        long retry = Math.max(MIN_RETRY.toNanos(), Math.min(LEASE.toNanos(), Math.max(
+                requests.nanosUntil(1 + ahead), tokens.nanosUntil(ask.minTokens()))));
         return new LeaseWire.Grant(r, t, LEASE.toNanos(), retry, null);
+    }
+
+    /** The holders refused a request before {@code holder} was (all of them if it was not). */
+    private int ahead(String holder) {
+        int n = 0;
+        for (String other : refused) {
+            if (other.equals(holder)) {
+                return n;
+            }
+            n++;
+        }
+        return n;
     }
 
     private void refill(long now) {

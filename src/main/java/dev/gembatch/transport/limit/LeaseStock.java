@@ -4,9 +4,10 @@ import dev.gembatch.config.QuotaSettings;
 import java.util.List;
 
 /**
- * An executor's leased permits (requests, input tokens; tokens may run into a debt when a
- * request used more than its estimate), until when it may use them, and what it spent and
- * dropped since its last ask. Not thread-safe: {@link LeasedQuota} guards it.
+ * An executor's leased permits (requests, input tokens), until when it may use them, and what it
+ * spent and dropped since its last ask. Tokens spent beyond the stock (a request larger than the
+ * burst, or one that used more than its estimate) are reported spent, so they are a debt of the
+ * driver's ledger and never of the stock too. Not thread-safe: {@link LeasedQuota} guards it.
  */
 final class LeaseStock {
     private static final double EPSILON = 1e-9;
@@ -31,7 +32,7 @@ final class LeaseStock {
             usedRequests += 1;
         }
         if (q.tokensPerMinute() > 0) {
-            tokens -= cost;
+            tokens = Math.max(0, tokens - cost);
             usedTokens += cost;
         }
     }
@@ -47,20 +48,26 @@ final class LeaseStock {
         }
     }
 
-    /** A request used {@code extra} tokens more than taken (negative: fewer). */
+    /**
+     * A request used {@code extra} tokens more than taken: reported spent; fewer (negative): the
+     * difference is reported dropped, so it goes back to the ledger at once.
+     */
     void charge(long extra) {
-        tokens -= extra;
-        usedTokens += extra;
+        if (extra > 0) {
+            usedTokens += extra;
+        } else {
+            droppedTokens -= extra;
+        }
     }
 
-    /** Drops what is left of an ended lease (a token debt stays). */
+    /** Drops what is left of an ended lease. */
     void expire(long now) {
         if (holding && now - expiresAt >= 0) {
             holding = false;
-            droppedRequests += Math.max(0, requests);
-            droppedTokens += Math.max(0, tokens);
-            requests = Math.min(0, requests);
-            tokens = Math.min(0, tokens);
+            droppedRequests += requests;
+            droppedTokens += tokens;
+            requests = 0;
+            tokens = 0;
         }
     }
 
@@ -75,7 +82,7 @@ final class LeaseStock {
 
     /** Spent permits the driver has not heard of, and nothing left to spend. */
     boolean spentUnreported() {
-        return (usedRequests > 0 || usedTokens > 0) && requests < 1 - EPSILON;
+        return (usedRequests > 0 || usedTokens > 0 || droppedTokens > 0) && requests < 1 - EPSILON;
     }
 
     /** The ask for {@code costs} (the first waiting turns); its report is taken out. */
