@@ -42,6 +42,8 @@ final class LeaseNet {
         private final String id;
         private final LeaseNet net;
         volatile boolean down;
+        /** How long a message takes each way (0: answered at once). */
+        volatile java.time.Duration latency = java.time.Duration.ZERO;
         int asks;
 
         Channel(String id, LeaseNet net) {
@@ -60,7 +62,16 @@ final class LeaseNet {
             if (down) {
                 return CompletableFuture.failedFuture(new IOException("driver unreachable"));
             }
-            return CompletableFuture.completedFuture(jdkOnly(net.driver.answer(jdkOnly(message))));
+            if (latency.isZero()) {
+                return CompletableFuture.completedFuture(jdkOnly(net.driver.answer(jdkOnly(
+                        message))));
+            }
+            CompletableFuture<Object> reply = new CompletableFuture<>();
+            net.time.after(latency, () -> {
+                Object answer = jdkOnly(net.driver.answer(jdkOnly(message)));
+                net.time.after(latency, () -> reply.complete(answer));
+            });
+            return reply;
         }
     }
 

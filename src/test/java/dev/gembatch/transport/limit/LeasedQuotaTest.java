@@ -45,6 +45,28 @@ class LeasedQuotaTest {
     }
 
     @Test
+    void executorsWhoseMessagesTakeTimeShareTheQuotaFairly() {
+        List<List<CompletableFuture<Limiter.Permit>>> all = new ArrayList<>();
+        QuotaSettings small = QuotaSettings.of(1_200, 0).withBurst(Duration.ofMillis(100));
+        for (String id : List.of("0", "1", "2")) {
+            LeaseNet.Channel c = net.channel(id);
+            c.latency = Duration.ofMillis(30);
+            List<CompletableFuture<Limiter.Permit>> rows = waiting(Limiter.of(
+                    dev.gembatch.config.LimiterSettings.fixed(16), small.leasedFromDriver(), time,
+                    time, c), 2_000);
+            rows.forEach(f -> f.thenAccept(p -> p.release(Limiter.Signal.SUCCESS)));
+            all.add(rows);
+        }
+        run(Duration.ofSeconds(30));
+
+        List<Long> each = all.stream().map(f -> f.stream().filter(CompletableFuture::isDone)
+                .count()).toList();
+        assertTrue(sends.size() >= 0.95 * 600 && sends.size() <= 600 + 2, "sent " + sends.size()
+                + " of 600 in 30 s: " + each);
+        assertTrue(each.stream().allMatch(n -> n >= 150), "an executor was starved: " + each);
+    }
+
+    @Test
     void executorsJoiningAndLeavingNeverRaiseTheTotal() {
         Limiter first = net.executor("1", QUOTA, 10_000);
         waiting(first, 2_000);
