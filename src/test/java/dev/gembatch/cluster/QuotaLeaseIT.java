@@ -79,10 +79,15 @@ class QuotaLeaseIT {
 
     /** Every window of {@code length} holds at most the quota's rate over it plus the burst. */
     private static void assertWithinQuota(List<Long> sent, Duration length) {
-        double allowed = RPM / 60.0 * length.toNanos() / 1e9 + RPM / 60.0 * BURST.toNanos() / 1e9;
+        double allowed = allowed(length);
         int most = busiest(sent, length);
         assertTrue(most <= allowed + 1e-9, most + " requests within " + length + "; the quota"
                 + " with its burst allows " + allowed);
+    }
+
+    /** The quota's requests over {@code length} plus the burst's. */
+    private static double allowed(Duration length) {
+        return RPM / 60.0 * (length.toNanos() + BURST.toNanos()) / 1e9;
     }
 
     /** The most arrivals within any window of {@code length} that starts at an arrival. */
@@ -114,8 +119,8 @@ class QuotaLeaseIT {
                 stats.requestsWithStatus(200), stats.requestsWithStatus(429),
                 100.0 * stats.requestsWithStatus(429) / stats.totalRequests(), span,
                 steadyRate(sent), 100 * steadyRate(sent) / (RPM / 60.0), RPM,
-                busiest(sent, Duration.ofSeconds(10)), RPM / 6.0 + RPM / 600.0,
-                busiest(sent, Duration.ofSeconds(60)), RPM + RPM / 600.0);
+                busiest(sent, Duration.ofSeconds(10)), allowed(Duration.ofSeconds(10)),
+                busiest(sent, Duration.ofSeconds(60)), allowed(Duration.ofSeconds(60)));
     }
 
     private Path submit(StandaloneCluster cluster, GeminiEmulator emulator) throws Exception {
