@@ -93,7 +93,9 @@ final class GeminiSection {
         Integer rpm = r.intIn(q + "requests-per-minute", 0, Integer.MAX_VALUE);
         Integer tpm = r.intIn(q + "tokens-per-minute", 0, Integer.MAX_VALUE);
         Integer executors = r.intIn(q + "executors", 0, Integer.MAX_VALUE);
-        return new QuotaSettings(orZero(rpm), orZero(tpm), orZero(executors));
+        Duration burst = r.durationAtLeast(q + "burst", ZERO, true);
+        return new QuotaSettings(orZero(rpm), orZero(tpm), orZero(executors),
+                burst == null ? ZERO : burst, false);
     }
 
     /** The configured key, or an empty one; never echoed in a problem. */

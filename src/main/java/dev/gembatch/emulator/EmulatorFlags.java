@@ -26,6 +26,8 @@ public final class EmulatorFlags {
                     (b, v) -> b.requestsPerMinute(whole("--rpm", v))),
             new Flag("--tpm", "N", "tokens per minute before 429 (0: no limit)",
                     (b, v) -> b.tokensPerMinute(whole("--tpm", v))),
+            new Flag("--rpd", "N", "requests admitted before every later one gets a per-day 429"
+                    + " (0: no limit)", (b, v) -> b.requestsPerDay(whole("--rpd", v))),
             new Flag("--max-streams", "N", "streams served at once; more get 503 (0: no cap)",
                     (b, v) -> b.maxConcurrentStreams(whole("--max-streams", v))),
             new Flag("--chaos", "F", "fraction 0..1 of requests given a random transient failure",

@@ -16,6 +16,7 @@ public final class EmulatorOptions {
     private final int chunks;
     private final int requestsPerMinute;
     private final int tokensPerMinute;
+    private final int requestsPerDay;
     private final int maxConcurrentStreams;
     private final double chaosFraction;
     private final long chaosSeed;
@@ -36,6 +37,7 @@ public final class EmulatorOptions {
         this.chunks = b.chunks;
         this.requestsPerMinute = b.requestsPerMinute;
         this.tokensPerMinute = b.tokensPerMinute;
+        this.requestsPerDay = b.requestsPerDay;
         this.maxConcurrentStreams = b.maxConcurrentStreams;
         this.chaosFraction = b.chaosFraction;
         this.chaosSeed = b.chaosSeed;
@@ -62,7 +64,8 @@ public final class EmulatorOptions {
     public Builder toBuilder() {
         Builder b = new Builder().port(port).apiKey(apiKey).firstByteLatency(firstByteLatency);
         b.chunkGap(chunkGap).chunks(chunks).requestsPerMinute(requestsPerMinute);
-        b.tokensPerMinute(tokensPerMinute).maxConcurrentStreams(maxConcurrentStreams);
+        b.tokensPerMinute(tokensPerMinute).requestsPerDay(requestsPerDay);
+        b.maxConcurrentStreams(maxConcurrentStreams);
         serviceAccounts.forEach(b::serviceAccount);
         return b.chaosFraction(chaosFraction).chaosSeed(chaosSeed).http2(http2)
                 .extraModels(extraModels).tokenLifetime(tokenLifetime)
@@ -77,6 +80,8 @@ public final class EmulatorOptions {
     public int chunks() { return chunks; }
     public int requestsPerMinute() { return requestsPerMinute; }
     public int tokensPerMinute() { return tokensPerMinute; }
+    /** Requests admitted before every later one gets a per-day 429 (0: no limit). */
+    public int requestsPerDay() { return requestsPerDay; }
     public int maxConcurrentStreams() { return maxConcurrentStreams; }
     public double chaosFraction() { return chaosFraction; }
     public long chaosSeed() { return chaosSeed; }
@@ -103,6 +108,7 @@ public final class EmulatorOptions {
     public String toString() {
         return "EmulatorOptions{port=" + port + ", firstByteLatency=" + firstByteLatency + ", chunkGap=" + chunkGap
                 + ", chunks=" + chunks + ", rpm=" + requestsPerMinute + ", tpm=" + tokensPerMinute
+                + ", rpd=" + requestsPerDay
                 + ", maxConcurrentStreams=" + maxConcurrentStreams + ", chaosFraction=" + chaosFraction
                 + ", chaosSeed=" + chaosSeed + ", flexShedRate=" + flexShedRate
                 + ", priorityDowngradeRate=" + priorityDowngradeRate + ", http2=" + http2 + "}";
@@ -117,6 +123,7 @@ public final class EmulatorOptions {
         private int chunks = 3;
         private int requestsPerMinute;
         private int tokensPerMinute;
+        private int requestsPerDay;
         private int maxConcurrentStreams;
         private double chaosFraction;
         private long chaosSeed = 42;
@@ -139,6 +146,7 @@ public final class EmulatorOptions {
         public Builder chunks(int value) { this.chunks = value; return this; }
         public Builder requestsPerMinute(int value) { this.requestsPerMinute = value; return this; }
         public Builder tokensPerMinute(int value) { this.tokensPerMinute = value; return this; }
+        public Builder requestsPerDay(int value) { this.requestsPerDay = value; return this; }
         public Builder maxConcurrentStreams(int value) { this.maxConcurrentStreams = value; return this; }
         public Builder chaosFraction(double value) { this.chaosFraction = value; return this; }
         public Builder chaosSeed(long value) { this.chaosSeed = value; return this; }
@@ -170,6 +178,7 @@ public final class EmulatorOptions {
             check(problems, chunks >= 1, "chunks must be >= 1: " + chunks);
             check(problems, requestsPerMinute >= 0, "requestsPerMinute must be >= 0: " + requestsPerMinute);
             check(problems, tokensPerMinute >= 0, "tokensPerMinute must be >= 0: " + tokensPerMinute);
+            check(problems, requestsPerDay >= 0, "requestsPerDay must be >= 0: " + requestsPerDay);
             check(problems, maxConcurrentStreams >= 0, "maxConcurrentStreams must be >= 0: " + maxConcurrentStreams);
             check(problems, chaosFraction >= 0 && chaosFraction <= 1, "chaosFraction must be 0..1: " + chaosFraction);
             check(problems, revokeTokensAfter >= 0, "revokeTokensAfter must be >= 0: " + revokeTokensAfter);

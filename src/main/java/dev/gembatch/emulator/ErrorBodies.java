@@ -106,6 +106,27 @@ final class ErrorBodies {
                 + " https://cloud.google.com/vertex-ai/generative-ai/docs/error-code-429 for more details.", null);
     }
 
+    /**
+     * 429 for a spent requests-per-day quota, in the late-2025 shape: the message names the metric
+     * and its limit; QuotaFailure (a {@code ...PerDay...} quota id), Help, RetryInfo.
+     */
+    static ObjectNode dailyQuota(String model, long limit, long retrySeconds) {
+        ArrayNode details = NODES.arrayNode();
+        ObjectNode violation = details.addObject().put("@type", TYPE + "QuotaFailure").putArray("violations").addObject();
+        violation.put("quotaMetric", "generativelanguage.googleapis.com/generate_content_requests");
+        violation.put("quotaId", "GenerateRequestsPerDayPerProjectPerModel");
+        violation.putObject("quotaDimensions").put("location", "global").put("model", model);
+        violation.put("quotaValue", String.valueOf(limit));
+        ObjectNode help = details.addObject().put("@type", TYPE + "Help");
+        help.putArray("links").addObject().put("description", "Learn more about Gemini API quotas")
+                .put("url", "https://ai.google.dev/gemini-api/docs/rate-limits");
+        details.addObject().put("@type", TYPE + "RetryInfo").put("retryDelay", retrySeconds + "s");
+        String message = QUOTA + "\n* Quota exceeded for metric: generativelanguage.googleapis.com/"
+                + "generate_content_requests, limit: " + limit + ", model: " + model
+                + "\nPlease retry in " + retrySeconds + "s.";
+        return error(429, "RESOURCE_EXHAUSTED", message, details);
+    }
+
     /** Scenario failures: 429 (retry after 1s), 500 or 503. */
     static ObjectNode forStatus(int status, String model) {
         switch (status) {

@@ -39,7 +39,8 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
         this.options = options;
         this.stats = stats;
         this.tokens = new TokenIssuer(options, stats, System::nanoTime);
-        this.quota = new QuotaWindow(options.requestsPerMinute(), options.tokensPerMinute(), System::nanoTime);
+        this.quota = new QuotaWindow(options.requestsPerMinute(), options.tokensPerMinute(),
+                options.requestsPerDay(), System::nanoTime);
         this.chaos = new Chaos(options.chaosFraction(), options.chaosSeed());
         this.tiers = new TierDesk(options.flexShedRate(), options.priorityDowngradeRate(), options.chaosSeed());
         this.sender = new AnswerSender(options, stats, scheduler);
@@ -135,7 +136,9 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
         QuotaWindow.Denial denial = quota.admit(Math.max(1, EmulatorAnswers.tokens(parsed.promptText())));
         JsonNode shed = denial == null ? tiers.shed(parsed, attempt) : null;
         if (denial != null) {
-            reject(out, route.format(), route.vertex() ? ErrorBodies.sharedQuota()
+            reject(out, route.format(), denial.perDay()
+                    ? ErrorBodies.dailyQuota(parsed.model(), denial.limit(), denial.retrySeconds())
+                    : route.vertex() ? ErrorBodies.sharedQuota()
                     : ErrorBodies.quota(parsed.model(), denial.tokens(), denial.limit(), denial.retrySeconds()));
         } else if (shed != null) {
             reject(out, route.format(), shed);

@@ -140,6 +140,12 @@ final class AnsweringIterator implements Iterator<Row> {
             return;
         }
         String spent = meter.exhausted();
+        String day = client.exhausted();
+        if (day != null) {
+            done.add(new Completed(row, null, Answer.skipped(ErrorStatus.QUOTA_EXHAUSTED, day,
+                    Instant.now())));
+            return;
+        }
         if (spent != null) {
             done.add(new Completed(row, null, Answer.skipped(ErrorStatus.BUDGET_EXHAUSTED, spent,
                     Instant.now())));

@@ -2,6 +2,7 @@ package dev.gembatch.reuse;
 
 import static dev.gembatch.model.ErrorStatus.BUDGET_EXHAUSTED;
 import static dev.gembatch.model.ErrorStatus.DEADLINE_REACHED;
+import static dev.gembatch.model.ErrorStatus.QUOTA_EXHAUSTED;
 
 import dev.gembatch.config.OutputMode;
 import dev.gembatch.config.OutputSettings;
@@ -25,8 +26,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Answers a resumed run already has, as {@link KeyedAnswer} rows (reused), one per request_id:
  * from the journal of earlier runs, and from a complete earlier output (all of its answers for
- * {@code resume}; all but FAILED, budget- and deadline-SKIPPED ones for {@code retry-failed}). A
- * table output has no earlier output read here: only its journal.
+ * {@code resume}; all but FAILED ones and those SKIPPED for a budget, a deadline or a spent
+ * per-day quota for {@code retry-failed}). A table output has no earlier output read here: only
+ * its journal.
  */
 final class KnownAnswers {
     /** A journal file as Spark reads it (given, so a journal of empty folders reads as empty). */
@@ -72,7 +74,7 @@ final class KnownAnswers {
             rows = rows.where(functions.not(status.equalTo(Status.FAILED.name())
                     .or(status.equalTo(Status.SKIPPED.name()).and(KeyedAnswer
                             .column(p + "error_status").isin(BUDGET_EXHAUSTED.name(),
-                                    DEADLINE_REACHED.name())))));
+                                    DEADLINE_REACHED.name(), QUOTA_EXHAUSTED.name())))));
         }
         return KeyedAnswer.select(rows, p + "request_id", p, true, null);
     }

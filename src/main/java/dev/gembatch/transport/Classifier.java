@@ -98,11 +98,12 @@ final class Classifier {
     private Verdict apiError(ApiError e, AttemptResult r) {
         int code = e.code() > 0 ? e.code() : r.httpCode();
         String reason = e.reasons() == null || e.reasons().isEmpty() ? null : e.reasons().get(0);
-        boolean retryable = RETRYABLE_CODES.contains(code) && !(code == 429 && dailyQuota(e));
+        boolean daily = code == 429 && dailyQuota(e);
+        boolean retryable = RETRYABLE_CODES.contains(code) && !daily;
         Duration hint = longer(e.retryDelay(), retryAfter(r.retryAfter()));
         ErrorInfo info = ErrorInfo.fromServer(code, e.status(), reason, key.redact(e.message()),
                 retryable);
-        return new Verdict(info, hint, code == 429 || code == 503);
+        return new Verdict(info, hint, code == 429 || code == 503, false, daily);
     }
 
     /** A per-day quota or a zero limit does not clear by retrying within the run. */

@@ -34,7 +34,16 @@ public final class GeminiClient implements AutoCloseable {
      * IllegalStateException when Vertex AI's Google credentials cannot be loaded on this JVM.
      */
     public static GeminiClient create(GeminiSettings settings, AttemptListener listener) {
-        return create(settings, listener, ClientClock.system(), null);
+        return create(settings, listener, ClientClock.system(), null, null);
+    }
+
+    /**
+     * The same, its quota paced by permits leased through {@code leases} when the settings' quota
+     * is leased (see {@link Limiter.LeaseChannel}).
+     */
+    public static GeminiClient create(GeminiSettings settings, AttemptListener listener,
+                                      Limiter.LeaseChannel leases) {
+        return create(settings, listener, ClientClock.system(), null, leases);
     }
 
     /**
@@ -43,9 +52,18 @@ public final class GeminiClient implements AutoCloseable {
      */
     static GeminiClient create(GeminiSettings settings, AttemptListener listener, ClientClock clock,
                                SSLContext trust) {
+        return create(settings, listener, clock, trust, null);
+    }
+
+    private static GeminiClient create(GeminiSettings settings, AttemptListener listener,
+                                       ClientClock clock, SSLContext trust,
+                                       Limiter.LeaseChannel leases) {
+        if (settings.quota().leased() && settings.quota().limited() && leases == null) {
+            throw new IllegalArgumentException("a leased quota needs the channel to the driver");
+        }
         Endpoint endpoint = Endpoint.of(settings);
         Limiter limiter = Limiter.of(settings.limiter(), settings.quota(), clock.nanos(),
-                clock.deadlines());
+                clock.deadlines(), leases);
         Classifier classifier =
                 new Classifier(settings.apiKey(), clock.wall());
         Backoff backoff = new Backoff(settings.retry(), clock.jitter());
@@ -115,6 +133,14 @@ public final class GeminiClient implements AutoCloseable {
     /** How long {@link #stop} lets requests on the wire finish (the settings' shutdown grace). */
     public Duration shutdownGrace() {
         return parts.settings().timeouts().shutdownGrace();
+    }
+
+    /**
+     * Why the project's per-day quota is spent (learnt from a 429 here, or from the driver), or
+     * null while it is not: every row not yet sent then completes SKIPPED with QUOTA_EXHAUSTED.
+     */
+    public String exhausted() {
+        return parts.limiter().exhausted();
     }
 
     /** Requests currently holding a permit (in flight on the wire). */

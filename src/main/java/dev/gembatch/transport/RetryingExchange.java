@@ -8,6 +8,7 @@ import dev.gembatch.model.Billing;
 import dev.gembatch.model.ErrorInfo;
 import dev.gembatch.model.ErrorStatus;
 import dev.gembatch.transport.limit.Limiter;
+import dev.gembatch.transport.limit.QuotaExhaustedException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -105,8 +106,30 @@ final class RetryingExchange {
         f.whenComplete((permit, failure) -> {
             if (permit != null) {
                 granted(permit);
+            } else if (failure instanceof QuotaExhaustedException spent) {
+                quotaSpent(spent.getMessage());
             }
         });
+    }
+
+    /**
+     * The day's quota is spent before this row's next attempt: SKIPPED when it was never sent,
+     * else FAILED with QUOTA_EXHAUSTED (what it received is kept); a later run may send it.
+     */
+    private void quotaSpent(String reason) {
+        Answer answer;
+        synchronized (this) {
+            if (over) {
+                return;
+            }
+            over = true;
+            cancelWaits();
+            answer = attempts == 0
+                    ? Answer.skipped(ErrorStatus.QUOTA_EXHAUSTED, reason, schedule.now())
+                    : Answers.failed(ErrorInfo.of(null, ErrorStatus.QUOTA_EXHAUSTED, reason, true),
+                            partial, attempts, null, schedule.elapsedMs(), schedule.now());
+        }
+        result.complete(answer);
     }
 
     private void granted(Limiter.Permit permit) {
