@@ -115,7 +115,7 @@ public final class JournaledRun {
      * For a resumed or retry-failed run, how many rows of {@code rows} have a known answer (the
      * earlier output, the journal) and how many distinct requests are left to send: two counts
      * over the rows' request keys (prompts rendered, nothing sent), so the progress line counts
-     * only what this run sends. Null for a fresh run.
+     * only what this run sends. Null for a fresh run, or when nothing was answered before.
      */
     public Reuse reuse(Dataset<Row> rows, AnswerColumn answer, RowPlan plan) {
         if (!resumes) {
@@ -126,6 +126,9 @@ public final class JournaledRun {
             known = KnownAnswers.read(spark, job.output(), answer.prefix(), journal);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read what the earlier run answered", e);
+        }
+        if (known == null) { // nothing answered before (a table's first run): a fresh run
+            return null;
         }
         Dataset<Row> keys = DedupedAnswers.keyed(rows, plan).select(RequestKeys.REQUEST_ID)
                 .where(org.apache.spark.sql.functions.col(RequestKeys.REQUEST_ID).isNotNull());
