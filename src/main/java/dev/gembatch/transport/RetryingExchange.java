@@ -1,12 +1,8 @@
 package dev.gembatch.transport;
 
-import dev.gembatch.assembly.Assembled;
 import dev.gembatch.config.ServiceTier;
 import dev.gembatch.config.Timeouts;
 import dev.gembatch.model.Answer;
-import dev.gembatch.model.Billing;
-import dev.gembatch.model.ErrorInfo;
-import dev.gembatch.model.ErrorStatus;
 import dev.gembatch.transport.limit.Limiter;
 import dev.gembatch.transport.limit.QuotaExhaustedException;
 import java.net.URI;
@@ -22,7 +18,8 @@ import java.util.function.Consumer;
  * FAILED/TIMEOUT; close or cancellation ends it exceptionally. Every transition happens under the
  * exchange's lock; calls out (HTTP, limiter, timers, listener) are made after it is released.
  * Its deadline and backoff bookkeeping is a {@link RetrySchedule}, its limiter dealings are
- * {@link RowPermits}, its service tier (Flex sheds, the job deadline) a {@link TierCourse}.
+ * {@link RowPermits}, its service tier (Flex sheds, the job deadline) a {@link TierCourse}, the
+ * answer it ends with a {@link RowOutcome}.
  */
 final class RetryingExchange {
     private final ClientParts parts;
@@ -38,7 +35,7 @@ final class RetryingExchange {
     private boolean expired;
     private boolean stopping;
     private boolean renewed;
-    private Assembled partial;
+    private final RowOutcome outcome;
     private Attempt attempt;
     private CompletableFuture<Limiter.Permit> waiting;
 
@@ -51,6 +48,7 @@ final class RetryingExchange {
         this.permits = new RowPermits(parts.limiter(), request.body());
         this.result = result;
         this.schedule = new RetrySchedule(parts);
+        this.outcome = new RowOutcome(schedule);
     }
 
     void start() {
@@ -112,10 +110,7 @@ final class RetryingExchange {
         });
     }
 
-    /**
-     * The day's quota is spent before this row's next attempt: SKIPPED when it was never sent,
-     * else FAILED with QUOTA_EXHAUSTED (what it received is kept); a later run may send it.
-     */
+    /** The day's quota is spent before this row's next attempt (see RowOutcome#quotaSpent). */
     private void quotaSpent(String reason) {
         Answer answer;
         synchronized (this) {
@@ -124,10 +119,7 @@ final class RetryingExchange {
             }
             over = true;
             cancelWaits();
-            answer = attempts == 0
-                    ? Answer.skipped(ErrorStatus.QUOTA_EXHAUSTED, reason, schedule.now())
-                    : Answers.failed(ErrorInfo.of(null, ErrorStatus.QUOTA_EXHAUSTED, reason, true),
-                            partial, attempts, null, schedule.elapsedMs(), schedule.now());
+            answer = outcome.quotaSpent(reason, attempts);
         }
         result.complete(answer);
     }
@@ -185,7 +177,7 @@ final class RetryingExchange {
                 return;
             }
             n = attempts;
-            keepPartial(r.assembled());
+            outcome.keep(r.assembled());
             boolean renew = !expired && !renewed && staleToken(r);
             if (renew) {
                 renewed = true;
@@ -199,7 +191,7 @@ final class RetryingExchange {
             if (backoff == null || stopped) {
                 over = true;
                 cancelWaits();
-                answer = backoff == null ? finalAnswer(v, r, sent) : null;
+                answer = backoff == null ? outcome.last(v, r, attempts, sent) : null;
             }
         }
         report(n, r, v, backoff);
@@ -241,29 +233,13 @@ final class RetryingExchange {
             if (running == null) {
                 over = true;
                 cancelWaits();
-                ErrorInfo e = ErrorInfo.of(null, ErrorStatus.TIMEOUT,
-                        Deadline.ROW.describe(rowLimits), true);
-                answer = Answers.failed(e, partial, attempts, null, schedule.elapsedMs(), schedule.now())
-                        .billed(new Billing(course.tier().wireName(), null, null));
+                answer = outcome.timedOut(rowLimits, attempts, course.tier());
             }
         }
         if (running != null) {
             running.abort(Deadline.ROW);
         } else {
             result.complete(answer);
-        }
-    }
-
-    private Answer finalAnswer(Verdict v, AttemptResult r, ServiceTier sent) {
-        Answer a = v.answered()
-                ? Answers.answered(r.assembled(), attempts, r.ttftMs(), schedule.elapsedMs(), schedule.now())
-                : Answers.failed(v.error(), partial, attempts, r.ttftMs(), schedule.elapsedMs(), schedule.now());
-        return a.billed(Answers.tiers(sent, r.servedTier(), a));
-    }
-
-    private void keepPartial(Assembled a) {
-        if (a != null && (partial == null || !a.candidates().isEmpty())) {
-            partial = a;
         }
     }
 

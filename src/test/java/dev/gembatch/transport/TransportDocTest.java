@@ -59,5 +59,5 @@ class TransportDocTest {
     private static final Set<String> FOREIGN = Set.of("AbstractBinResponseConsumer",
             "ConnectException", "UnknownHostException", "NoRouteToHostException",
             "SSLHandshakeException", "SSLPeerUnverifiedException", "IllegalArgumentException",
-            "ServerSocket", "RetryInfo", "PerDay");
+            "ServerSocket", "RetryInfo", "QuotaFailure", "PerDay");
 }
