@@ -2,12 +2,9 @@ package dev.gembatch.transport.limit;
 
 import dev.gembatch.config.QuotaSettings;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 
 /**
@@ -21,49 +18,24 @@ import java.util.function.LongSupplier;
  * paused the JVM: one timer armed). Thread-safe; nothing blocks (the channel's ask is
  * asynchronous).
  */
-final class LeasedQuota implements Pacing {
+final class LeasedQuota extends WaitingTurns {
     /** Turns asked for at most at once. */
     static final int MAX_WANT = 64;
     /** The wait before asking again after an ask failed (the driver did not answer). */
     static final Duration AFTER_FAILURE = Duration.ofSeconds(1);
     private final QuotaSettings quota;
     private final Limiter.LeaseChannel channel;
-    private final LongSupplier nanos;
-    private final Limiter.Timer timer;
-    private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
     private final LeaseStock stock = new LeaseStock();
-    private long pausedUntil;
     private long askAfter;
     private boolean asking;
-    private Future<?> armed;
-    private boolean closed;
-    private String exhausted;
     private boolean exhaustionToReport;
 
     LeasedQuota(QuotaSettings quota, Limiter.LeaseChannel channel, LongSupplier nanos,
                 Limiter.Timer timer) {
+        super(nanos, timer);
         this.quota = quota;
         this.channel = channel;
-        this.nanos = nanos;
-        this.timer = timer;
-        this.pausedUntil = nanos.getAsLong();
         this.askAfter = pausedUntil;
-    }
-
-    @Override
-    public CompletableFuture<Void> turn(long cost) {
-        Waiter w = new Waiter(cost, new CompletableFuture<>());
-        synchronized (this) {
-            if (exhausted != null) {
-                return CompletableFuture.failedFuture(new QuotaExhaustedException(exhausted));
-            }
-            if (closed) {
-                return CompletableFuture.failedFuture(new IllegalStateException("limiter closed"));
-            }
-            queue.add(w);
-        }
-        dispatch();
-        return w.future;
     }
 
     @Override
@@ -74,17 +46,6 @@ final class LeasedQuota implements Pacing {
             }
             dispatch();
         }
-    }
-
-    @Override
-    public void pause(Duration delay) {
-        synchronized (this) {
-            long until = nanos.getAsLong() + delay.toNanos();
-            if (until - pausedUntil > 0) {
-                pausedUntil = until;
-            }
-        }
-        dispatch();
     }
 
     @Override
@@ -99,31 +60,19 @@ final class LeasedQuota implements Pacing {
         dispatch();
     }
 
-    @Override
-    public void close() {
-        List<Waiter> failed;
-        synchronized (this) {
-            closed = true;
-            failed = new ArrayList<>(queue);
-            queue.clear();
-            rearm(0);
-        }
-        failed.forEach(w -> w.future.completeExceptionally(
-                new IllegalStateException("limiter closed")));
-    }
-
     /** Lets through the turns the stock covers, then asks, or arms the timer for the next step. */
-    private void dispatch() {
+    @Override
+    protected void dispatch() {
         List<Waiter> ready = new ArrayList<>();
         LeaseWire.Ask ask = null;
         synchronized (this) {
             long now = nanos.getAsLong();
             stock.expire(now);
             while (!queue.isEmpty() && !closed && exhausted == null && pausedUntil - now <= 0) {
-                if (queue.peek().future.isDone()) {
+                if (queue.peek().future().isDone()) {
                     queue.poll();
-                } else if (stock.covers(queue.peek().cost, quota)) {
-                    stock.take(queue.peek().cost, quota);
+                } else if (stock.covers(queue.peek().cost(), quota)) {
+                    stock.take(queue.peek().cost(), quota);
                     ready.add(queue.poll());
                 } else {
                     break;
@@ -131,11 +80,7 @@ final class LeasedQuota implements Pacing {
             }
             ask = nextStep(now);
         }
-        for (Waiter w : ready) {
-            if (!w.future.complete(null)) {
-                giveBack(w.cost);
-            }
-        }
+        grant(ready);
         if (ask != null) {
             send(ask);
         }
@@ -170,7 +115,7 @@ final class LeasedQuota implements Pacing {
     private List<Long> head() {
         List<Long> costs = new ArrayList<>();
         for (Iterator<Waiter> it = queue.iterator(); it.hasNext() && costs.size() < MAX_WANT; ) {
-            costs.add(it.next().cost);
+            costs.add(it.next().cost());
         }
         return costs;
     }
@@ -209,37 +154,13 @@ final class LeasedQuota implements Pacing {
         dispatch();
     }
 
-    private void failAll(String reason) {
-        List<Waiter> failed;
-        synchronized (this) {
-            if (exhausted == null) {
-                exhausted = reason;
-            }
-            failed = new ArrayList<>(queue);
-            queue.clear();
-        }
-        failed.forEach(w -> w.future.completeExceptionally(new QuotaExhaustedException(reason)));
-    }
-
     /** A turn granted to a waiter that had just withdrawn: its permits go back to the stock. */
-    private void giveBack(long cost) {
+    @Override
+    protected void giveBack(long cost) {
         synchronized (this) {
             stock.untake(cost, quota);
         }
         dispatch();
     }
 
-    /** Caller holds the lock; 0 disarms. */
-    private void rearm(long wait) {
-        if (armed != null) {
-            armed.cancel(false);
-            armed = null;
-        }
-        if (wait > 0) {
-            armed = timer.after(Duration.ofNanos(wait), this::dispatch);
-        }
-    }
-
-    private record Waiter(long cost, CompletableFuture<Void> future) {
-    }
 }
