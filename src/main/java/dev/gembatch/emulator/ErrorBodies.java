@@ -82,19 +82,27 @@ final class ErrorBodies {
 
     /** 429 in the 2025 shape: QuotaFailure, Help, RetryInfo{retryDelay "Ns"}. */
     static ObjectNode quota(String model, boolean tokens, long limit, long retrySeconds) {
+        return error(429, "RESOURCE_EXHAUSTED", QUOTA, quotaDetails(model, tokens
+                ? "generativelanguage.googleapis.com/generate_content_paid_tier_input_token_count"
+                : "generativelanguage.googleapis.com/generate_content_requests", tokens
+                ? "GenerateContentPaidTierInputTokensPerModelPerMinute"
+                : "GenerateRequestsPerMinutePerProjectPerModel", limit, retrySeconds));
+    }
+
+    /** The details of a quota 429: one QuotaFailure violation, Help, RetryInfo. */
+    private static ArrayNode quotaDetails(String model, String metric, String quotaId, long limit,
+                                          long retrySeconds) {
         ArrayNode details = NODES.arrayNode();
         ObjectNode violation = details.addObject().put("@type", TYPE + "QuotaFailure").putArray("violations").addObject();
-        violation.put("quotaMetric", tokens ? "generativelanguage.googleapis.com/generate_content_paid_tier_input_token_count"
-                : "generativelanguage.googleapis.com/generate_content_requests");
-        violation.put("quotaId", tokens ? "GenerateContentPaidTierInputTokensPerModelPerMinute"
-                : "GenerateRequestsPerMinutePerProjectPerModel");
+        violation.put("quotaMetric", metric);
+        violation.put("quotaId", quotaId);
         violation.putObject("quotaDimensions").put("location", "global").put("model", model);
         violation.put("quotaValue", String.valueOf(limit));
         ObjectNode help = details.addObject().put("@type", TYPE + "Help");
         help.putArray("links").addObject().put("description", "Learn more about Gemini API quotas")
                 .put("url", "https://ai.google.dev/gemini-api/docs/rate-limits");
         details.addObject().put("@type", TYPE + "RetryInfo").put("retryDelay", retrySeconds + "s");
-        return error(429, "RESOURCE_EXHAUSTED", QUOTA, details);
+        return details;
     }
 
     /**
@@ -111,16 +119,9 @@ final class ErrorBodies {
      * and its limit; QuotaFailure (a {@code ...PerDay...} quota id), Help, RetryInfo.
      */
     static ObjectNode dailyQuota(String model, long limit, long retrySeconds) {
-        ArrayNode details = NODES.arrayNode();
-        ObjectNode violation = details.addObject().put("@type", TYPE + "QuotaFailure").putArray("violations").addObject();
-        violation.put("quotaMetric", "generativelanguage.googleapis.com/generate_content_requests");
-        violation.put("quotaId", "GenerateRequestsPerDayPerProjectPerModel");
-        violation.putObject("quotaDimensions").put("location", "global").put("model", model);
-        violation.put("quotaValue", String.valueOf(limit));
-        ObjectNode help = details.addObject().put("@type", TYPE + "Help");
-        help.putArray("links").addObject().put("description", "Learn more about Gemini API quotas")
-                .put("url", "https://ai.google.dev/gemini-api/docs/rate-limits");
-        details.addObject().put("@type", TYPE + "RetryInfo").put("retryDelay", retrySeconds + "s");
+        ArrayNode details = quotaDetails(model,
+                "generativelanguage.googleapis.com/generate_content_requests",
+                "GenerateRequestsPerDayPerProjectPerModel", limit, retrySeconds);
         String message = QUOTA + "\n* Quota exceeded for metric: generativelanguage.googleapis.com/"
                 + "generate_content_requests, limit: " + limit + ", model: " + model
                 + "\nPlease retry in " + retrySeconds + "s.";

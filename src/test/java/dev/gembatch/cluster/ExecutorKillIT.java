@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +64,7 @@ class ExecutorKillIT {
         } finally {
             Logs.keep(tmp, "executor-sigterm");
         }
-        assertEveryRowOnceWithItsAnswer(readOutput());
+        assertEveryRowOnceWithItsAnswer(StandaloneCluster.readOutput(tmp.resolve("out")));
     }
 
     @Test
@@ -89,7 +88,7 @@ class ExecutorKillIT {
             Logs.keep(tmp, "executor-sigkill");
         }
         System.out.println("ExecutorKillIT: cluster down after " + since(t0) + " s");
-        assertEveryRowOnceWithItsAnswer(readOutput());
+        assertEveryRowOnceWithItsAnswer(StandaloneCluster.readOutput(tmp.resolve("out")));
     }
 
     /** Waits until a third of the rows were sent, then SIGKILLs (or SIGTERMs) one executor. */
@@ -165,17 +164,6 @@ class ExecutorKillIT {
         return "Summarise record " + i + " of the cluster test";
     }
 
-    private List<Row> readOutput() {
-        SparkSession spark = SparkSession.builder().master("local[1]").appName("it-read")
-                .config("spark.ui.enabled", "false")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
-        try {
-            return spark.read().parquet(tmp.resolve("out").toString()).collectAsList();
-        } finally {
-            spark.stop();
-        }
-    }
 
     private static void assertEveryRowOnceWithItsAnswer(List<Row> rows) {
         Map<Integer, Integer> seen = new HashMap<>();

@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * A Spark standalone master and workers, each a separate JVM started from the project's own class
@@ -151,6 +153,19 @@ public final class StandaloneCluster implements AutoCloseable {
         return Arrays.stream(all.trim().split(File.pathSeparator))
                 .filter(e -> RELOCATED.stream().noneMatch(e::contains))
                 .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** The rows of the Parquet folder a job on the cluster wrote, read by a local session. */
+    static List<Row> readOutput(Path folder) {
+        SparkSession spark = SparkSession.builder().master("local[1]").appName("it-read")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+        try {
+            return spark.read().parquet(folder.toString()).collectAsList();
+        } finally {
+            spark.stop();
+        }
     }
 
     private static int freePort() throws IOException {

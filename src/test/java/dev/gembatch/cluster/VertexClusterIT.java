@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +57,7 @@ class VertexClusterIT {
             assertEquals(ROWS, stats.requestsWithStatus(200), stats::toJson);
             assertEquals(1, stats.tokenRequests(), "one executor JVM, one sign-in: " + stats.toJson());
         }
-        List<Row> rows = readOutput();
+        List<Row> rows = StandaloneCluster.readOutput(tmp.resolve("out"));
         assertEquals(ROWS, rows.size());
         assertTrue(rows.stream().allMatch(r -> "OK".equals(r.getAs("status"))), rows::toString);
     }
@@ -78,17 +77,5 @@ class VertexClusterIT {
                         + ", location = us-central1, credentials-file = key.json } }",
                 "spark.partitions = 2"), StandardCharsets.UTF_8);
         return job;
-    }
-
-    private List<Row> readOutput() {
-        SparkSession spark = SparkSession.builder().master("local[1]").appName("it-read")
-                .config("spark.ui.enabled", "false")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
-        try {
-            return spark.read().parquet(tmp.resolve("out").toString()).collectAsList();
-        } finally {
-            spark.stop();
-        }
     }
 }
