@@ -12,9 +12,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
@@ -113,7 +115,7 @@ public final class JournaledRun {
 
     /**
      * For a resumed or retry-failed run, how many rows of {@code rows} have a known answer (the
-     * earlier output, the journal) and how many distinct requests are left to send: two counts
+     * earlier output, the journal) and how many distinct requests are left to send: one count
      * over the rows' request keys (prompts rendered, nothing sent), so the progress line counts
      * only what this run sends. Null for a fresh run, or when nothing was answered before.
      */
@@ -131,13 +133,17 @@ public final class JournaledRun {
             return null;
         }
         Dataset<Row> keys = DedupedAnswers.keyed(rows, plan).select(RequestKeys.REQUEST_ID)
-                .where(org.apache.spark.sql.functions.col(RequestKeys.REQUEST_ID).isNotNull());
+                .where(functions.col(RequestKeys.REQUEST_ID).isNotNull());
         Dataset<Row> knownIds = known.select(KeyedAnswer.REQUEST_ID);
-        org.apache.spark.sql.Column same = keys.col(RequestKeys.REQUEST_ID)
+        Column same = keys.col(RequestKeys.REQUEST_ID)
                 .equalTo(knownIds.col(KeyedAnswer.REQUEST_ID));
-        long reused = keys.join(knownIds, same, "left_semi").count();
-        long toSend = keys.join(knownIds, same, "left_anti").distinct().count();
-        return new Reuse(reused, toSend);
+        // one pass: known ids are distinct, so the outer join keeps one line per row
+        Column held = knownIds.col(KeyedAnswer.REQUEST_ID).isNotNull();
+        Row counts = keys.join(knownIds, same, "left_outer").agg(
+                functions.count(functions.when(held, 1)),
+                functions.countDistinct(functions.when(functions.not(held),
+                        keys.col(RequestKeys.REQUEST_ID)))).first();
+        return new Reuse(counts.getLong(0), counts.getLong(1));
     }
 
     /** {@code known} (null: none) with the store's answers to the keyed requests, one per id. */
