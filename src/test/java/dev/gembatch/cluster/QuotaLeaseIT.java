@@ -65,8 +65,12 @@ class QuotaLeaseIT {
             stats = emulator.stats();
         }
         report(firstCount, peak, sent, stats);
-        if (FIXED == 0) { // executor JVMs may start before the first request on a slow machine
-            assertEquals(3, peak, "executors at the peak");
+        if (FIXED == 0) {
+            // Executor JVMs may start before the first request on a slow machine, and an idle
+            // executor that dynamic allocation removes may still be exiting while its worker
+            // starts the next: the processes counted here may exceed the three Spark allows at
+            // once, so the growth is asserted, not an exact count.
+            assertTrue(peak >= 3, "dynamic allocation grew to " + peak + " executors, not 3");
         }
         assertEquals(ROWS, stats.requestsWithStatus(200), stats::toJson);
         assertTrue(stats.requestsWithStatus(429) <= 0.01 * stats.totalRequests(), stats::toJson);
