@@ -36,9 +36,15 @@ final class ModelSection {
         String merged = RequestLabels.merge(r, extra);
         ServiceTier tier = r.enumValue("model.service-tier", ServiceTier.class);
         FlexFallback fallback = r.enumValue("model.flex-fallback", FlexFallback.class);
+        ContextCache cache = r.enumValue("model.context-cache", ContextCache.class);
+        if (extra != null && r.config().hasPath("model.extra-request-fields.cachedContent")) {
+            r.problems().bad(r.config(), "model.extra-request-fields.cachedContent",
+                    "must not be set: use model.context-cache (auto | on | off)");
+        }
         return new ModelSettings(r.required("model.name"), generation(r), safety(r),
                 merged == null ? "{}" : merged, tier == null ? ServiceTier.STANDARD : tier,
-                fallback == null ? FlexFallback.STANDARD : fallback);
+                fallback == null ? FlexFallback.STANDARD : fallback,
+                cache == null ? ContextCache.OFF : cache);
     }
 
     static GenerationSettings generation(Reader r) {

@@ -10,7 +10,8 @@ import java.util.List;
  */
 public record ModelSettings(String name, GenerationSettings generation,
                             List<SafetySetting> safetySettings, String extraRequestFieldsJson,
-                            ServiceTier serviceTier, FlexFallback flexFallback)
+                            ServiceTier serviceTier, FlexFallback flexFallback,
+                            ContextCache contextCache)
         implements Serializable {
 
     public ModelSettings {
@@ -26,7 +27,7 @@ public record ModelSettings(String name, GenerationSettings generation,
     public Builder toBuilder() {
         return builder().name(name).generation(generation).safetySettings(safetySettings)
                 .extraRequestFieldsJson(extraRequestFieldsJson).serviceTier(serviceTier)
-                .flexFallback(flexFallback);
+                .flexFallback(flexFallback).contextCache(contextCache);
     }
 
     /** Builds {@link ModelSettings} by field name. */
@@ -38,6 +39,7 @@ public record ModelSettings(String name, GenerationSettings generation,
         private String extraRequestFieldsJson;
         private ServiceTier serviceTier;
         private FlexFallback flexFallback;
+        private ContextCache contextCache;
 
         private Builder() {
         }
@@ -58,6 +60,10 @@ public record ModelSettings(String name, GenerationSettings generation,
             flexFallback = v;
             return set("flexFallback");
         }
+        public Builder contextCache(ContextCache v) {
+            contextCache = v;
+            return set("contextCache");
+        }
 
         private Builder set(String field) {
             given.add(field);
@@ -68,7 +74,7 @@ public record ModelSettings(String name, GenerationSettings generation,
         public ModelSettings build() {
             given.check();
             return new ModelSettings(name, generation, safetySettings, extraRequestFieldsJson,
-                    serviceTier, flexFallback);
+                    serviceTier, flexFallback, contextCache);
         }
     }
 }

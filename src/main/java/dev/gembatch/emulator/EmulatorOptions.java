@@ -22,6 +22,7 @@ public final class EmulatorOptions {
     private final long chaosSeed;
     private final double flexShedRate;
     private final double priorityDowngradeRate;
+    private final int cacheExpireAfterUses;
     private final boolean http2;
     private final List<String> extraModels;
     private final Map<String, PublicKey> serviceAccounts;
@@ -43,6 +44,7 @@ public final class EmulatorOptions {
         this.chaosSeed = b.chaosSeed;
         this.flexShedRate = b.flexShedRate;
         this.priorityDowngradeRate = b.priorityDowngradeRate;
+        this.cacheExpireAfterUses = b.cacheExpireAfterUses;
         this.http2 = b.http2;
         this.extraModels = b.extraModels;
         this.serviceAccounts = Map.copyOf(b.serviceAccounts);
@@ -70,7 +72,8 @@ public final class EmulatorOptions {
         return b.chaosFraction(chaosFraction).chaosSeed(chaosSeed).http2(http2)
                 .extraModels(extraModels).tokenLifetime(tokenLifetime)
                 .tokenClaimedLifetime(tokenClaimedLifetime).revokeTokensAfter(revokeTokensAfter)
-                .flexShedRate(flexShedRate).priorityDowngradeRate(priorityDowngradeRate);
+                .flexShedRate(flexShedRate).priorityDowngradeRate(priorityDowngradeRate)
+                .cacheExpireAfterUses(cacheExpireAfterUses);
     }
 
     public int port() { return port; }
@@ -89,6 +92,8 @@ public final class EmulatorOptions {
     public double flexShedRate() { return flexShedRate; }
     /** Fraction 0..1 of Priority requests served at standard (the served-tier header says so). */
     public double priorityDowngradeRate() { return priorityDowngradeRate; }
+    /** Generation requests an explicit context cache serves before it is gone (0: only its TTL ends it). */
+    public int cacheExpireAfterUses() { return cacheExpireAfterUses; }
     public boolean http2() { return http2; }
     /** Model names served beside the catalog's (see {@link ModelCatalog}). */
     public List<String> extraModels() { return extraModels; }
@@ -129,6 +134,7 @@ public final class EmulatorOptions {
         private long chaosSeed = 42;
         private double flexShedRate;
         private double priorityDowngradeRate;
+        private int cacheExpireAfterUses;
         private boolean http2;
         private List<String> extraModels = List.of();
         private final Map<String, PublicKey> serviceAccounts = new LinkedHashMap<>();
@@ -152,6 +158,7 @@ public final class EmulatorOptions {
         public Builder chaosSeed(long value) { this.chaosSeed = value; return this; }
         public Builder flexShedRate(double value) { this.flexShedRate = value; return this; }
         public Builder priorityDowngradeRate(double value) { this.priorityDowngradeRate = value; return this; }
+        public Builder cacheExpireAfterUses(int value) { this.cacheExpireAfterUses = value; return this; }
         /**
          * true: serve h2c with prior knowledge only (HttpCore 5.4 cannot sniff the h2 preface next
          * to HTTP/1.1 on a cleartext port); false (default): HTTP/1.1 with keep-alive.
@@ -188,6 +195,7 @@ public final class EmulatorOptions {
             check(problems, flexShedRate >= 0 && flexShedRate <= 1, "flexShedRate must be 0..1: " + flexShedRate);
             check(problems, priorityDowngradeRate >= 0 && priorityDowngradeRate <= 1,
                     "priorityDowngradeRate must be 0..1: " + priorityDowngradeRate);
+            check(problems, cacheExpireAfterUses >= 0, "cacheExpireAfterUses must be >= 0: " + cacheExpireAfterUses);
             if (problems.length() > 0) {
                 throw new IllegalArgumentException("invalid emulator options:" + problems);
             }

@@ -12,17 +12,23 @@ import java.util.Locale;
  * {@code serviceTier} is the tier asked for (standard when the body names none), then the tier
  * that serves it once the handler has decided ({@link #served}); {@code systemText} is the
  * system instruction's text ("" without one), {@code cachedTokens} how many of its tokens an
- * implicit cache hit serves (0 until the handler decides).
+ * implicit or explicit cache serves (0 until the handler decides); {@code cachedContent} the
+ * explicit cache the body names, or null.
  */
 record ParsedRequest(String model, String promptText, int candidateCount, int maxOutputTokens,
                      boolean includeThoughts, JsonNode responseSchema, long key, String serviceTier,
-                     String systemText, int cachedTokens) {
+                     String systemText, int cachedTokens, String cachedContent) {
 
     /** Google's validation message for a body without contents. */
     static final String NO_CONTENTS = "* GenerateContentRequest.contents: contents is not specified\n";
 
     /** Google's 400 message for a body the emulator cannot answer, or null when it is usable. */
     static String problem(JsonNode body) {
+        if (body.has("cachedContent") && (body.has("systemInstruction") || body.has("tools")
+                || body.has("toolConfig"))) {
+            return "CachedContent can not be used with GenerateContent request setting system_instruction,"
+                    + " tools or tool_config.";
+        }
         JsonNode contents = body.get("contents");
         if (contents == null || !contents.isArray() || contents.isEmpty()) {
             return NO_CONTENTS;
@@ -45,13 +51,20 @@ record ParsedRequest(String model, String promptText, int candidateCount, int ma
                 : body.path("system_instruction");
         return new ParsedRequest(model, promptText(contents), candidates, maxTokens, thoughts,
                 json ? schema : null, key(model, raw), tier.isEmpty() ? "standard" : tier,
-                systemText(system), 0);
+                systemText(system), 0, body.hasNonNull("cachedContent")
+                        ? body.get("cachedContent").asText() : null);
+    }
+
+    /** This request with the system text of the explicit cache it names (see CachedContents). */
+    ParsedRequest withCache(CachedContents.Use cache) {
+        return new ParsedRequest(model, promptText, candidateCount, maxOutputTokens, includeThoughts,
+                responseSchema, key, serviceTier, cache.systemText(), cache.tokens(), cachedContent);
     }
 
     /** This request as served at {@code tier}, {@code cached} of its tokens from a cache. */
     ParsedRequest served(String tier, int cached) {
         return new ParsedRequest(model, promptText, candidateCount, maxOutputTokens, includeThoughts,
-                responseSchema, key, tier, systemText, cached);
+                responseSchema, key, tier, systemText, cached, cachedContent);
     }
 
     /** Prompt tokens: the contents' and the system instruction's. */

@@ -32,6 +32,7 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
     private final Chaos chaos;
     private final TierDesk tiers;
     private final ImplicitCache cache = new ImplicitCache();
+    private final CachedContents caches;
     private final AnswerSender sender;
     private final TokenIssuer tokens;
 
@@ -44,6 +45,7 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
         this.chaos = new Chaos(options.chaosFraction(), options.chaosSeed());
         this.tiers = new TierDesk(options.flexShedRate(), options.priorityDowngradeRate(), options.chaosSeed());
         this.sender = new AnswerSender(options, stats, scheduler);
+        this.caches = new CachedContents(options.cacheExpireAfterUses(), System::currentTimeMillis);
     }
 
     @Override
@@ -68,6 +70,14 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
             return;
         }
         JsonNode refusal = refusal(route, header(request, "x-goog-api-key"), header(request, "Authorization"));
+        if (route.kind() == Route.Kind.CACHES) {
+            CachedContents.Reply reply = refusal != null ? new CachedContents.Reply(
+                    refusal.path("error").path("code").asInt(), refusal) : cacheCall(request.getMethod(), route, raw);
+            stats.status(reply.status());
+            stats.scenario("cachedContents:" + request.getMethod() + (reply.status() == 200 ? "" : ":" + reply.status()));
+            out.whole(reply.status(), JSON_TYPE, reply.body().toString());
+            return;
+        }
         JsonNode tree = refusal == null ? parse(raw) : null;
         String problem = refusal != null ? null
                 : tree == null ? "Invalid JSON payload received. Unexpected token." : bodyProblem(route, tree);
@@ -97,7 +107,7 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
         String key = headerKey != null ? headerKey : route.queryKey();
         if (route.vertex() && (authorization != null || key == null)) {
             JsonNode unauthenticated = tokens.refusal(authorization);
-            return unauthenticated != null ? unauthenticated
+            return unauthenticated != null || route.kind() == Route.Kind.CACHES ? unauthenticated
                     : ModelCatalog.serves(route.model(), options.extraModels()) ? null
                     : ErrorBodies.modelNotFound(route.model());
         }
@@ -107,7 +117,7 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
         if (!key.equals(options.apiKey())) {
             return ErrorBodies.invalidKey();
         }
-        return ModelCatalog.serves(route.model(), options.extraModels()) ? null
+        return route.kind() == Route.Kind.CACHES ? null : ModelCatalog.serves(route.model(), options.extraModels()) ? null
                 : ErrorBodies.modelNotFound(route.model());
     }
 
@@ -127,7 +137,34 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
         return ParsedRequest.problem(tree);
     }
 
-    private void generate(Route route, ParsedRequest parsed, Responder out, Exchange exchange) {
+    /** A call on the cachedContents collection ({@code route.model()} is its path) or one cache. */
+    private CachedContents.Reply cacheCall(String method, Route route, byte[] raw) {
+        String path = route.model();
+        boolean collection = path.endsWith("cachedContents");
+        String prefix = path.substring(0, path.indexOf("cachedContents"));
+        JsonNode body = raw.length == 0 ? JSON.createObjectNode() : parse(raw);
+        if (body == null) {
+            return new CachedContents.Reply(400, ErrorBodies.invalidArgument(
+                    "Invalid JSON payload received. Unexpected token."));
+        }
+        return switch (method + (collection ? " collection" : " one")) {
+            case "POST collection" -> caches.create(prefix, body);
+            case "GET collection" -> caches.list(prefix);
+            case "GET one" -> caches.get(path);
+            case "PATCH one" -> caches.patch(path, body);
+            case "DELETE one" -> caches.delete(path);
+            default -> new CachedContents.Reply(404, ErrorBodies.notFound(method + " /" + path));
+        };
+    }
+
+    private void generate(Route route, ParsedRequest request, Responder out, Exchange exchange) {
+        CachedContents.Use named = request.cachedContent() == null ? null : caches.use(request.cachedContent());
+        if (request.cachedContent() != null && named == null) {
+            stats.scenario("cachedContents:missing");
+            reject(out, route.format(), CachedContents.missing().body());
+            return;
+        }
+        ParsedRequest parsed = named == null ? request : request.withCache(named);
         int attempt = stats.nextAttempt(parsed.key());
         Scenario scenario = Scenario.fromPrompt(parsed.promptText());
         Scenario hit = chaos.draw(parsed.key(), attempt);
@@ -153,7 +190,7 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
         } else {
             stats.status(200);
             String served = tiers.served(parsed, attempt);
-            sender.send(route, parsed.served(served, cache.hit(parsed)), scenario,
+            sender.send(route, parsed.served(served, named != null ? named.tokens() : cache.hit(parsed)), scenario,
                     responseId(parsed, attempt), out.servedAt(served), exchange);
         }
     }

@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
  * (the Gemini API; {@code v1} is accepted like {@code v1beta}), the same on Vertex AI's
  * {@code /v1/projects/{p}/locations/{l}/publishers/google/models/{model}} or, in express mode,
  * {@code /v1/publishers/google/models/{model}} ({@code vertex} true), {@code POST /token} (the
- * OAuth2 token endpoint), {@code GET /__stats}, or something unknown.
+ * OAuth2 token endpoint), {@code GET /__stats}, the {@code cachedContents} collection or one of its
+ * caches (Gemini API {@code /v1beta/cachedContents[/{id}]}, Vertex AI
+ * {@code /v1/projects/{p}/locations/{l}/cachedContents[/{id}]}; {@code model} then holds the
+ * path after the version), or something unknown.
  */
 record Route(Kind kind, String model, WireFormat format, String queryKey, boolean vertex) {
     private static final String METHOD = ":(streamGenerateContent|generateContent|countTokens)";
@@ -18,9 +21,11 @@ record Route(Kind kind, String model, WireFormat format, String queryKey, boolea
             Pattern.compile("/(v1beta|v1)/models/([^/:]+)" + METHOD);
     private static final Pattern VERTEX_CALL = Pattern.compile(
             "/v1/(projects/[a-z0-9-]+/locations/[a-z0-9-]+/)?publishers/google/models/([^/:]+)" + METHOD);
+    private static final Pattern CACHES = Pattern.compile(
+            "/(?:v1beta|v1)/((?:projects/[a-z0-9-]+/locations/[a-z0-9-]+/)?cachedContents(?:/[A-Za-z0-9_-]+)?)");
     static final String TOKEN_PATH = "/token";
 
-    enum Kind { STREAM, UNARY, COUNT_TOKENS, STATS, TOKEN, UNKNOWN }
+    enum Kind { STREAM, UNARY, COUNT_TOKENS, STATS, TOKEN, CACHES, UNKNOWN }
 
     static Route parse(String method, String uri) {
         int question = uri.indexOf('?');
@@ -31,6 +36,11 @@ record Route(Kind kind, String model, WireFormat format, String queryKey, boolea
         }
         if ("POST".equals(method) && TOKEN_PATH.equals(path)) {
             return new Route(Kind.TOKEN, null, WireFormat.UNARY, null, false);
+        }
+        Matcher caches = CACHES.matcher(path);
+        if (caches.matches()) {
+            return new Route(Kind.CACHES, caches.group(1), WireFormat.UNARY, param(query, "key"),
+                    caches.group(1).startsWith("projects/"));
         }
         Matcher gemini = MODEL_CALL.matcher(path);
         Matcher vertex = VERTEX_CALL.matcher(path);

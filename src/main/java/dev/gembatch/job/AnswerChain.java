@@ -64,10 +64,12 @@ final class AnswerChain {
 
     /**
      * Answers {@code rows} column by column. Each column's budget share is split over the
-     * partitions of {@code rows} (counted once, nothing sent), priced with its own model.
+     * partitions of {@code rows} (counted once, nothing sent), priced with its own model; its
+     * context cache, if any, made by {@code caches} (null: none).
      */
     static Dataset<Row> answer(SparkSession spark, Dataset<Row> rows, JobSettings job,
-                               GeminiSettings gemini, Step step) throws InvalidInputException {
+                               GeminiSettings gemini, CacheSetup caches, Step step)
+            throws InvalidInputException {
         Dataset<Row> answered = rows;
         StructType schema = rows.schema();
         RunBudget shares = RunBudget.plan(rows, share(job.budget(), job.answers().size()),
@@ -76,6 +78,7 @@ final class AnswerChain {
             StructType next = appendResult(schema, job, a);
             RowPlan plan = plan(spark, schema, job, a, gemini).withBudget(
                     shares.withPrice(job.pricing().forModel(a.model().name())));
+            plan = caches == null ? plan : caches.apply(a, plan);
             answered = step.answer(answered, a, plan, next);
             schema = next;
         }

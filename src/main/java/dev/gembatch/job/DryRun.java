@@ -96,7 +96,11 @@ final class DryRun {
         for (AnswerColumn a : job.answers()) {
             RowPlan plan = AnswerChain.plan(spark, rows.schema(), job, a, gemini);
             try {
-                censuses.add(Census.of(job, a, rows, plan, counter));
+                Census c = Census.of(job, a, rows, plan, counter);
+                censuses.add(c);
+                if (c.cache().problem() != null) {
+                    problems.add(c.cache().problem());
+                }
             } catch (UnknownModelException e) {
                 problems.add(a.keyPrefix() + "model.name: '" + a.model().name()
                         + "' is not a model the endpoint serves (" + e.getMessage() + ")");
@@ -116,13 +120,19 @@ final class DryRun {
      * {@link PlaceholderAnswer} (OK only for the rows that answer would be sent for).
      */
     private record Census(AnswerColumn answer, RowPlan plan, PromptCensus.Totals totals,
-                          List<Row> sample, TokenSample tokens) {
+                          List<Row> sample, TokenSample tokens, long sharedTokens,
+                          CacheDecision cache) {
         static Census of(JobSettings job, AnswerColumn a, Dataset<Row> rows, RowPlan plan,
                          TokenCounter counter) throws UnknownModelException {
             List<Row> sample = rows.takeAsList(job.dryRun().sampleRows());
-            return new Census(a, plan, rows.javaRDD().mapPartitions(new PromptCensus(plan))
-                    .fold(new PromptCensus.Totals(0, 0, 0), PromptCensus.Totals::plus), sample,
-                    TokenSample.measure(plan, sample, counter));
+            PromptCensus.Totals totals = rows.javaRDD().mapPartitions(new PromptCensus(plan))
+                    .fold(new PromptCensus.Totals(0, 0, 0), PromptCensus.Totals::plus);
+            long shared = SharedPart.tokens(plan, a, counter);
+            return new Census(a, plan, totals, sample, TokenSample.measure(plan, sample, counter),
+                    shared, CacheDecision.of(a.keyPrefix(), a.model().contextCache(),
+                            a.model().name(), shared, totals.requests(), a.model().serviceTier(),
+                            job.pricing().forModel(a.model().name()),
+                            job.dryRun().expectedRunTime()));
         }
     }
 
@@ -147,9 +157,8 @@ final class DryRun {
                     String.join(" and ", a.reads()), a.reads().size() == 1 ? "is" : "are");
         }
         printRequests(c.plan(), c.sample(), counter, job.dryRun().showRequests(), out);
-        String system = a.prompt().systemInstruction();
-        String shared = system == null || system.contains("{{") ? null : system;
-        out.print(new Estimate(job, a.model(), budget, totals, c.tokens(), shared).toText());
+        out.print(new Estimate(job, a.model(), budget, totals, c.tokens(), c.sharedTokens(),
+                c.cache()).toText());
     }
 
     private static void printRequests(RowPlan plan, List<Row> sample, TokenCounter counter,

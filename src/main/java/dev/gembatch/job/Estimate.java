@@ -24,29 +24,31 @@ final class Estimate {
     private final PromptCensus.Totals totals;
     private final TokenSample sample;
     private final Price price;
-    private final String sharedText;
+    private final long sharedTokens;
+    private final CacheDecision cache;
 
     /**
-     * The estimate of the requests of one answer column, sent to {@code model}; {@code sharedText}
-     * is what every request repeats (a system instruction without placeholders), or null.
+     * The estimate of the requests of one answer column, sent to {@code model}; {@code
+     * sharedTokens} is what every request repeats (a system instruction without placeholders,
+     * counted with countTokens; 0 when none), {@code cache} what the run would do about it.
      */
     Estimate(JobSettings job, ModelSettings model, BudgetSettings budget,
-             PromptCensus.Totals totals, TokenSample sample, String sharedText) {
+             PromptCensus.Totals totals, TokenSample sample, long sharedTokens,
+             CacheDecision cache) {
         this.job = job;
         this.model = model;
         this.budget = budget;
         this.totals = totals;
         this.sample = sample;
         this.price = job.pricing().forModel(model.name());
-        this.sharedText = sharedText;
+        this.sharedTokens = sharedTokens;
+        this.cache = cache;
     }
 
     /** The bill per tier, without and with a context cache of the shared text. */
     TierBill bill() {
-        long shared = sharedText == null ? 0
-                : Math.round(sharedText.codePointCount(0, sharedText.length()) * sample.tokensPerChar());
-        return new TierBill(price, totals.requests(), inputTokens(), typicalOutputTokens(), shared,
-                job.dryRun().expectedRunTime());
+        return new TierBill(price, totals.requests(), inputTokens(), typicalOutputTokens(),
+                Math.max(0, sharedTokens), job.dryRun().expectedRunTime());
     }
 
     long inputTokens() {
@@ -102,6 +104,7 @@ final class Estimate {
                 maxOutputTokens() < 0 ? "" : String.format(Locale.ROOT, ", at most $%.4f",
                         maxCost())));
         out.append(bill().toText(model.serviceTier()));
+        out.append("  context cache: ").append(cache.reason()).append('\n');
         budget(out);
         return out.toString();
     }

@@ -92,9 +92,13 @@ public final class Gembatch {
                 job.input().idColumn());
         JournaledRun journaled = job.journal().dedupe()
                 ? JournaledRun.at(spark, job, journalRoot(spark)) : null;
-        Dataset<Row> answered = StructColumns.append(answering(rows, counters, journaled), job)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        answered.count();
+        Dataset<Row> answered;
+        try (CacheSetup caches = new CacheSetup(job, gemini, spark.sparkContext().applicationId(),
+                rows::count)) {
+            answered = StructColumns.append(answering(rows, counters, journaled, caches), job)
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            answered.count();
+        }
         if (journaled != null) {
             journaled.release();
         }
@@ -103,16 +107,17 @@ public final class Gembatch {
 
     /**
      * The lazily answered rows (nothing is sent until an action runs): journaled and deduplicated
-     * through {@code journaled}, or each row sent once by the one action when it is null.
+     * through {@code journaled}, or each row sent once by the one action when it is null; the
+     * context caches made by {@code caches}, which must outlive that action.
      */
-    Dataset<Row> answering(Dataset<Row> rows, RunCounters counters, JournaledRun journaled)
-            throws InvalidInputException {
+    Dataset<Row> answering(Dataset<Row> rows, RunCounters counters, JournaledRun journaled,
+                           CacheSetup caches) throws InvalidInputException {
         SparkSession spark = rows.sparkSession();
         int partitions = job.spark().partitions();
         Dataset<Row> spread = partitions > 0 ? rows.repartition(partitions) : rows;
         GeminiSettings paced = QuotaShares.perExecutor(spark.sparkContext(), gemini)
                 .startingAt(Instant.now(), ZoneId.systemDefault());
-        return AnswerChain.answer(spark, spread, job, paced, journaled != null
+        return AnswerChain.answer(spark, spread, job, paced, caches, journaled != null
                 ? (in, a, plan, schema) -> journaled.answer(in, a, plan, counters, schema)
                 : (in, a, plan, schema) -> in.mapPartitions(new PartitionAnswerer(plan, counters),
                         Encoders.row(schema)));

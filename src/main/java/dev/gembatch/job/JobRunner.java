@@ -116,14 +116,28 @@ public final class JobRunner {
                                     InputRows input, OutputTarget target, AnswerStore store,
                                     Instant started, long start, PrintStream out)
             throws InvalidInputException, IOException {
-        StructType outSchema = AnswerChain.outputSchema(input.schema(), job);
         RunCounters counters = RunCounters.register(spark.sparkContext(), job.input().idColumn());
         InputProblems inputProblems = InputProblems.register(spark.sparkContext());
         JournaledRun journaled = job.journal().dedupe()
                 ? JournaledRun.open(spark, job, target, store)
                 : null;
+        try (CacheSetup caches = new CacheSetup(job, gemini, target.toString(),
+                () -> input.valid().count())) {
+            return answer(spark, job, gemini, input, target, store, started, start, out, counters,
+                    inputProblems, journaled, caches);
+        }
+    }
+
+    /** The same with the run's counters, journal and context caches set up. */
+    private static RunReport answer(SparkSession spark, JobSettings job, GeminiSettings gemini,
+                                    InputRows input, OutputTarget target, AnswerStore store,
+                                    Instant started, long start, PrintStream out,
+                                    RunCounters counters, InputProblems inputProblems,
+                                    JournaledRun journaled, CacheSetup caches)
+            throws InvalidInputException, IOException {
+        StructType outSchema = AnswerChain.outputSchema(input.schema(), job);
         Dataset<Row> answered = Gembatch.of(job, gemini).answering(input.valid(), counters,
-                journaled);
+                journaled, caches);
         Dataset<Row> output = StructColumns.append(input.invalid() == null ? answered
                 : answered.union(input.invalid().map(new InvalidRows(counters, inputProblems,
                         job.answers().size(), store == null ? new Object[0]
@@ -142,6 +156,8 @@ public final class JobRunner {
         RunTotals totals = counters.totals(target.toString(),
                 (System.nanoTime() - start) / 1_000_000).withNotes(inputProblems.notes())
                 .withAnswerColumns(job.answers().size());
+        caches.close();
+        totals = totals.withNotes(caches.notes());
         if (store != null) {
             totals = totals.withStore(counters.storeUse()).withNotes(journaled.notes());
         }

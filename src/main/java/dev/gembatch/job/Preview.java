@@ -58,7 +58,7 @@ final class Preview {
         Dataset<Row> local = spark.createDataFrame(first, input.schema());
         RunCounters counters = RunCounters.register(spark.sparkContext());
         List<Row> answered = inInputOrder(first, AnswerChain.answer(spark, local, job, gemini,
-                (in, a, plan, schema) -> in.mapPartitions(
+                null, (in, a, plan, schema) -> in.mapPartitions(
                         new PartitionAnswerer(plan, counters), Encoders.row(schema)))
                 .collectAsList());
         for (AnswerColumn a : job.answers()) {

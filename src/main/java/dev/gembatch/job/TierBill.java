@@ -77,14 +77,18 @@ final class TierBill {
             return at + "no cache: no part of the request is the same for every row (the system"
                     + " instruction is unset or has placeholders)";
         }
+        return at + (cachePays(tier) ? "with a context cache (~$" + fmt(with(tier)) + "): "
+                : "without a cache (~$" + fmt(without(tier)) + "): ") + reason(tier);
+    }
+
+    /** What reading the shared tokens from a cache saves at {@code tier}, and what storing costs. */
+    String reason(ServiceTier tier) {
         double saved = (sharedTokens * requests - sharedTokens) / 1_000_000.0
                 * (price.inputPerMillion() - price.cachedInputPerMillion()) * price.factor(tier);
-        String why = String.format(Locale.ROOT, "reading %,d shared tokens %,d times at $%s"
+        return String.format(Locale.ROOT, "reading %,d shared tokens %,d times at $%s"
                 + " instead of $%s per 1M saves $%.4f, storing them for %s costs $%.4f",
                 sharedTokens, requests, num(price.cachedInputPerMillion() * price.factor(tier)),
                 num(price.inputPerMillion() * price.factor(tier)), saved, span(), storage());
-        return at + (cachePays(tier) ? "with a context cache (~$" + fmt(with(tier)) + "): "
-                : "without a cache (~$" + fmt(without(tier)) + "): ") + why;
     }
 
     private double storage() {

@@ -156,7 +156,7 @@ final class AnsweringIterator implements Iterator<Row> {
         counters.sent();
         ModelSettings model = plan.bodies().model();
         client.send(new GeminiRequest(plan.model(), request.body(), model.serviceTier(),
-                model.flexFallback())).whenComplete((answer, error) ->
+                model.flexFallback(), plan.cache(), request.cachedBody())).whenComplete((answer, error) ->
                 done.add(new Completed(row, requestId, answer)));
     }
 

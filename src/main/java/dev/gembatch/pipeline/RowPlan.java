@@ -7,6 +7,7 @@ import dev.gembatch.output.AnswerStruct;
 import dev.gembatch.prompt.CellText;
 import dev.gembatch.prompt.RequestBodies;
 import dev.gembatch.prompt.Template;
+import dev.gembatch.transport.CacheSpec;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
@@ -18,13 +19,15 @@ import org.apache.spark.sql.types.StructType;
  * What an executor needs to turn an input row into a request: the prompt (a template over the
  * columns, or one column as is), the optional system instruction template, the request body
  * builder, the model, the transport settings, the in-flight window, the run's budget shares,
- * the earlier answer columns the templates read, the media parts and the check of answers against
- * the response schema. Resolved on the driver.
+ * the earlier answer columns the templates read, the media parts, the check of answers against
+ * the response schema and the context cache every request names (null: none). Resolved on the
+ * driver.
  */
 public record RowPlan(List<String> inputColumns, Template prompt, String promptColumn,
                       Template systemInstruction, RequestBodies bodies, String model,
                       GeminiSettings gemini, int window, RunBudget budget,
-                      List<Upstream> upstream, MediaParts media, AnswerStruct struct)
+                      List<Upstream> upstream, MediaParts media, AnswerStruct struct,
+                      CacheSpec cache)
         implements Serializable {
     /** The reason a row with a null or blank prompt is not sent. */
     static final String NO_PROMPT = "the prompt is null or blank";
@@ -35,31 +38,46 @@ public record RowPlan(List<String> inputColumns, Template prompt, String promptC
                              GeminiSettings gemini) {
         return new RowPlan(List.copyOf(Arrays.asList(schema.fieldNames())), prompt, promptColumn,
                 systemInstruction, bodies, model, gemini, gemini.limiter().max(), RunBudget.NONE,
-                List.of(), MediaParts.NONE, AnswerStruct.NONE);
+                List.of(), MediaParts.NONE, AnswerStruct.NONE, null);
     }
 
     /** This plan with the run's budget shares (see {@link RunBudget}). */
     public RowPlan withBudget(RunBudget shares) {
         return new RowPlan(inputColumns, prompt, promptColumn, systemInstruction, bodies, model,
-                gemini, window, shares, upstream, media, struct);
+                gemini, window, shares, upstream, media, struct, cache);
     }
 
     /** This plan reading the answer columns {@code reads} (already in the rows) by name. */
     public RowPlan withUpstream(List<AnswerColumn> reads) {
         return new RowPlan(inputColumns, prompt, promptColumn, systemInstruction, bodies, model,
-                gemini, window, budget, Upstream.locate(reads, inputColumns), media, struct);
+                gemini, window, budget, Upstream.locate(reads, inputColumns), media, struct, cache);
     }
 
     /** This plan with media parts sent before each row's text (see {@link MediaParts}). */
     public RowPlan withMedia(MediaParts parts) {
         return new RowPlan(inputColumns, prompt, promptColumn, systemInstruction, bodies, model,
-                gemini, window, budget, upstream, parts, struct);
+                gemini, window, budget, upstream, parts, struct, cache);
     }
 
     /** This plan with the check of answers against the response schema (see AnswerStruct). */
     public RowPlan withStruct(AnswerStruct check) {
         return new RowPlan(inputColumns, prompt, promptColumn, systemInstruction, bodies, model,
-                gemini, window, budget, upstream, media, check);
+                gemini, window, budget, upstream, media, check, cache);
+    }
+
+    /**
+     * This plan with every request naming the context cache {@code spec} (which holds the
+     * system instruction, so it must have no placeholders; tools and tool config too).
+     */
+    public RowPlan withCache(CacheSpec spec) {
+        return new RowPlan(inputColumns, prompt, promptColumn, systemInstruction, bodies, model,
+                gemini, window, budget, upstream, media, struct, spec);
+    }
+
+    /** The system instruction every row shares (no placeholders), or null when there is none. */
+    public String sharedSystemText() {
+        return systemInstruction == null || !systemInstruction.columns().isEmpty() ? null
+                : systemInstruction.render(name -> null);
     }
 
     /**
@@ -82,7 +100,8 @@ public record RowPlan(List<String> inputColumns, Template prompt, String promptC
             return RowRequest.invalid(read.invalidReason());
         }
         byte[] body = bodies.body(read.parts(), prompt, systemText(row));
-        return RowRequest.of(body, RequestBodies.requestId(model, body));
+        return RowRequest.of(body, RequestBodies.requestId(model, body),
+                cache == null ? null : bodies.cachedBody(read.parts(), prompt));
     }
 
     /** The prompt text of this row, or null when the row has no prompt (null or blank). */

@@ -21,12 +21,16 @@ import java.util.Map;
  * Builds GenerateContentRequest JSON bytes, deterministically (fixed key order), with one shared
  * Jackson mapper: contents, systemInstruction, generationConfig (non-null fields only),
  * safetySettings, then the extra request fields merged in (an object field present on both
- * sides, e.g. generationConfig, gets the extra's fields added; anything else is replaced).
+ * sides, e.g. generationConfig, gets the extra's fields added; anything else is replaced). For a
+ * context cache it also builds the part every request shares ({@link #sharedJson}) and the
+ * bodies without it ({@link #cachedBody}).
  */
 public final class RequestBodies implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int REQUEST_ID_HEX_CHARS = 32;
+    /** The request fields a context cache holds besides the system instruction. */
+    private static final List<String> CACHED_FIELDS = List.of("tools", "toolConfig");
 
     private final ModelSettings model;
     /** Everything after contents and systemInstruction; read-only once built. */
@@ -53,21 +57,61 @@ public final class RequestBodies implements Serializable {
      * prompt, with an optional system instruction (null: none).
      */
     public byte[] body(List<MediaData> media, String promptText, String systemInstructionOrNull) {
-        ObjectNode body = MAPPER.createObjectNode();
-        ObjectNode user = body.putArray("contents").addObject().put("role", "user");
-        ArrayNode parts = user.putArray("parts");
-        media.forEach(m -> writePart(parts.addObject(), m));
-        parts.addObject().put("text", promptText);
+        ObjectNode body = contents(media, promptText);
         if (systemInstructionOrNull != null) {
-            body.putObject("systemInstruction").putArray("parts").addObject()
-                    .put("text", systemInstructionOrNull);
+            body.set("systemInstruction", system(systemInstructionOrNull));
         }
         body.setAll(tail);
+        return bytes(body);
+    }
+
+    /**
+     * The body of the same request sent with a context cache that holds {@link #sharedJson}:
+     * without the system instruction, tools and tool config (Google refuses a request naming a
+     * cache that also sets them).
+     */
+    public byte[] cachedBody(List<MediaData> media, String promptText) {
+        ObjectNode body = contents(media, promptText);
+        body.setAll(tail);
+        body.remove(CACHED_FIELDS);
+        return bytes(body);
+    }
+
+    /**
+     * What a context cache of these requests holds, as a JSON object: the system instruction
+     * (null: none) and the tools and tool config of the extra request fields; null when there is
+     * none of them.
+     */
+    public String sharedJson(String systemInstructionOrNull) {
+        ObjectNode shared = MAPPER.createObjectNode();
+        if (systemInstructionOrNull != null) {
+            shared.set("systemInstruction", system(systemInstructionOrNull));
+        }
+        CACHED_FIELDS.stream().filter(tail::has).forEach(f -> shared.set(f, tail.get(f)));
+        return shared.isEmpty() ? null : shared.toString();
+    }
+
+    private static ObjectNode system(String text) {
+        ObjectNode system = MAPPER.createObjectNode();
+        system.putArray("parts").addObject().put("text", text);
+        return system;
+    }
+
+    private static byte[] bytes(ObjectNode body) {
         try {
             return MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a request body", e);
         }
+    }
+
+    private static ObjectNode contents(List<MediaData> media, String promptText) {
+        ObjectNode body = MAPPER.createObjectNode();
+        ObjectNode user = body.putArray("contents").addObject().put("role", "user");
+        ArrayNode parts = user.putArray("parts");
+        media.forEach(m -> writePart(parts.addObject(), m));
+        parts.addObject().put("text", promptText);
+        return body;
     }
 
     /** Writes a media part's fields into an empty part object. */

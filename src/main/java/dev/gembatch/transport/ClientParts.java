@@ -9,5 +9,5 @@ import dev.gembatch.transport.limit.Limiter;
  */
 record ClientParts(GeminiSettings settings, Endpoint endpoint, Signer signer, HttpTransport http,
                    Limiter limiter, Classifier classifier, Backoff backoff, ClientClock clock,
-                   AttemptListener listener) {
+                   AttemptListener listener, CacheBook caches) {
 }

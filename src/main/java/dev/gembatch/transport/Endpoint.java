@@ -60,6 +60,53 @@ final class Endpoint {
         return call(model, "countTokens", false);
     }
 
+    /**
+     * The cachedContents collection ({@code name} null) or one cache by the name the API gave
+     * it ({@code cachedContents/x}, or on Vertex {@code projects/p/locations/l/cachedContents/x}),
+     * with {@code query} ("" or "a=b") appended. IllegalArgumentException on Vertex express mode
+     * (no project: caches live in a project's location).
+     */
+    URI cachesUri(String name, String query) {
+        StringBuilder url = new StringBuilder(base);
+        if (settings.api() == GeminiSettings.Api.VERTEX) {
+            VertexSettings v = settings.vertex();
+            if (!v.usesTokens()) {
+                throw new IllegalArgumentException("model.context-cache: Vertex AI keeps context"
+                        + " caches in a project's location; express mode (gemini.vertex.auth ="
+                        + " api-key) has none: set model.context-cache = off or use auth = adc");
+            }
+            url.append("/v1/").append(name != null ? name : "projects/" + v.project()
+                    + "/locations/" + v.location() + "/cachedContents");
+        } else {
+            url.append("/v1beta/").append(name != null ? name : "cachedContents");
+        }
+        String sep = "?";
+        if (!query.isEmpty()) {
+            url.append(sep).append(query);
+            sep = "&";
+        }
+        return URI.create(withQueryKey(url, sep).toString());
+    }
+
+    /** The model as a cache names it: models/{m}, or Vertex's full publisher model path. */
+    String cacheModel(String model) {
+        String name = model.startsWith("models/") ? model.substring("models/".length()) : model;
+        if (settings.api() != GeminiSettings.Api.VERTEX) {
+            return "models/" + name;
+        }
+        VertexSettings v = settings.vertex();
+        return "projects/" + v.project() + "/locations/" + v.location()
+                + "/publishers/google/models/" + name;
+    }
+
+    private StringBuilder withQueryKey(StringBuilder url, String sep) {
+        if (settings.auth() == GeminiSettings.AuthMode.QUERY && !settings.apiKey().isEmpty()) {
+            url.append(sep).append("key=")
+                    .append(URLEncoder.encode(settings.apiKey().reveal(), StandardCharsets.UTF_8));
+        }
+        return url;
+    }
+
     private URI call(String model, String method, boolean sse) {
         String name = model.startsWith("models/") ? model.substring("models/".length()) : model;
         if (!UNRESERVED.matcher(name).matches()) {
@@ -73,11 +120,7 @@ final class Endpoint {
             url.append(sep).append("alt=sse");
             sep = "&";
         }
-        if (settings.auth() == GeminiSettings.AuthMode.QUERY && !settings.apiKey().isEmpty()) {
-            url.append(sep).append("key=")
-                    .append(URLEncoder.encode(settings.apiKey().reveal(), StandardCharsets.UTF_8));
-        }
-        return URI.create(url.toString());
+        return URI.create(withQueryKey(url, sep).toString());
     }
 
     private String modelsPath() {

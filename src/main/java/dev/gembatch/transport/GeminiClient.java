@@ -70,8 +70,10 @@ public final class GeminiClient implements AutoCloseable {
         Signer signer = Signer.of(settings, endpoint);
         HttpTransport http = new HttpTransport(settings, trust);
         AttemptListener l = listener == null ? AttemptListener.NONE : listener;
+        CacheCalls caches = new CacheCalls(endpoint, signer, http, settings.apiKey(),
+                settings.timeouts().connect().plus(settings.timeouts().firstByte()));
         return new GeminiClient(new ClientParts(settings, endpoint, signer, http, limiter,
-                classifier, backoff, clock, l));
+                classifier, backoff, clock, l, new CacheBook(caches)));
     }
 
     /**

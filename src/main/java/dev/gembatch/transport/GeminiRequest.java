@@ -6,21 +6,29 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One call: the model name (the URL path segment), the JSON request body bytes (without a
- * service tier, so the row's request_id does not depend on it), the service tier to ask for, and
- * what the row becomes when it is still waiting on Flex as the job's deadline nears.
+ * service tier, so the row's request_id does not depend on it), the service tier to ask for,
+ * what the row becomes when it is still waiting on Flex as the job's deadline nears, and, when
+ * the job has a context cache, the cache ({@code cache}) and the body without the part the cache
+ * holds ({@code cachedBody}); both null without one.
  */
-public record GeminiRequest(String model, byte[] body, ServiceTier tier, FlexFallback fallback) {
+public record GeminiRequest(String model, byte[] body, ServiceTier tier, FlexFallback fallback,
+                            CacheSpec cache, byte[] cachedBody) {
 
     public GeminiRequest {
         if (model == null || model.isBlank()) {
             throw new IllegalArgumentException("a Gemini request needs a model name");
         }
-        if (body == null || body.length < 2 || body[0] != '{') {
+        if (!isObject(body) || cache != null && !isObject(cachedBody)) {
             throw new IllegalArgumentException("a Gemini request needs a JSON object body");
         }
         if (tier == null || fallback == null) {
             throw new IllegalArgumentException("a Gemini request needs a tier and a fallback");
         }
+    }
+
+    /** A request without a context cache. */
+    public GeminiRequest(String model, byte[] body, ServiceTier tier, FlexFallback fallback) {
+        this(model, body, tier, fallback, null, null);
     }
 
     /** A request at the standard tier. */
@@ -29,23 +37,31 @@ public record GeminiRequest(String model, byte[] body, ServiceTier tier, FlexFal
     }
 
     /**
-     * The bytes sent at {@code at}: the body with {@code "serviceTier"} as its first member, or
-     * the body as is at the standard tier (the API's default when the field is left out).
+     * The bytes sent at {@code at} naming the cache {@code cacheName} (null: none, the full
+     * body): the body with {@code "serviceTier"} and {@code "cachedContent"} as its first members,
+     * or the body as is at the standard tier without a cache.
      */
-    byte[] wireBody(ServiceTier at) {
-        if (at == ServiceTier.STANDARD) {
-            return body;
-        }
-        byte[] field = ("\"serviceTier\":\"" + at.wireName() + "\"" + (isEmptyObject() ? "" : ","))
+    byte[] wireBody(ServiceTier at, String cacheName) {
+        byte[] out = cacheName == null ? body : first(cachedBody, "cachedContent", cacheName);
+        return at == ServiceTier.STANDARD ? out : first(out, "serviceTier", at.wireName());
+    }
+
+    /** {@code object} with {@code "name":"value"} (value plain ASCII) as its first member. */
+    private static byte[] first(byte[] object, String name, String value) {
+        byte[] field = ("\"" + name + "\":\"" + value + "\"" + (isEmptyObject(object) ? "" : ","))
                 .getBytes(StandardCharsets.US_ASCII);
-        byte[] out = new byte[body.length + field.length];
+        byte[] out = new byte[object.length + field.length];
         out[0] = '{';
         System.arraycopy(field, 0, out, 1, field.length);
-        System.arraycopy(body, 1, out, 1 + field.length, body.length - 1);
+        System.arraycopy(object, 1, out, 1 + field.length, object.length - 1);
         return out;
     }
 
-    private boolean isEmptyObject() {
+    private static boolean isObject(byte[] body) {
+        return body != null && body.length >= 2 && body[0] == '{';
+    }
+
+    private static boolean isEmptyObject(byte[] body) {
         for (int i = 1; i < body.length; i++) {
             if (!Character.isWhitespace(body[i])) {
                 return body[i] == '}';

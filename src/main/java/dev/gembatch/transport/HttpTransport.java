@@ -98,9 +98,20 @@ final class HttpTransport implements AutoCloseable {
     /** One small POST whose whole response is buffered (countTokens: no stream, no gzip). */
     Future<SimpleHttpResponse> postWhole(URI uri, AuthHeader auth, byte[] body,
                                          FutureCallback<SimpleHttpResponse> callback) {
-        SimpleRequestBuilder request = SimpleRequestBuilder.post(uri)
-                .setHeader("User-Agent", userAgent)
-                .setBody(body, JSON);
+        return whole("POST", uri, auth, body, callback);
+    }
+
+    /**
+     * One small call of any method whose whole response is buffered (the cachedContents
+     * resource: GET, POST, PATCH, DELETE); {@code body} null sends none.
+     */
+    Future<SimpleHttpResponse> whole(String method, URI uri, AuthHeader auth, byte[] body,
+                                     FutureCallback<SimpleHttpResponse> callback) {
+        SimpleRequestBuilder request = SimpleRequestBuilder.create(method).setUri(uri)
+                .setHeader("User-Agent", userAgent);
+        if (body != null) {
+            request.setBody(body, JSON);
+        }
         if (auth != null) {
             request.setHeader(auth.name(), auth.value());
         }

@@ -19,7 +19,9 @@ import java.util.function.Consumer;
  * exchange's lock; calls out (HTTP, limiter, timers, listener) are made after it is released.
  * Its deadline and backoff bookkeeping is a {@link RetrySchedule}, its limiter dealings are
  * {@link RowPermits}, its service tier (Flex sheds, the job deadline) a {@link TierCourse}, the
- * answer it ends with a {@link RowOutcome}.
+ * answer it ends with a {@link RowOutcome}. An attempt answered that its context cache is gone
+ * is sent again once the JVM's {@link CacheBook} has a new cache (or none: the full request);
+ * like a shed, that retry does not count toward max-attempts.
  */
 final class RetryingExchange {
     private final ClientParts parts;
@@ -35,6 +37,7 @@ final class RetryingExchange {
     private boolean expired;
     private boolean stopping;
     private boolean renewed;
+    private int cacheMisses;
     private final RowOutcome outcome;
     private Attempt attempt;
     private CompletableFuture<Limiter.Permit> waiting;
@@ -128,6 +131,8 @@ final class RetryingExchange {
         Attempt next = null;
         Answer skipped;
         ServiceTier sent;
+        String cacheName = request.cache() == null ? null
+                : parts.caches().current(request.cache());
         synchronized (this) {
             if (over) {
                 permit.release(Limiter.Signal.IGNORE);
@@ -139,7 +144,7 @@ final class RetryingExchange {
             if (over) {
                 cancelWaits();
             } else {
-                next = launch(permit, sent);
+                next = launch(permit, sent, cacheName);
             }
         }
         if (skipped != null) {
@@ -148,24 +153,28 @@ final class RetryingExchange {
             return;
         }
         tell(AttemptListener::onSend);
-        next.submit(parts.http(), uri, parts.signer().header(), request.wireBody(sent));
+        next.submit(parts.http(), uri, parts.signer().header(), request.wireBody(sent, cacheName));
     }
 
     /** Caller holds the lock: the next attempt, sent at {@code sent} and holding the permit. */
-    private Attempt launch(Limiter.Permit permit, ServiceTier sent) {
+    private Attempt launch(Limiter.Permit permit, ServiceTier sent, String cacheName) {
         if (attempts++ == 0) {
             schedule.start(rowLimits.row(), this::expire);
         }
         waiting = null;
         Timeouts limits = course.limits(sent);
-        attempt = new Attempt(parts.clock(), limits, r -> ended(permit, r, sent, limits));
+        attempt = new Attempt(parts.clock(), limits,
+                r -> ended(permit, r, sent, limits, cacheName));
         return attempt;
     }
 
-    private void ended(Limiter.Permit permit, AttemptResult r, ServiceTier sent, Timeouts limits) {
+    private void ended(Limiter.Permit permit, AttemptResult r, ServiceTier sent, Timeouts limits,
+                       String cacheName) {
         tell(AttemptListener::onEnd);
         Verdict v = parts.classifier().classify(r, sent, limits);
         permits.release(permit, v, r);
+        boolean cacheGone = cacheName != null && r.assembled() != null
+                && CacheBook.namesMissingCache(r.assembled().error());
         Duration backoff;
         Answer answer = null;
         boolean stopped;
@@ -184,9 +193,11 @@ final class RetryingExchange {
                 parts.signer().rejected(used);
             }
             // neither a shed nor the one retry with a renewed token counts toward max-attempts
-            backoff = expired ? null : renew ? Duration.ZERO : v.shed()
+            cacheMisses += cacheGone && !expired ? 1 : 0;
+            backoff = expired ? null : renew || cacheGone ? Duration.ZERO : v.shed()
                     ? schedule.shedDelay(v, course.shed())
-                    : schedule.retryDelay(v, attempts - course.sheds() - (renewed ? 1 : 0));
+                    : schedule.retryDelay(v, attempts - course.sheds() - (renewed ? 1 : 0)
+                            - cacheMisses);
             stopped = backoff != null && stopping;
             if (backoff == null || stopped) {
                 over = true;
@@ -200,6 +211,8 @@ final class RetryingExchange {
         } else if (stopped) {
             result.completeExceptionally(
                     new ClientStoppedException(ClientStoppedException.STOPPING));
+        } else if (cacheGone) {
+            parts.caches().missing(request.cache(), cacheName).thenRun(this::acquire);
         } else {
             scheduleRetry(backoff);
         }

@@ -102,7 +102,7 @@ class JobConfigLoadingTest {
         assertEquals(ModelSettings.builder().name("gemini-2.5-flash")
                 .generation(GenerationSettings.builder().build()).safetySettings(List.of())
                 .extraRequestFieldsJson("{}").serviceTier(ServiceTier.STANDARD)
-                .flexFallback(FlexFallback.STANDARD).build(), s.model());
+                .flexFallback(FlexFallback.STANDARD).contextCache(ContextCache.OFF).build(), s.model());
         assertEquals(OutputSettings.folder("out", OutputMode.ERROR_IF_EXISTS, List.of(), ""),
                 s.output());
         assertEquals(new SparkSettings("local[*]", 0, Map.of()), s.spark());

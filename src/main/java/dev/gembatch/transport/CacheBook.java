@@ -1,0 +1,90 @@
+package dev.gembatch.transport;
+
+import dev.gembatch.stream.ApiError;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One client's (so one JVM's) view of the job's context caches: which cache its requests name
+ * now. A request answered that its cache is gone (expired early, deleted by hand) makes this JVM
+ * create the same cache once more, under the same display name, so the driver's TTL keeper and
+ * final delete find it too; the row is sent again once that is done. Should the cache go missing
+ * again, or the re-creation fail, this JVM's later requests carry the shared part themselves
+ * (the full request, as without a cache): the answer is the same, only the price differs. No
+ * row is ever FAILED for a missing cache. Thread-safe.
+ */
+final class CacheBook {
+    private final CacheCalls calls;
+    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+
+    /** The cache of one spec on this JVM; guarded by itself. */
+    private static final class Slot {
+        private String name;
+        private boolean recreated;
+        private CompletableFuture<Void> recreating;
+
+        Slot(String name) {
+            this.name = name;
+        }
+    }
+
+    CacheBook(CacheCalls calls) {
+        this.calls = calls;
+    }
+
+    /** The cache a request of {@code spec} names now, or null: send the full request. */
+    String current(CacheSpec spec) {
+        Slot slot = slot(spec);
+        synchronized (slot) {
+            return slot.name;
+        }
+    }
+
+    /**
+     * The cache {@code stale} is gone: completes once the request may be sent again (a new
+     * cache made once per JVM, or none: the full request). Never completes exceptionally.
+     */
+    CompletableFuture<Void> missing(CacheSpec spec, String stale) {
+        Slot slot = slot(spec);
+        synchronized (slot) {
+            if (slot.recreating != null) {
+                return slot.recreating;
+            }
+            if (!stale.equals(slot.name)) {
+                return CompletableFuture.completedFuture(null);
+            }
+            if (slot.recreated) {
+                slot.name = null;
+                return CompletableFuture.completedFuture(null);
+            }
+            slot.recreated = true;
+            slot.name = null;
+            slot.recreating = calls.create(spec).handle((held, failure) -> {
+                synchronized (slot) {
+                    slot.name = held == null ? null : held.name();
+                    slot.recreating = null;
+                }
+                return null;
+            });
+            return slot.recreating;
+        }
+    }
+
+    /**
+     * True when an error says the named cache does not exist: Google's 403 PERMISSION_DENIED
+     * "CachedContent not found (or permission denied)", or a 404 naming cachedContents.
+     */
+    static boolean namesMissingCache(ApiError e) {
+        if (e == null || e.message() == null) {
+            return false;
+        }
+        String m = e.message();
+        return e.code() == 403 && m.contains("CachedContent not found")
+                || e.code() == 404 && m.contains("cachedContents/");
+    }
+
+    private Slot slot(CacheSpec spec) {
+        return slots.computeIfAbsent(spec.displayName(), k -> new Slot(spec.name()));
+    }
+}
