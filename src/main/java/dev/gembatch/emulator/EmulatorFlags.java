@@ -38,6 +38,9 @@ public final class EmulatorFlags {
                     (b, v) -> b.flexShedRate(fraction(v))),
             new Flag("--priority-downgrade", "F", "fraction 0..1 of Priority requests served at"
                     + " standard", (b, v) -> b.priorityDowngradeRate(fraction(v))),
+            new Flag("--cache-expire-uses", "N", "generation requests a context cache serves"
+                    + " before it is gone (0: only its TTL)",
+                    (b, v) -> b.cacheExpireAfterUses(whole("--cache-expire-uses", v))),
             new Flag("--extra-model", "NAME", "serve one more model name (repeatable)", null),
             new Flag("--h2c", "", "serve HTTP/2 (cleartext, prior knowledge)", null));
 

@@ -77,7 +77,7 @@ final class CacheSetup implements AutoCloseable {
                 caches = ContextCaches.open(gemini);
             }
             return plan.withCache(caches.create(spec).spec());
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new InvalidInputException(List.of(a.keyPrefix() + "model.context-cache: the"
                     + " cache could not be created: " + e.getMessage()));
         }
