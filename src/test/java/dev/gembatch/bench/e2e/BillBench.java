@@ -21,8 +21,11 @@ import org.apache.spark.sql.functions;
  * prices in reference.conf), at the standard tier, at Flex, and at Flex with the implicit cache
  * hits the emulator reports (cost_usd as the output bills it); plus what an explicit cache of the
  * instruction would cost (created once, read at the cached price, stored for the run's wall
- * time); and the wall time of the Flex job when the emulator sheds {@code shed} of its attempts.
- * Args (key=value): rows=10000 shared=6000 shed=0.2 concurrency=64.
+ * time); the Flex job with an explicit context cache ({@code model.context-cache = on}: every
+ * request names a cachedContents resource; billed as cost_usd plus the cache's creation at the
+ * input price and its storage as the run's notes report it); and the wall time of the Flex job
+ * when the emulator sheds {@code shed} of its attempts. Args (key=value): rows=10000 shared=6000
+ * shed=0.2 concurrency=64 runs=standard,flex,flex-cache,shed (which runs, in that order).
  */
 public final class BillBench {
     private static final double INPUT = 0.30;
@@ -40,12 +43,24 @@ public final class BillBench {
         SparkSession spark = BenchSpark.session();
         Path input = input(spark, dir, Integer.parseInt(o.get("rows")));
         String system = "Label the item by topic. ".repeat(Integer.parseInt(o.get("shared")) * 4 / 25);
+        List<String> runs = List.of(o.get("runs").split(","));
         try (EmulatorProcess calm = emulator("0")) {
-            print(spark, run(dir, input, system, calm, "standard", o), "standard");
-            print(spark, run(dir, input, system, calm, "flex", o), "flex");
+            for (String tier : List.of("standard", "flex")) {
+                if (runs.contains(tier)) {
+                    print(spark, run(dir, input, system, calm, tier, "off", o), tier);
+                }
+            }
+            if (runs.contains("flex-cache")) {
+                Result cached = run(dir, input, system, calm, "flex", "on", o);
+                print(spark, cached, "flex, explicit cache");
+                System.out.println("  the run's cache: " + cached.cacheNote());
+            }
         }
-        try (EmulatorProcess shedding = emulator(o.get("shed"))) {
-            print(spark, run(dir, input, system, shedding, "flex", o), "flex, shed " + o.get("shed"));
+        if (runs.contains("shed")) {
+            try (EmulatorProcess shedding = emulator(o.get("shed"))) {
+                print(spark, run(dir, input, system, shedding, "flex", "off", o),
+                        "flex, shed " + o.get("shed"));
+            }
         }
         System.out.println("load average at end: " + Report.load());
         spark.stop();
@@ -56,17 +71,20 @@ public final class BillBench {
                 "--gap-ms", "20", "--flex-shed", shed, "--seed", "1"));
     }
 
-    /** Runs the job at {@code tier}; returns its output folder and wall seconds. */
+    /**
+     * Runs the job at {@code tier} with {@code model.context-cache = cache}; returns its output
+     * folder, wall seconds and the run's note on its cache (tokens, time stored, storage cost).
+     */
     private static Result run(Path dir, Path input, String system, EmulatorProcess emulator,
-                              String tier, Map<String, String> o) throws Exception {
-        Path output = dir.resolve("out-" + tier);
+                              String tier, String cache, Map<String, String> o) throws Exception {
+        Path output = dir.resolve("out-" + tier + "-cache-" + cache);
         Path job = Files.writeString(dir.resolve("job.conf"), String.format(
                 "input.path = \"%s\"%nprompt.template = \"{{text}}\"%n"
                         + "prompt.system-instruction = \"%s\"%n"
-                        + "model { name = gemini-2.5-flash, service-tier = %s }%n"
+                        + "model { name = gemini-2.5-flash, service-tier = %s, context-cache = %s }%n"
                         + "output { path = \"%s\", mode = overwrite }%n"
                         + "gemini { base-url = \"%s\", api-key = emulator-key, concurrency = %s }%n",
-                input, system, tier, output, emulator.baseUrl(), o.get("concurrency")));
+                input, system, tier, cache, output, emulator.baseUrl(), o.get("concurrency")));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(log, true, StandardCharsets.UTF_8);
         long t0 = System.nanoTime();
@@ -76,10 +94,13 @@ public final class BillBench {
         if (exit != 0) {
             throw new IllegalStateException("gembatch exited " + exit + ":\n" + log);
         }
-        return new Result(output, wall);
+        String note = log.toString(StandardCharsets.UTF_8).lines()
+                .filter(l -> l.contains("context cache cachedContents/")).findFirst()
+                .orElse("none").strip();
+        return new Result(output, wall, note);
     }
 
-    private record Result(Path output, double wallSeconds) {
+    private record Result(Path output, double wallSeconds, String cacheNote) {
     }
 
     private static void print(SparkSession spark, Result r, String label) {
@@ -126,7 +147,7 @@ public final class BillBench {
 
     private static Map<String, String> options(String[] args) {
         Map<String, String> o = new LinkedHashMap<>(Map.of("rows", "10000", "shared", "6000",
-                "shed", "0.2", "concurrency", "64"));
+                "shed", "0.2", "concurrency", "64", "runs", "standard,flex,flex-cache,shed"));
         for (String arg : args) {
             int eq = arg.indexOf('=');
             if (eq < 0 || !o.containsKey(arg.substring(0, eq))) {
