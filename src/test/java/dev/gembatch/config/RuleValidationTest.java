@@ -54,6 +54,25 @@ class RuleValidationTest {
     }
 
     @Test
+    void contextCacheMistakesAreReportedWithTheirOrigin() {
+        assertProblem(jobs.problems("model.context-cache = sometimes\n"), "model.context-cache "
+                + jobs.at(5), "must be one of auto, on, off");
+        assertProblem(jobs.problems("model.extra-request-fields.cachedContent = \"cachedContents/x\"\n"),
+                "model.extra-request-fields.cachedContent " + jobs.at(5), "use model.context-cache");
+    }
+
+    @Test
+    void anAnswerColumnHasItsOwnContextCache() throws Exception {
+        Path job = jobs.write(JobFiles.VALID.replace("prompt.column = text\n", "")
+                + "answers { quick { prompt.template = \"{{text}}\", model.context-cache = on }\n"
+                + " cheap { prompt.template = \"{{quick}}\" } }\nmodel.context-cache = auto\n");
+        JobSettings s = JobConfig.load(job, null, List.of(), JobFiles.ENV);
+
+        assertEquals(ContextCache.ON, s.answers().get(0).model().contextCache());
+        assertEquals(ContextCache.AUTO, s.answers().get(1).model().contextCache());
+    }
+
+    @Test
     void blankRequiredValueIsRejected() {
         assertProblem(jobs.problems("model.name = \"  \"\n"), "model.name " + jobs.at(5),
                 "must not be blank");
