@@ -66,6 +66,21 @@ class ContextCacheJobTest extends SparkTestBase {
     }
 
     @Test
+    void onVertexTheCacheLivesInTheProjectsLocation() throws Exception {
+        Path job = jobFile("vertex", 4, null); // fewer rows than the emulator's five uses
+        FIXTURE.run(JobFixture.Api.VERTEX, job, "prompt.system-instruction = \"" + LONG + "\"",
+                "model.context-cache = on").expect(0);
+        List<Row> rows = spark().read().parquet(tmp.resolve("vertex").toString()).collectAsList();
+        EmulatorStats stats = FIXTURE.emulator.stats();
+
+        Assertions.assertTrue(rows.stream().allMatch(r -> "OK".equals(r.getAs("status"))),
+                rows::toString);
+        Assertions.assertTrue(rows.stream().allMatch(r -> r.getAs("cached_tokens") != null));
+        assertEquals(1L, stats.requestsByScenario().get("cachedContents:POST"), stats::toJson);
+        assertEquals(1L, stats.requestsByScenario().get("cachedContents:DELETE"), stats::toJson);
+    }
+
+    @Test
     void aFailedRunDeletesItsCache() throws Exception {
         Gembatch gembatch = Gembatch.fromSettings(String.join("\n",
                 "prompt.column = text", "model.name = gemini-2.5-flash",
