@@ -72,10 +72,12 @@ final class CacheBook {
     }
 
     /**
-     * True when an error says the named cache does not exist: Google's 403 PERMISSION_DENIED
-     * "CachedContent not found (or permission denied)", or a 404 naming cachedContents.
+     * True when an attempt that named the cache {@code cacheName} (null: none) was answered that
+     * it does not exist: Google's 403 PERMISSION_DENIED "CachedContent not found (or permission
+     * denied)", or a 404 naming cachedContents.
      */
-    static boolean namesMissingCache(ApiError e) {
+    static boolean lost(String cacheName, AttemptResult r) {
+        ApiError e = cacheName == null || r.assembled() == null ? null : r.assembled().error();
         if (e == null || e.message() == null) {
             return false;
         }

@@ -173,8 +173,7 @@ final class RetryingExchange {
         tell(AttemptListener::onEnd);
         Verdict v = parts.classifier().classify(r, sent, limits);
         permits.release(permit, v, r);
-        boolean cacheGone = cacheName != null && r.assembled() != null
-                && CacheBook.namesMissingCache(r.assembled().error());
+        boolean cacheGone = CacheBook.lost(cacheName, r);
         Duration backoff;
         Answer answer = null;
         boolean stopped;

@@ -66,6 +66,19 @@ class ContextCacheJobTest extends SparkTestBase {
     }
 
     @Test
+    void autoCachesARunWhenItPaysAndSaysWhy() throws Exception {
+        Run run = run("auto", "model.context-cache = auto");
+
+        Assertions.assertTrue(run.out.contains("context cache: cache (auto): reading 1,201 shared"
+                + " tokens 12 times"), run.out);
+        Assertions.assertTrue(run.out.contains("tokens stored"), run.out);
+        Assertions.assertTrue(run.rows.stream().allMatch(r -> "OK".equals(r.getAs("status"))));
+        Assertions.assertTrue(FIXTURE.emulator.stats().requestsByScenario()
+                .getOrDefault("cachedContents:POST", 0L) >= 1);
+        assertEquals(List.of(), caches());
+    }
+
+    @Test
     void onVertexTheCacheLivesInTheProjectsLocation() throws Exception {
         Path job = jobFile("vertex", 4, null); // fewer rows than the emulator's five uses
         FIXTURE.run(JobFixture.Api.VERTEX, job, "prompt.system-instruction = \"" + LONG + "\"",
