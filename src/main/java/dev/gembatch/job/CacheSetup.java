@@ -29,8 +29,9 @@ import java.util.function.LongSupplier;
  * {@link CacheDecision} taken over the rows to answer and the expected run time (rows ÷
  * {@code gemini.quota.requests-per-minute} when that is set, else
  * {@code dry-run.expected-run-time}); a cache is then created, tagged {@code gembatch:<hash of
- * the job's output and column>}, kept alive and deleted on {@link #close()}. Its notes say what
- * was decided and what storage cost.
+ * the job's output and column>}, kept alive and deleted on {@link #close()}. A cache the API
+ * will not make fails {@code on} before anything is sent, and leaves {@code auto} without one.
+ * Its notes say what was decided and what storage cost.
  */
 final class CacheSetup implements AutoCloseable {
     /** TTL a cache is created and extended with (every third of it) while the run lasts. */
@@ -78,8 +79,13 @@ final class CacheSetup implements AutoCloseable {
             }
             return plan.withCache(caches.create(spec).spec());
         } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidInputException(List.of(a.keyPrefix() + "model.context-cache: the"
-                    + " cache could not be created: " + e.getMessage()));
+            String why = a.keyPrefix() + "model.context-cache: the cache could not be created: "
+                    + e.getMessage();
+            if (mode == ContextCache.ON) {
+                throw new InvalidInputException(List.of(why));
+            }
+            notes.add(why + "; the requests carry the shared part themselves (auto)");
+            return plan;
         }
     }
 

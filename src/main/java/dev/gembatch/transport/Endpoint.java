@@ -71,7 +71,7 @@ final class Endpoint {
         if (settings.api() == GeminiSettings.Api.VERTEX) {
             VertexSettings v = settings.vertex();
             if (!v.usesTokens()) {
-                throw new IllegalArgumentException("model.context-cache: Vertex AI keeps context"
+                throw new IllegalArgumentException("Vertex AI keeps context"
                         + " caches in a project's location; express mode (gemini.vertex.auth ="
                         + " api-key) has none: set model.context-cache = off or use auth = adc");
             }
