@@ -13,14 +13,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Reads a CSV input in two passes: the header alone (column names, a UTF-8 byte order mark
- * removed from the first), then the rows against that schema plus a hidden column in which
- * Spark's PERMISSIVE mode keeps the raw text of each record whose field count differs from the
- * header's.
+ * Reads a CSV input in two passes: the header record alone, read as written (its values are the
+ * column names, a UTF-8 byte order mark removed from the first), then the rows against that
+ * schema plus a hidden column in which Spark's PERMISSIVE mode keeps the raw text of each record
+ * whose field count differs from the header's. The header's names are taken as they are, so
+ * Spark's own header pass (a third read) is not needed.
  */
 final class CsvInput {
     private static final char BOM = '\uFEFF';
@@ -29,40 +29,50 @@ final class CsvInput {
     }
 
     static Dataset<Row> read(SparkSession spark, InputSettings in) throws InvalidInputException {
-        if (in.csv().header()) {
-            checkHeaderNames(spark, in);
-        }
-        StructType header = reader(spark, in.csv()).csv(in.path()).schema();
-        if (header.fields().length == 0) {
+        StructType columns = in.csv().header() ? headerColumns(spark, in)
+                : reader(spark, in.csv()).csv(in.path()).schema();
+        if (columns.fields().length == 0) {
             throw InputTable.problem("input.path: '" + in.path() + "' is empty (not even a header"
                     + " line); a CSV input needs at least its header");
         }
-        StructType schema = withoutBom(header).add(InputTable.MALFORMED, DataTypes.StringType);
         return reader(spark, in.csv())
                 .option("columnNameOfCorruptRecord", InputTable.MALFORMED)
-                .schema(schema)
+                .schema(columns.add(InputTable.MALFORMED, DataTypes.StringType))
                 .csv(in.path());
     }
 
     /**
-     * Refuses a header whose names Spark would rename (duplicates, case aside, become
-     * {@code id0, id2}; empty ones {@code _c2}): the output would lose the input's column names.
-     * Reads the first record as it is written, with the job's CSV options.
+     * The string columns the header record names (none for an empty input), read as it is
+     * written with the job's CSV options. Refuses a header whose names Spark would rename
+     * (duplicates, case aside, become {@code id0, id2}; empty ones {@code _c2}): the output
+     * would lose the input's column names.
      */
-    private static void checkHeaderNames(SparkSession spark, InputSettings in)
+    private static StructType headerColumns(SparkSession spark, InputSettings in)
             throws InvalidInputException {
         List<Row> first = reader(spark, in.csv()).option("header", false).csv(in.path())
                 .limit(1).collectAsList();
+        StructType columns = new StructType();
         if (first.isEmpty()) {
-            return;
+            return columns;
         }
-        List<String> problems = headerProblems(first.get(0));
+        Row header = first.get(0);
+        List<String> problems = headerProblems(header);
         if (!problems.isEmpty()) {
             throw InputTable.problem("input.path: the CSV header of '" + in.path() + "' "
                     + String.join("; ", problems) + ": every column needs a name of its own"
                     + " (Spark would rename them, and the output would not keep the input's"
                     + " names); fix the header line");
         }
+        for (int i = 0; i < header.length(); i++) {
+            columns = columns.add(name(header, i), DataTypes.StringType);
+        }
+        return columns;
+    }
+
+    /** The header's name at {@code i}, a leading byte order mark dropped from the first. */
+    private static String name(Row header, int i) {
+        String name = header.isNullAt(i) ? "" : header.getString(i);
+        return i == 0 && !name.isEmpty() && name.charAt(0) == BOM ? name.substring(1) : name;
     }
 
     /** Duplicate (case-insensitive) and empty names of a header record, by 1-based position. */
@@ -70,10 +80,7 @@ final class CsvInput {
         Map<String, List<Integer>> positions = new LinkedHashMap<>();
         List<Integer> empty = new ArrayList<>();
         for (int i = 0; i < header.length(); i++) {
-            String name = header.isNullAt(i) ? "" : header.getString(i);
-            if (i == 0 && !name.isEmpty() && name.charAt(0) == BOM) {
-                name = name.substring(1);
-            }
+            String name = name(header, i);
             if (name.isBlank()) {
                 empty.add(i + 1);
             } else {
@@ -97,17 +104,6 @@ final class CsvInput {
 
     private static String joined(List<Integer> at) {
         return at.stream().map(String::valueOf).collect(Collectors.joining(", "));
-    }
-
-    /** The header's schema with a leading byte order mark dropped from the first column name. */
-    static StructType withoutBom(StructType header) {
-        StructField[] fields = header.fields().clone();
-        String first = fields[0].name();
-        if (!first.isEmpty() && first.charAt(0) == BOM) {
-            fields[0] = new StructField(first.substring(1), fields[0].dataType(),
-                    fields[0].nullable(), fields[0].metadata());
-        }
-        return new StructType(fields);
     }
 
     private static DataFrameReader reader(SparkSession spark, CsvSettings csv) {

@@ -38,17 +38,6 @@ final class DryRun {
     private DryRun() {
     }
 
-    /** The job's answer store, its folder checked as a run checks it (null: no store). */
-    private static AnswerStore checkedStore(SparkSession spark, JobSettings job,
-                                            GeminiSettings gemini) throws InvalidInputException {
-        try {
-            return JobRunner.openStore(spark, job, gemini);
-        } catch (IOException e) {
-            throw new InvalidInputException(List.of("store.path: '" + job.store().path()
-                    + "' cannot be read: " + e.getMessage()));
-        }
-    }
-
     static void run(SparkSession spark, JobSettings job, GeminiSettings gemini, PrintStream out)
             throws InvalidInputException {
         OutputTarget target = JobRunner.checkedTarget(spark, job);
@@ -60,20 +49,21 @@ final class DryRun {
             throw new InvalidInputException(problems);
         }
         Dataset<Row> input = target.unanswered(read, job.input().idColumn());
-        AnswerStore store = checkedStore(spark, job, gemini);
+        AnswerStore store = JobRunner.openStore(spark, job, gemini);
         try (TokenCounter counter = TokenCounter.create(gemini)) {
-            List<Census> censuses = censuses(spark, job, input, gemini, counter);
+            List<Census> censuses = censuses(spark, job, input, gemini, counter, store);
             out.println("gembatch dry run: no generation request is sent");
             out.printf("  settings:  valid%n  input:     %s, %d rows, columns checked%n",
-                    job.input().path(), censuses.get(0).totals().rows());
+                    job.input().path(), censuses.get(0).totals().rows()
+                            + censuses.get(0).fromStore());
             out.printf("  output:    %s (%s), target checked%s%n", target,
                     job.output().mode().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                     job.output().mode() == OutputMode.APPEND_NEW ? "; rows and requests below"
                             + " count only rows whose " + job.input().idColumn() + " the table"
                             + " does not hold yet" : "");
             if (store != null) {
-                out.printf("  store:     %s, checked (rows it holds are not sent)%n",
-                        job.store().path());
+                out.printf("  store:     %s, checked (rows whose answer it holds are not sent"
+                        + " and not counted below)%n", job.store().path());
                 store.notes().forEach(n -> out.println("  " + n));
             }
             BudgetSettings share = AnswerChain.share(job.budget(), job.answers().size());
@@ -86,17 +76,22 @@ final class DryRun {
     /**
      * Every answer column's census and token sample, before anything is printed: a model the
      * endpoint says does not exist (countTokens answered 404 NOT_FOUND) is a problem of the job.
+     * With a {@code store} (null: none), the rows whose answer it holds are left out of the
+     * census of a column that reads no other answer (the request of one that does holds answers
+     * known only once they are sent).
      */
     private static List<Census> censuses(SparkSession spark, JobSettings job, Dataset<Row> input,
-                                         GeminiSettings gemini, TokenCounter counter)
-            throws InvalidInputException {
+                                         GeminiSettings gemini, TokenCounter counter,
+                                         AnswerStore store) throws InvalidInputException {
         List<Census> censuses = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Dataset<Row> rows = input;
         for (AnswerColumn a : job.answers()) {
             RowPlan plan = AnswerChain.plan(spark, rows.schema(), job, a, gemini);
+            StoredRequests stored = store != null && a.reads().isEmpty()
+                    ? StoredRequests.split(rows, plan, store) : new StoredRequests(rows, 0);
             try {
-                Census c = Census.of(job, a, rows, plan, counter);
+                Census c = Census.of(job, a, stored, plan, counter);
                 censuses.add(c);
                 if (c.cache().problem() != null) {
                     problems.add(c.cache().problem());
@@ -120,17 +115,19 @@ final class DryRun {
      * {@link PlaceholderAnswer} (OK only for the rows that answer would be sent for).
      */
     private record Census(AnswerColumn answer, RowPlan plan, PromptCensus.Totals totals,
-                          List<Row> sample, TokenSample tokens, long sharedTokens,
-                          CacheDecision cache) {
-        static Census of(JobSettings job, AnswerColumn a, Dataset<Row> rows, RowPlan plan,
+                          long fromStore, List<Row> sample, TokenSample tokens,
+                          long sharedTokens, CacheDecision cache) {
+        static Census of(JobSettings job, AnswerColumn a, StoredRequests stored, RowPlan plan,
                          TokenCounter counter) throws UnknownModelException {
+            Dataset<Row> rows = stored.unheld();
             List<Row> sample = rows.takeAsList(job.dryRun().sampleRows());
             PromptCensus.Totals totals = rows.javaRDD().mapPartitions(new PromptCensus(plan))
                     .fold(new PromptCensus.Totals(0, 0, 0), PromptCensus.Totals::plus);
             long shared = SharedPart.tokens(plan, a, counter);
-            return new Census(a, plan, totals, sample, TokenSample.measure(plan, sample, counter),
-                    shared, CacheDecision.of(a.keyPrefix(), a.model().contextCache(),
-                            a.model().name(), shared, totals.requests(), a.model().serviceTier(),
+            return new Census(a, plan, totals, stored.heldRows(), sample,
+                    TokenSample.measure(plan, sample, counter), shared, CacheDecision.of(
+                            a.keyPrefix(), a.model().contextCache(), a.model().name(), shared,
+                            totals.requests(), a.model().serviceTier(),
                             job.pricing().forModel(a.model().name()),
                             job.dryRun().expectedRunTime()));
         }
@@ -155,6 +152,10 @@ final class DryRun {
             out.printf("  requests:  at most %d (%d rows cannot be sent and would be SKIPPED;"
                     + " the others are sent only where %s %s OK)%n", totals.requests(), skipped,
                     String.join(" and ", a.reads()), a.reads().size() == 1 ? "is" : "are");
+        }
+        if (c.fromStore() > 0) {
+            out.printf("  from store: %d rows (their answers were paid in an earlier run: not"
+                    + " sent, not billed below)%n", c.fromStore());
         }
         printRequests(c.plan(), c.sample(), counter, job.dryRun().showRequests(), out);
         out.print(new Estimate(job, a.model(), budget, totals, c.tokens(), c.sharedTokens(),

@@ -21,6 +21,8 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The library entry point: fills a {@code Dataset<Row>} with Gemini answers, for a Spark
@@ -45,6 +47,7 @@ import org.apache.spark.storage.StorageLevel;
  * action being the output write.
  */
 public final class Gembatch {
+    private static final Logger LOG = LoggerFactory.getLogger(Gembatch.class);
     private final JobSettings job;
     private final GeminiSettings gemini;
 
@@ -80,18 +83,14 @@ public final class Gembatch {
      */
     public Dataset<Row> answer(Dataset<Row> rows) throws InvalidInputException {
         SparkSession spark = rows.sparkSession();
-        if (job.store().enabled()) {
-            throw new InvalidInputException(List.of("store.path: the answer store serves jobs"
-                    + " (jobs/run, spark-submit ... Main); unset it for the library entry point"));
-        }
         InputColumns.check(rows.schema(), job, resultColumns());
         if (job.input().idColumn() != null) {
             InputColumns.checkUnique(rows, job.input().idColumn());
         }
         RunCounters counters = RunCounters.register(spark.sparkContext(),
                 job.input().idColumn());
-        JournaledRun journaled = job.journal().dedupe()
-                ? JournaledRun.at(spark, job, journalRoot(spark)) : null;
+        JournaledRun journaled = job.journal().dedupe() ? JournaledRun.at(spark, job,
+                journalRoot(spark), JobRunner.openStore(spark, job, gemini)) : null;
         Dataset<Row> answered;
         try (CacheSetup caches = new CacheSetup(job, gemini, spark.sparkContext().applicationId(),
                 rows::count)) {
@@ -101,6 +100,8 @@ public final class Gembatch {
         }
         if (journaled != null) {
             journaled.release();
+            journaled.commit(answered);
+            journaled.notes().forEach(LOG::info);
         }
         return answered;
     }

@@ -59,7 +59,7 @@ public final class JobRunner {
 
     /** The job's answer store (null without one), refused before anything is sent. */
     static AnswerStore openStore(SparkSession spark, JobSettings job, GeminiSettings gemini)
-            throws InvalidInputException, IOException {
+            throws InvalidInputException {
         if (!job.store().enabled()) {
             return null;
         }
@@ -68,6 +68,9 @@ public final class JobRunner {
                     job.useEmulator() ? "emulator" : gemini.baseUrl());
         } catch (AnswerStore.Refused e) {
             throw new InvalidInputException(List.of(e.getMessage()));
+        } catch (IOException e) {
+            throw new InvalidInputException(List.of("store.path: '" + job.store().path()
+                    + "' cannot be read: " + e.getMessage()));
         }
     }
 

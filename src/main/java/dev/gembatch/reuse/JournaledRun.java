@@ -75,10 +75,14 @@ public final class JournaledRun {
         return new JournaledRun(job, journal, resumes, spark, store);
     }
 
-    /** Journaled answering of a Dataset into {@code journalRoot} (the library: no output). */
-    public static JournaledRun at(SparkSession spark, JobSettings job, String journalRoot) {
+    /**
+     * Journaled answering of a Dataset into {@code journalRoot} (the library: no output),
+     * looking requests up in {@code store} first (null: no store).
+     */
+    public static JournaledRun at(SparkSession spark, JobSettings job, String journalRoot,
+                                  AnswerStore store) {
         return new JournaledRun(job, Journal.at(journalRoot, job.journal(),
-                spark.sparkContext().hadoopConfiguration()), false, spark, null);
+                spark.sparkContext().hadoopConfiguration()), false, spark, store);
     }
 
     /**
@@ -171,17 +175,19 @@ public final class JournaledRun {
             target.write(output);
         }
         release();
-        if (store != null) {
-            commit(target.written(spark));
-        }
+        commit(target.written(spark));
         journal.clear();
     }
 
     /**
-     * Adds the answers this run sent to the store; a failure leaves the output as written and
+     * Adds the answers this run sent, read from {@code written} (the output, every answer
+     * computed), to the store, if there is one; a failure leaves the output as written and
      * becomes a note (the next run asks those requests again).
      */
-    private void commit(Dataset<Row> written) {
+    public void commit(Dataset<Row> written) {
+        if (store == null) {
+            return;
+        }
         List<AnswerStore.Source> sources = job.answers().stream()
                 .map(a -> new AnswerStore.Source(a.prefix(), a.model().name())).toList();
         try {

@@ -8,6 +8,7 @@ import dev.gembatch.emulator.EmulatorAnswers;
 import dev.gembatch.emulator.EmulatorOptions;
 import dev.gembatch.input.InvalidInputException;
 import dev.gembatch.output.ResultSchema;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The library entry point answers a Dataset the application already holds: the same result
@@ -31,6 +33,9 @@ class LibraryEntryPointTest extends SparkTestBase {
 
     @RegisterExtension
     static final JobFixture fixture = new JobFixture(EmulatorOptions.defaults());
+
+    @TempDir
+    Path tmp;
 
     private Gembatch gembatch(String... extra) throws InvalidConfigException {
         List<String> sets = new ArrayList<>(List.of(
@@ -65,6 +70,28 @@ class LibraryEntryPointTest extends SparkTestBase {
                     r.getAs("answer"));
         }
         answered.unpersist();
+    }
+
+    @Test
+    void withAStoreASecondCallSendsOnlyWhatTheFirstDidNotAnswer() throws Exception {
+        String store = "store.path=\"" + tmp.resolve("store").toUri() + "\"";
+        Dataset<Row> first = gembatch(store).answer(rows(30));
+        assertEquals(25, fixture.emulator.stats().totalRequests());
+        Assertions.assertTrue(first.collectAsList().stream()
+                .noneMatch(r -> r.<Boolean>getAs("from_store")));
+        first.unpersist();
+
+        fixture.emulator.resetStats();
+        Dataset<Row> second = gembatch(store).answer(rows(40)); // 10 new distinct texts
+        assertEquals(10, fixture.emulator.stats().totalRequests(), "only the new prompts sent");
+        List<Row> all = second.collectAsList();
+        assertEquals(30, all.stream().filter(r -> r.<Boolean>getAs("from_store")).count());
+        for (Row r : all) {
+            assertEquals("OK", r.getAs("status"), r::toString);
+            assertEquals(EmulatorAnswers.textFor(MODEL, "Label: " + r.getAs("text")),
+                    r.getAs("answer"));
+        }
+        second.unpersist();
     }
 
     @Test

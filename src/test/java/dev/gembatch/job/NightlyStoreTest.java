@@ -56,8 +56,12 @@ class NightlyStoreTest extends SparkTestBase {
         for (int i = 3000; i < 3500; i++) {
             night2.add(i + ",document " + i);
         }
+        Path job2 = job(csv("night2.csv", night2), "out2");
+        String dry = fixture.command(job2, "--dry-run").expect(0).out();
+        Assertions.assertTrue(dry.contains("3500 rows") && dry.contains("from store: 2950 rows")
+                && dry.contains("requests:  550 "), dry);
         fixture.emulator.resetStats();
-        String out2 = fixture.run(job(csv("night2.csv", night2), "out2")).expect(0).out();
+        String out2 = fixture.run(job2).expect(0).out();
 
         assertEquals(550, fixture.emulator.stats().totalRequests(),
                 fixture.emulator.stats()::toJson);
