@@ -44,6 +44,7 @@ public final class JobRunner {
         Instant started = Instant.now();
         long start = System.nanoTime();
         OutputTarget target = checkedTarget(spark, job);
+        recover(spark, target, out);
         InputRows read = withTargetProblems(spark, target, () -> prepare(spark, job));
         StructType outSchema = AnswerChain.outputSchema(read.schema(), job);
         List<String> problems = target.check(spark, StructColumns.appendTo(outSchema, job));
@@ -102,11 +103,32 @@ public final class JobRunner {
         return target;
     }
 
+    /** Finishes or rolls back a replace of the output that a stopped run left half done. */
+    private static void recover(SparkSession spark, OutputTarget target, PrintStream out)
+            throws InvalidInputException, IOException {
+        try {
+            target.recover(spark, out);
+        } catch (OutputLock.HeldException e) {
+            throw new InvalidInputException(List.of(e.getMessage()));
+        }
+    }
+
     private static OutputLock lock(SparkSession spark, OutputTarget target, PrintStream out)
             throws InvalidInputException, IOException {
         try {
             return target.lock(spark, out);
         } catch (OutputLock.HeldException e) {
+            throw new InvalidInputException(List.of(e.getMessage()));
+        }
+    }
+
+    /** The journaled run of the output, refused before anything is sent when unreadable. */
+    private static JournaledRun journaled(SparkSession spark, JobSettings job, OutputTarget target,
+                                          AnswerStore store)
+            throws InvalidInputException, IOException {
+        try {
+            return JournaledRun.open(spark, job, target, store);
+        } catch (JournaledRun.Refused e) {
             throw new InvalidInputException(List.of(e.getMessage()));
         }
     }
@@ -119,8 +141,7 @@ public final class JobRunner {
         StructType outSchema = AnswerChain.outputSchema(input.schema(), job);
         RunCounters counters = RunCounters.register(spark.sparkContext(), job.input().idColumn());
         InputProblems inputProblems = InputProblems.register(spark.sparkContext());
-        JournaledRun journaled = job.journal().dedupe()
-                ? JournaledRun.open(spark, job, target, store)
+        JournaledRun journaled = job.journal().dedupe() ? journaled(spark, job, target, store)
                 : null;
         Dataset<Row> answered = Gembatch.of(job, gemini).answering(input.valid(), counters,
                 journaled);

@@ -99,6 +99,8 @@ public final class OutputTarget {
         if (table == null) {
             places.add(new String[] {"the staging folder",
                     ParquetFolder.stagingOf(new Path(out)).toString()});
+            places.add(new String[] {"the commit marker",
+                    FolderSwap.markerOf(new Path(out)).toString()});
         }
         return places;
     }
@@ -202,8 +204,31 @@ public final class OutputTarget {
     }
 
     /**
+     * Finishes or rolls back the replace of an output folder that a stopped run left half done
+     * (see {@link FolderSwap}), under the output's lock, before the output is checked or read;
+     * says so on {@code notes}. Nothing to do for a table, or when no replace was left.
+     */
+    public void recover(SparkSession spark, PrintStream notes)
+            throws IOException, OutputLock.HeldException {
+        if (table != null) {
+            return;
+        }
+        Path path = new Path(settings.path());
+        if (!ParquetFolder.swapLeftOver(path.getFileSystem(spark.sparkContext()
+                .hadoopConfiguration()), path)) {
+            return;
+        }
+        try (OutputLock lock = lock(spark, notes)) {
+            String done = new ParquetFolder(settings).recover(spark);
+            if (done != null) {
+                notes.println("gembatch: output: " + done);
+            }
+        }
+    }
+
+    /**
      * Writes rows computed from the output's own earlier content (resume, retry-failed): into a
-     * staging folder beside the output folder, which then replaces it.
+     * staging folder beside the output folder, which then replaces it (see {@link FolderSwap}).
      */
     public void replace(SparkSession spark, Dataset<Row> answered) throws IOException {
         new ParquetFolder(settings).replace(spark, answered);
