@@ -95,7 +95,8 @@ public final class JobRunner {
     /** The job's output target, refused before the input is opened when it overlaps it. */
     static OutputTarget checkedTarget(SparkSession spark, JobSettings job)
             throws InvalidInputException {
-        OutputTarget target = OutputTarget.of(spark, job.output(), job.input().path());
+        OutputTarget target = OutputTarget.of(spark, job.output(), job.input().path(),
+                job.journal().path());
         List<String> overlap = target.overlapProblems(spark);
         if (!overlap.isEmpty()) {
             throw new InvalidInputException(overlap);

@@ -42,6 +42,17 @@ class StoreConfigTest {
     }
 
     @Test
+    void journalPathIsAnAbsolutePathOrUriAndNullByDefault() throws Exception {
+        assertEquals(null, JobConfig.load(jobs.write(JobFiles.VALID), null, List.of(),
+                JobFiles.ENV).journal().path());
+        assertEquals("hdfs:///gembatch/journals", JobConfig.load(jobs.write(JobFiles.VALID
+                + "journal.path = \"hdfs:///gembatch/journals\"\n"), null, List.of(),
+                JobFiles.ENV).journal().path());
+        assertProblem(jobs.problems("journal.path = journals\n"), "journal.path "
+                + jobs.at(5), "must be an absolute path or a URI");
+    }
+
+    @Test
     void aStoreNeedsDedupe() {
         assertProblem(jobs.problems("store.path = /data/store\npipeline.dedupe = false\n"),
                 "store.path " + jobs.at(5), "needs pipeline.dedupe = true");

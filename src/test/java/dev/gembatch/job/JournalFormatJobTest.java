@@ -60,6 +60,22 @@ class JournalFormatJobTest extends SparkTestBase {
     }
 
     @Test
+    void journalPathMovesTheJournalToAFolderOfItsOwn() throws Exception {
+        Path job = job(5);
+        Path journals = tmp.resolve("journals");
+        String root = OutputTarget.journalOf(tmp.resolve("out").toString(), journals.toString());
+        Assertions.assertTrue(root.startsWith(journals + "/out-"), root);
+        copyFixture("journal-v1", Path.of(root));
+
+        fixture.run(job, "output.mode = resume", "journal.path = " + JobFixture.q(journals))
+                .expect(0);
+
+        assertEquals(2, fixture.emulator.stats().totalRequests(), "the moved journal was read");
+        Assertions.assertFalse(Files.exists(Path.of(root)), "and cleared once written");
+        Assertions.assertFalse(Files.exists(journalRoot()), "nothing beside the output");
+    }
+
+    @Test
     void aJournalOfJavaSerializedAnswersIsRefusedBeforeSendingWithWhatToDo() throws Exception {
         Path job = job(5);
         copyFixture("journal-java-serialized");
@@ -79,10 +95,14 @@ class JournalFormatJobTest extends SparkTestBase {
     }
 
     private void copyFixture(String name) throws IOException {
+        copyFixture(name, journalRoot());
+    }
+
+    private static void copyFixture(String name, Path root) throws IOException {
         Path from = Path.of("src/test/resources", name);
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Path to = journalRoot().resolve(from.relativize(f).toString());
+                Path to = root.resolve(from.relativize(f).toString());
                 Files.createDirectories(to.getParent());
                 Files.copy(f, to);
             }
