@@ -11,9 +11,4 @@ import java.time.Duration;
  */
 public record JournalSettings(int flushRows, Duration flushInterval, String path,
                               boolean dedupe) implements Serializable {
-
-    /** Settings journaling beside the output. */
-    public JournalSettings(int flushRows, Duration flushInterval, boolean dedupe) {
-        this(flushRows, flushInterval, null, dedupe);
-    }
 }

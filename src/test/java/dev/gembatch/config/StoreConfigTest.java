@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The {@code store} section: off by default, read with its per-model ages, mistakes reported. */
+/**
+ * The {@code store} section: off by default, read with its per-model ages, mistakes reported;
+ * and {@code journal.path}, which moves the other answers kept across runs.
+ */
 class StoreConfigTest {
     @RegisterExtension
     final JobFiles jobs = new JobFiles();

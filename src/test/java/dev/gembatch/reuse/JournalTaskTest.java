@@ -135,7 +135,7 @@ class JournalTaskTest {
     @Test
     void theJournalOfAnOutputLivesBesideItAndIsClearedWholly() throws Exception {
         Journal journal = Journal.at(OutputTarget.journalOf(dir.resolve("out/").toString()),
-                new JournalSettings(1, Duration.ofSeconds(1), true), conf);
+                new JournalSettings(1, Duration.ofSeconds(1), null, true), conf);
         assertEquals(dir.resolve("out") + ".gembatch-journal", journal.root());
         JournalTask task = journal.open(4, 0, 0);
         task.append("r1", answer("one"));
