@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /** Reads and checks the input, prompt, journal and spark sections. */
 final class IoSections {
@@ -83,6 +84,8 @@ final class IoSections {
         return text;
     }
 
+    private static final Pattern ABSOLUTE_URI = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:/");
+
     static JournalSettings journal(Reader r) {
         Integer rows = r.intIn("journal.flush-rows", 1, 1_000_000);
         Duration interval = r.durationAtLeast("journal.flush-interval", Duration.ofMillis(10),
@@ -94,7 +97,25 @@ final class IoSections {
                     + (mode == OutputMode.RESUME ? "resume" : "retry-failed")
                     + " (answers are journaled and reused by request_id)");
         }
-        return new JournalSettings(rows == null ? 1 : rows, interval, dedupe);
+        return new JournalSettings(rows == null ? 1 : rows, interval, journalPath(r), dedupe);
+    }
+
+    /**
+     * {@code journal.path}: null, or an absolute path or URI (a relative one would name another
+     * folder on each executor's working directory).
+     */
+    private static String journalPath(Reader r) {
+        String path = r.optionalString("journal.path");
+        if (path == null) {
+            return null;
+        }
+        if (!path.startsWith("/") && !ABSOLUTE_URI.matcher(path).find()) {
+            r.problems().bad(r.config(), "journal.path", "must be an absolute path or a URI such"
+                    + " as hdfs:///gembatch/journals (or null: beside the output), not '"
+                    + path + "'");
+            return null;
+        }
+        return path;
     }
 
     static SparkSettings spark(Reader r) {

@@ -44,6 +44,7 @@ public final class JobRunner {
         Instant started = Instant.now();
         long start = System.nanoTime();
         OutputTarget target = checkedTarget(spark, job);
+        recover(spark, target, out);
         InputRows read = withTargetProblems(spark, target, () -> prepare(spark, job));
         StructType outSchema = AnswerChain.outputSchema(read.schema(), job);
         List<String> problems = target.check(spark, StructColumns.appendTo(outSchema, job));
@@ -97,12 +98,23 @@ public final class JobRunner {
     /** The job's output target, refused before the input is opened when it overlaps it. */
     static OutputTarget checkedTarget(SparkSession spark, JobSettings job)
             throws InvalidInputException {
-        OutputTarget target = OutputTarget.of(spark, job.output(), job.input().path());
+        OutputTarget target = OutputTarget.of(spark, job.output(), job.input().path(),
+                job.journal().path());
         List<String> overlap = target.overlapProblems(spark);
         if (!overlap.isEmpty()) {
             throw new InvalidInputException(overlap);
         }
         return target;
+    }
+
+    /** Finishes or rolls back a replace of the output that a stopped run left half done. */
+    private static void recover(SparkSession spark, OutputTarget target, PrintStream out)
+            throws InvalidInputException, IOException {
+        try {
+            target.recover(spark, out);
+        } catch (OutputLock.HeldException e) {
+            throw new InvalidInputException(List.of(e.getMessage()));
+        }
     }
 
     private static OutputLock lock(SparkSession spark, OutputTarget target, PrintStream out)
@@ -114,6 +126,17 @@ public final class JobRunner {
         }
     }
 
+    /** The journaled run of the output, refused before anything is sent when unreadable. */
+    private static JournaledRun journaled(SparkSession spark, JobSettings job, OutputTarget target,
+                                          AnswerStore store)
+            throws InvalidInputException, IOException {
+        try {
+            return JournaledRun.open(spark, job, target, store);
+        } catch (JournaledRun.Refused e) {
+            throw new InvalidInputException(List.of(e.getMessage()));
+        }
+    }
+
     /** Answers the checked input and writes the output: the one action that sends. */
     private static RunReport answer(SparkSession spark, JobSettings job, GeminiSettings gemini,
                                     InputRows input, OutputTarget target, AnswerStore store,
@@ -121,8 +144,7 @@ public final class JobRunner {
             throws InvalidInputException, IOException {
         RunCounters counters = RunCounters.register(spark.sparkContext(), job.input().idColumn());
         InputProblems inputProblems = InputProblems.register(spark.sparkContext());
-        JournaledRun journaled = job.journal().dedupe()
-                ? JournaledRun.open(spark, job, target, store)
+        JournaledRun journaled = job.journal().dedupe() ? journaled(spark, job, target, store)
                 : null;
         try (CacheSetup caches = new CacheSetup(job, gemini, target.toString(),
                 () -> input.valid().count())) {

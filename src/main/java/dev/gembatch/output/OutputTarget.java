@@ -30,17 +30,30 @@ public final class OutputTarget {
     private final OutputSettings settings;
     private final String inputPath;
     private final CatalogTable table;
+    private final String journals;
 
-    private OutputTarget(OutputSettings settings, String inputPath, CatalogTable table) {
+    private OutputTarget(OutputSettings settings, String inputPath, CatalogTable table,
+                         String journals) {
         this.settings = settings;
         this.inputPath = inputPath;
         this.table = table;
+        this.journals = journals;
     }
 
-    /** The target of {@code settings}, for a job reading {@code inputPath}. */
+    /** The target of {@code settings}, for a job reading {@code inputPath}, journaled beside it. */
     public static OutputTarget of(SparkSession spark, OutputSettings settings, String inputPath) {
+        return of(spark, settings, inputPath, null);
+    }
+
+    /**
+     * The target of {@code settings}, for a job reading {@code inputPath}, journaled in a
+     * subfolder of {@code journals} ({@code journal.path}; null: beside the output).
+     */
+    public static OutputTarget of(SparkSession spark, OutputSettings settings, String inputPath,
+                                  String journals) {
         return new OutputTarget(settings, inputPath,
-                settings.table() == null ? null : CatalogTable.resolve(spark, settings));
+                settings.table() == null ? null : CatalogTable.resolve(spark, settings),
+                journals);
     }
 
     /** The output folder, or the folder of a table's journal, lock and report files. */
@@ -50,7 +63,7 @@ public final class OutputTarget {
 
     /** The journal folder of this output (see {@code dev.gembatch.reuse}). */
     public String journal() {
-        return journalOf(place());
+        return journals == null ? journalOf(place()) : journalOf(place(), journals);
     }
 
     /** True for a catalog table, false for a Parquet folder. */
@@ -94,11 +107,13 @@ public final class OutputTarget {
         String out = place();
         List<String[]> places = new ArrayList<>(List.of(
                 new String[] {table == null ? "the output" : "the table's state folder", out},
-                new String[] {"the journal", journalOf(out)},
+                new String[] {"the journal", journal()},
                 new String[] {"the lock", OutputLock.pathOf(out)}));
         if (table == null) {
             places.add(new String[] {"the staging folder",
                     ParquetFolder.stagingOf(new Path(out)).toString()});
+            places.add(new String[] {"the commit marker",
+                    FolderSwap.markerOf(new Path(out)).toString()});
         }
         return places;
     }
@@ -114,6 +129,11 @@ public final class OutputTarget {
      */
     public static String journalOf(String outputPath) {
         return beside(outputPath, JOURNAL_SUFFIX);
+    }
+
+    /** The journal folder of the output at {@code place} in {@code journals} (journal.path). */
+    public static String journalOf(String place, String journals) {
+        return JournalFolder.in(place, journals);
     }
 
     /** A place beside the output folder: its path (no trailing slash) with {@code suffix}. */
@@ -202,8 +222,31 @@ public final class OutputTarget {
     }
 
     /**
+     * Finishes or rolls back the replace of an output folder that a stopped run left half done
+     * (see {@link FolderSwap}), under the output's lock, before the output is checked or read;
+     * says so on {@code notes}. Nothing to do for a table, or when no replace was left.
+     */
+    public void recover(SparkSession spark, PrintStream notes)
+            throws IOException, OutputLock.HeldException {
+        if (table != null) {
+            return;
+        }
+        Path path = new Path(settings.path());
+        if (!ParquetFolder.swapLeftOver(path.getFileSystem(spark.sparkContext()
+                .hadoopConfiguration()), path)) {
+            return;
+        }
+        try (OutputLock lock = lock(spark, notes)) {
+            String done = new ParquetFolder(settings).recover(spark);
+            if (done != null) {
+                notes.println("gembatch: output: " + done);
+            }
+        }
+    }
+
+    /**
      * Writes rows computed from the output's own earlier content (resume, retry-failed): into a
-     * staging folder beside the output folder, which then replaces it.
+     * staging folder beside the output folder, which then replaces it (see {@link FolderSwap}).
      */
     public void replace(SparkSession spark, Dataset<Row> answered) throws IOException {
         new ParquetFolder(settings).replace(spark, answered);

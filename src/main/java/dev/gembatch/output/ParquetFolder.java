@@ -14,14 +14,21 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * A Parquet folder output ({@code output.path}): what refuses it by mode, its write with
- * Spark's save modes, and the staged replace of an output a run reads from (resume,
- * retry-failed).
+ * Spark's save modes, and the staged, crash-safe replace of an output a run reads from (resume,
+ * retry-failed; see {@link FolderSwap}).
  */
 final class ParquetFolder {
     private final OutputSettings settings;
+    private final FolderSwap.Steps steps;
 
     ParquetFolder(OutputSettings settings) {
+        this(settings, FolderSwap.LOGGED);
+    }
+
+    /** A folder whose replace reports its steps to {@code steps} (see {@link FolderSwap}). */
+    ParquetFolder(OutputSettings settings, FolderSwap.Steps steps) {
         this.settings = settings;
+        this.steps = steps;
     }
 
     /** What refuses a folder output (see {@link OutputTarget#check}). */
@@ -52,20 +59,32 @@ final class ParquetFolder {
 
     /**
      * Writes rows computed from the output's own earlier content (resume, retry-failed): into a
-     * staging folder beside it, which then replaces the output.
+     * staging folder beside it, which then replaces the output (see {@link FolderSwap}).
      */
     void replace(SparkSession spark, Dataset<Row> answered) throws IOException {
         Path path = new Path(settings.path());
-        Path staging = stagingOf(path);
-        write(answered, staging.toString());
-        FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        if (!fs.delete(path, true) || !fs.rename(staging, path)) {
-            throw new IOException("cannot move the new output " + staging + " to " + path);
-        }
+        write(answered, FolderSwap.stagingOf(path).toString());
+        swap(spark).commitStaged();
+    }
+
+    /** Finishes or rolls back a replace a stopped run left (see {@link FolderSwap#recover}). */
+    String recover(SparkSession spark) throws IOException {
+        return swap(spark).recover();
+    }
+
+    /** True when a stopped replace left its staged folder or commit marker. */
+    static boolean swapLeftOver(FileSystem fs, Path output) throws IOException {
+        return fs.exists(FolderSwap.markerOf(output)) || fs.exists(FolderSwap.stagingOf(output));
+    }
+
+    private FolderSwap swap(SparkSession spark) throws IOException {
+        Path path = new Path(settings.path());
+        return new FolderSwap(path.getFileSystem(spark.sparkContext().hadoopConfiguration()),
+                path, steps);
     }
 
     static Path stagingOf(Path output) {
-        return new Path(output.getParent(), output.getName() + ".gembatch-staging");
+        return FolderSwap.stagingOf(output);
     }
 
     void write(Dataset<Row> answered, String path) {

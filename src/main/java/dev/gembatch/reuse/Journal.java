@@ -2,6 +2,7 @@ package dev.gembatch.reuse;
 
 import dev.gembatch.config.JournalSettings;
 import dev.gembatch.model.Answer;
+import dev.gembatch.store.AnswerRecords;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -11,8 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.util.SerializableConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * The answer journal of one output: {@code <place>.gembatch-journal/<run>/p<partition>/}, where
  * the place is the output folder or a table's state folder (see {@code OutputTarget#journal})
  * (in a spreadsheet job {@code <run>/<answer>/p<partition>/}) holds small Parquet files of
- * finished answers keyed by request_id, written by the tasks of the run while they answer, so a
+ * finished answers keyed by request_id (the store's typed answer records, see {@link JournalFile}),
+ * written by the tasks of the run while they answer, so a
  * retried task or a resumed run reuses them instead of paying again.
  * Serializable (settings, the run id and the Hadoop configuration), built on the driver.
  */
@@ -69,6 +74,38 @@ final class Journal implements Serializable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the journal " + root, e);
         }
+    }
+
+    /**
+     * The first journal file of an earlier run that this build cannot read (journaled as
+     * Java-serialized answers by a gembatch before typed answer records, or by a newer format),
+     * with its format version; null when every earlier run's files are readable. One file per
+     * run folder is checked: a run writes one format.
+     */
+    Unreadable unreadable() throws IOException {
+        Path path = new Path(root);
+        FileSystem fs = path.getFileSystem(hadoop.value());
+        if (!fs.exists(path)) {
+            return null;
+        }
+        for (FileStatus runDir : fs.listStatus(path, p -> !p.getName().startsWith("."))) {
+            RemoteIterator<LocatedFileStatus> files = fs.listFiles(runDir.getPath(), true);
+            while (files.hasNext()) {
+                Path file = files.next().getPath();
+                if (JournalFile.isComplete(file)) {
+                    int version = AnswerRecords.version(hadoop.value(), file);
+                    if (version < 1 || version > AnswerRecords.VERSION) {
+                        return new Unreadable(file, version);
+                    }
+                    break;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A journal file this build does not read, and its record format version (0: none). */
+    record Unreadable(Path file, int version) {
     }
 
     /**

@@ -1,67 +1,42 @@
 package dev.gembatch.reuse;
 
 import dev.gembatch.model.Answer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.gembatch.store.AnswerRecords;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
-import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
-import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.MessageTypeParser;
 
 /**
- * One journal file: a small Parquet file of (request_id, status, answer) where answer is the
- * Java-serialized {@link Answer} (the journal only lives between a run and its resume, with the
- * same build), and of (request_id, {@value #SENT}, empty) for requests sent and not answered yet
- * when the file was written (so a retried task knows which of its sends are sent again).
+ * Journal files: small Parquet files of the store's typed answer records
+ * ({@link AnswerRecords}): finished answers by request_id, and requests sent and not answered
+ * yet when the file was written (so a retried task knows which of its sends are sent again).
  * Written under a hidden name and renamed when complete, so a reader never sees a half-written
- * file.
+ * file; merged into one file by renaming the merged file in before deleting its sources, so a
+ * stop at any point leaves every record in at least one complete file.
  */
 final class JournalFile {
-    /** The status of an entry that records a send without an answer. */
-    static final String SENT = "SENT";
-    static final MessageType SCHEMA = MessageTypeParser.parseMessageType(
-            "message journal { required binary request_id (STRING);"
-                    + " required binary status (STRING); required binary answer; }");
-    private static final SimpleGroupFactory GROUPS = new SimpleGroupFactory(SCHEMA);
-
     private JournalFile() {
     }
 
     /** Writes the entries to {@code file} atomically (hidden temporary name, then rename). */
     static void write(Configuration conf, Path file, Map<String, Answer> entries,
                       Set<String> sent) throws IOException {
-        Path temp = new Path(file.getParent(), "." + file.getName() + ".tmp");
-        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(temp).withConf(conf)
-                .withType(SCHEMA).withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build()) {
+        Path temp = temporary(file);
+        try (AnswerRecords.Writer writer = AnswerRecords.create(conf, temp)) {
             for (Map.Entry<String, Answer> e : entries.entrySet()) {
-                writer.write(GROUPS.newGroup().append("request_id", e.getKey())
-                        .append("status", e.getValue().status().name())
-                        .append("answer", Binary.fromConstantByteArray(encode(e.getValue()))));
+                writer.answer(e.getKey(), e.getValue());
             }
             for (String id : sent) {
-                writer.write(GROUPS.newGroup().append("request_id", id).append("status", SENT)
-                        .append("answer", Binary.EMPTY));
+                writer.sent(id);
             }
         }
-        FileSystem fs = file.getFileSystem(conf);
-        if (!fs.rename(temp, file)) {
-            throw new IOException("cannot rename " + temp + " to " + file);
-        }
+        publish(conf, temp, file);
     }
 
     /**
@@ -70,44 +45,60 @@ final class JournalFile {
      */
     static void readDir(Configuration conf, Path dir, Map<String, Answer> into, Set<String> sent)
             throws IOException {
-        FileSystem fs = dir.getFileSystem(conf);
-        if (!fs.exists(dir)) {
-            return;
-        }
-        for (FileStatus f : fs.listStatus(dir, p -> p.getName().endsWith(".parquet")
-                && !p.getName().startsWith("."))) {
-            read(f.getPath(), conf, into, sent);
+        AnswerRecords.Sink sink = new AnswerRecords.Sink() {
+            @Override
+            public void answer(String requestId, Answer answer) {
+                into.put(requestId, answer);
+            }
+
+            @Override
+            public void sent(String requestId) {
+                sent.add(requestId);
+            }
+        };
+        for (Path file : complete(conf, dir)) {
+            AnswerRecords.read(conf, file, sink);
         }
     }
 
-    private static void read(Path file, Configuration conf, Map<String, Answer> into,
-                             Set<String> sent) throws IOException {
-        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), file)
-                .withConf(conf).build()) {
-            for (Group g = reader.read(); g != null; g = reader.read()) {
-                String id = g.getString("request_id", 0);
-                if (SENT.equals(g.getString("status", 0))) {
-                    sent.add(id);
-                } else {
-                    into.put(id, decode(g.getBinary("answer", 0).getBytes()));
-                }
+    /** The complete journal files directly in {@code dir}, none when it does not exist. */
+    static List<Path> complete(Configuration conf, Path dir) throws IOException {
+        FileSystem fs = dir.getFileSystem(conf);
+        List<Path> files = new ArrayList<>();
+        if (fs.exists(dir)) {
+            for (FileStatus f : fs.listStatus(dir, JournalFile::isComplete)) {
+                files.add(f.getPath());
             }
         }
+        return files;
     }
 
-    static byte[] encode(Answer answer) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(answer);
+    /** True for a complete journal file's name (not hidden, not temporary). */
+    static boolean isComplete(Path file) {
+        return file.getName().endsWith(".parquet") && !file.getName().startsWith(".");
+    }
+
+    /**
+     * Merges {@code sources} into the new file {@code target} (hidden name, renamed in), then
+     * deletes the sources.
+     */
+    static void merge(Configuration conf, List<Path> sources, Path target) throws IOException {
+        Path temp = temporary(target);
+        AnswerRecords.merge(conf, sources, temp);
+        publish(conf, temp, target);
+        FileSystem fs = target.getFileSystem(conf);
+        for (Path source : sources) {
+            fs.delete(source, false);
         }
-        return bytes.toByteArray();
     }
 
-    static Answer decode(byte[] bytes) throws IOException {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return (Answer) in.readObject();
-        } catch (ClassNotFoundException e) {
-            throw new IOException("a journal entry is not an answer of this build", e);
+    private static Path temporary(Path file) {
+        return new Path(file.getParent(), "." + file.getName() + ".tmp");
+    }
+
+    private static void publish(Configuration conf, Path temp, Path file) throws IOException {
+        if (!file.getFileSystem(conf).rename(temp, file)) {
+            throw new IOException("cannot rename " + temp + " to " + file);
         }
     }
 }

@@ -3,22 +3,32 @@ package dev.gembatch.reuse;
 import dev.gembatch.model.Answer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One task attempt's view of the journal: the answers earlier attempts of its partition already
  * journaled (and the requests they sent without an answer), and a buffer of this attempt's
  * answers written as one file every {@code flushRows} answers or once the oldest buffered answer
  * is {@code flushInterval} old. Each file also records the requests sent and not yet answered.
+ * So that many small files never make a resume slow, every {@value #MERGE_AT} files of this
+ * attempt are merged into one, and when the task ends the partition's whole folder (earlier
+ * attempts' files too: it holds the partition's claim) is merged into one file.
  * Used by the task's own thread only; the clock is injected.
  */
 final class JournalTask implements AutoCloseable {
+    /** Files of one attempt merged into one while it runs. */
+    static final int MERGE_AT = 64;
+    private static final Logger LOG = LoggerFactory.getLogger(JournalTask.class);
     private final Configuration conf;
     private final Path dir;
     private final String prefix;
@@ -29,6 +39,7 @@ final class JournalTask implements AutoCloseable {
     private final LongSupplier clock;
     private final Map<String, Answer> buffer = new LinkedHashMap<>();
     private final Set<String> pending = new LinkedHashSet<>();
+    private final List<Path> unmerged = new ArrayList<>();
     private long oldest;
     private int files;
     private long written;
@@ -114,6 +125,7 @@ final class JournalTask implements AutoCloseable {
             if (!buffer.isEmpty() || !pending.isEmpty()) {
                 flush();
             }
+            mergeFolder();
         } finally {
             claim.close();
         }
@@ -129,5 +141,35 @@ final class JournalTask implements AutoCloseable {
         files++;
         written += buffer.size();
         buffer.clear();
+        unmerged.add(file);
+        if (unmerged.size() >= MERGE_AT) {
+            merge(new ArrayList<>(unmerged), new Path(dir, prefix + "-" + files + "m.parquet"));
+            unmerged.clear();
+        }
     }
+
+    /** Merges every complete file of the partition's folder into one, when it holds several. */
+    private void mergeFolder() {
+        try {
+            List<Path> all = JournalFile.complete(conf, dir);
+            if (all.size() > 1) {
+                merge(all, new Path(dir, prefix + "-end.parquet"));
+            }
+        } catch (IOException e) {
+            LOG.warn("the journal folder {} stays unmerged: {}", dir, e.toString());
+        }
+    }
+
+    /**
+     * Merges {@code sources} into {@code target}; a failure leaves them as they were (still
+     * complete, only more files to read), so it is logged, not thrown.
+     */
+    private void merge(List<Path> sources, Path target) {
+        try {
+            JournalFile.merge(conf, sources, target);
+        } catch (IOException e) {
+            LOG.warn("journal files in {} stay unmerged: {}", dir, e.toString());
+        }
+    }
+
 }

@@ -6,6 +6,7 @@ import dev.gembatch.config.OutputMode;
 import dev.gembatch.output.OutputTarget;
 import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.report.RunCounters;
+import dev.gembatch.store.AnswerRecords;
 import dev.gembatch.store.AnswerStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,13 +67,40 @@ public final class JournaledRun {
      * Requests are looked up in {@code store} first (null: no store).
      */
     public static JournaledRun open(SparkSession spark, JobSettings job, OutputTarget target,
-                                    AnswerStore store) {
+                                    AnswerStore store) throws Refused, IOException {
         Journal journal = Journal.at(target.journal(), job.journal(),
                 spark.sparkContext().hadoopConfiguration());
         OutputMode mode = job.output().mode();
         boolean resumes = mode == OutputMode.RESUME || mode == OutputMode.RETRY_FAILED
                 || target.isTable();
+        Journal.Unreadable old = resumes ? journal.unreadable() : null;
+        if (old != null) {
+            throw new Refused(refusal(old, journal.root(), target.isTable()));
+        }
         return new JournaledRun(job, journal, resumes, spark, store);
+    }
+
+    /** A journal this build does not read, refused before anything is sent. */
+    public static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    private static String refusal(Journal.Unreadable old, String root, boolean table) {
+        String what = old.version() == 0
+                ? "answers an earlier gembatch journaled as Java-serialized objects (before"
+                        + " typed answer records), which this build does not read; "
+                : "answer records of format version " + old.version() + ", newer than this"
+                        + " build reads (up to " + AnswerRecords.VERSION + "); upgrade gembatch, ";
+        String instead = table ? "delete the journal folder '" + root + "' (its answers are"
+                + " asked again)" : "run the job again without --resume (output.mode ="
+                + " overwrite: every row is answered again), or delete the journal folder '"
+                + root + "' (its answers are asked again)";
+        return "journal: '" + old.file() + "' holds " + what + (old.version() == 0 ? "" : "or ")
+                + instead;
     }
 
     /**

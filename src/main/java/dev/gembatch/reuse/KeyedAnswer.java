@@ -1,8 +1,6 @@
 package dev.gembatch.reuse;
 
-import dev.gembatch.model.Answer;
 import dev.gembatch.output.ResultSchema;
-import dev.gembatch.output.ResultValues;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -31,12 +29,6 @@ record KeyedAnswer(String requestId, Row result, boolean reused, String storeRun
     static final StructType SCHEMA = new StructType().add(REQUEST_ID, DataTypes.StringType)
             .add(RESULT, RESULT_TYPE).add(REUSED, DataTypes.BooleanType)
             .add(STORE_RUN, DataTypes.StringType);
-
-    /** An answer an earlier run journaled. */
-    static KeyedAnswer fromJournal(String requestId, Answer answer) {
-        return new KeyedAnswer(requestId, RowFactory.create(ResultValues.of(requestId, answer)),
-                true, null);
-    }
 
     /**
      * The answers in {@code rows}, as rows of {@link #SCHEMA}: the request_id column

@@ -7,21 +7,17 @@ import static dev.gembatch.model.ErrorStatus.QUOTA_EXHAUSTED;
 import dev.gembatch.config.OutputMode;
 import dev.gembatch.config.OutputSettings;
 import dev.gembatch.model.Status;
+import dev.gembatch.store.AnswerRecords;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Answers a resumed run already has, as {@link KeyedAnswer} rows (reused), one per request_id:
@@ -31,11 +27,6 @@ import org.apache.spark.sql.types.StructType;
  * its journal.
  */
 final class KnownAnswers {
-    /** A journal file as Spark reads it (given, so a journal of empty folders reads as empty). */
-    private static final StructType JOURNAL = new StructType()
-            .add("request_id", DataTypes.StringType).add("status", DataTypes.StringType)
-            .add("answer", DataTypes.BinaryType);
-
     private KnownAnswers() {
     }
 
@@ -47,10 +38,12 @@ final class KnownAnswers {
                              Journal journal) throws IOException {
         List<Dataset<Row>> parts = new ArrayList<>();
         if (journal.hasEarlierRuns()) {
-            parts.add(spark.read().schema(JOURNAL).option("recursiveFileLookup", "true")
-                    .parquet(journal.root())
-                    .where(functions.col("status").notEqual(JournalFile.SENT))
-                    .mapPartitions(new Decode(), Encoders.row(KeyedAnswer.SCHEMA)));
+            // the typed records as Spark reads them (the schema given, so that a journal of
+            // empty folders reads as empty)
+            parts.add(KeyedAnswer.select(spark.read().schema(AnswerRecords.TYPE)
+                    .option("recursiveFileLookup", "true").parquet(journal.root())
+                    .where(functions.col("status").notEqual(AnswerRecords.SENT)),
+                    "request_id", "", true, null));
         }
         if (output.path() != null && isComplete(spark, output.path())) {
             parts.add(fromOutput(spark, output, prefix));
@@ -77,32 +70,5 @@ final class KnownAnswers {
                                     DEADLINE_REACHED.name(), QUOTA_EXHAUSTED.name())))));
         }
         return KeyedAnswer.select(rows, p + "request_id", p, true, null);
-    }
-
-    /** Journal entries (request_id, status, answer) to known-answer rows. */
-    private static final class Decode implements MapPartitionsFunction<Row, Row> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Iterator<Row> call(Iterator<Row> entries) {
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return entries.hasNext();
-                }
-
-                @Override
-                public Row next() {
-                    Row e = entries.next();
-                    String id = e.getString(e.fieldIndex("request_id"));
-                    try {
-                        return KeyedAnswer.fromJournal(id, JournalFile.decode(
-                                (byte[]) e.get(e.fieldIndex("answer")))).toRow();
-                    } catch (IOException ex) {
-                        throw new IllegalStateException("unreadable journal entry " + id, ex);
-                    }
-                }
-            };
-        }
     }
 }

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import dev.gembatch.model.Status;
-import dev.gembatch.output.ResultSchema;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +16,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The typed rows of the store, derived from the result schema (so the store grows with it): the
+ * The typed rows of the store, the typed answer record ({@link AnswerRecords#TYPE}, derived from
+ * the result schema, so the store grows with it) with the store's own columns: the
  * request_id, the endpoint that answered, every other result column as the output has it, the
  * run that first answered it ({@code store_run_id}), when it entered the store
  * ({@code stored_at}) and the model. Only answers that are a model's verdict enter: every status
@@ -39,7 +39,7 @@ final class StoreRows {
     private static StructType schema() {
         StructType s = new StructType().add(REQUEST_ID, DataTypes.StringType)
                 .add(ENDPOINT, DataTypes.StringType);
-        for (StructField f : ResultSchema.appendTo(new StructType(), "").fields()) {
+        for (StructField f : AnswerRecords.TYPE.fields()) {
             if (!f.name().equals(REQUEST_ID)) {
                 s = s.add(f);
             }

@@ -33,7 +33,24 @@ import org.junit.jupiter.api.io.TempDir;
 class ExecutorKillIT {
     private static final int ROWS = 2000;
     private static final int CONCURRENCY = 16;
-    private static final int FLUSH_ROWS = 20;
+    private static final long FIRST_BYTE_MS = 250;
+    private static final int CHUNKS = 3;
+    private static final long CHUNK_GAP_MS = 40;
+    /** journal.flush-interval's default (reference.conf); the job sets no journal key. */
+    private static final long FLUSH_INTERVAL_MS = 200;
+    /**
+     * Answers the killed executor's one task finishes per second at most: its whole window at
+     * once, each request taking at least the first-byte latency and its chunk gaps (370 ms).
+     */
+    private static final double TASK_RATE = CONCURRENCY * 1000.0
+            / (FIRST_BYTE_MS + CHUNKS * CHUNK_GAP_MS);
+    /**
+     * On the killed executor: its requests in flight, the answers it finished within one flush
+     * interval, and those that finished during its last flush (a flushing task sends nothing:
+     * at most its window again): 16 + 16 + 9.
+     */
+    private static final long BOUND = 2L * CONCURRENCY
+            + (long) Math.ceil(TASK_RATE * FLUSH_INTERVAL_MS / 1000.0);
     private static final String MODEL = "gemini-2.5-flash";
 
     @TempDir
@@ -41,8 +58,9 @@ class ExecutorKillIT {
 
     @Test
     void stoppingAnExecutorMidRunWritesNoUnansweredRow() throws Exception {
-        EmulatorOptions options = EmulatorOptions.builder().firstByteLatency(Duration.ofMillis(250))
-                .chunkGap(Duration.ofMillis(40)).chunks(3).build();
+        EmulatorOptions options = EmulatorOptions.builder()
+                .firstByteLatency(Duration.ofMillis(FIRST_BYTE_MS))
+                .chunkGap(Duration.ofMillis(CHUNK_GAP_MS)).chunks(CHUNKS).build();
         try (GeminiEmulator emulator = GeminiEmulator.start(options);
              StandaloneCluster cluster = StandaloneCluster.start(tmp, 2)) {
             Path log = submit(cluster, emulator);
@@ -69,8 +87,9 @@ class ExecutorKillIT {
 
     @Test
     void killingAnExecutorMidRunLosesNoRowAndDuplicatesNone() throws Exception {
-        EmulatorOptions options = EmulatorOptions.builder().firstByteLatency(Duration.ofMillis(250))
-                .chunkGap(Duration.ofMillis(40)).chunks(3).build();
+        EmulatorOptions options = EmulatorOptions.builder()
+                .firstByteLatency(Duration.ofMillis(FIRST_BYTE_MS))
+                .chunkGap(Duration.ofMillis(CHUNK_GAP_MS)).chunks(CHUNKS).build();
         long t0 = System.nanoTime();
         try (GeminiEmulator emulator = GeminiEmulator.start(options);
              StandaloneCluster cluster = StandaloneCluster.start(tmp, 2)) {
@@ -112,7 +131,8 @@ class ExecutorKillIT {
 
     /**
      * Prints what was re-sent and asserts the journal's bound: the killed executor (one core,
-     * one task at a time) can lose at most its in-flight window plus its unflushed answers.
+     * one task at a time) can lose at most its in-flight window plus the answers it finished
+     * in one flush interval and during its last flush.
      */
     private static void report(EmulatorStats stats, long atKill) {
         long resent = stats.requestsByAttempt().entrySet().stream().filter(e -> e.getKey() > 1)
@@ -120,10 +140,12 @@ class ExecutorKillIT {
         System.out.println("ExecutorKillIT: " + stats.totalRequests() + " requests for " + ROWS
                 + " rows; re-sent after the kill: " + resent + " (answered twice: "
                 + stats.paidTwice() + "); sent before the kill: " + atKill
-                + "; bound: " + (CONCURRENCY + FLUSH_ROWS));
-        assertTrue(resent <= CONCURRENCY + FLUSH_ROWS, () -> "re-sent " + resent
-                + " requests, more than in flight (" + CONCURRENCY + ") plus unflushed ("
-                + FLUSH_ROWS + ") on the killed executor");
+                + "; bound: " + BOUND + " (2 x window " + CONCURRENCY + " + "
+                + String.format(java.util.Locale.ROOT, "%.1f", TASK_RATE) + " answers/s x "
+                + FLUSH_INTERVAL_MS + " ms)");
+        assertTrue(resent <= BOUND, () -> "re-sent " + resent + " requests, more than in"
+                + " flight (" + CONCURRENCY + ") plus one flush interval's and one flush's"
+                + " answers (" + (BOUND - CONCURRENCY) + ") on the killed executor");
     }
 
     private Path submit(StandaloneCluster cluster, GeminiEmulator emulator) throws Exception {
@@ -155,7 +177,6 @@ class ExecutorKillIT {
                 "model.name = " + MODEL,
                 "output.path = \"" + tmp.resolve("out") + "\"",
                 "gemini.concurrency = " + CONCURRENCY,
-                "journal.flush-rows = " + FLUSH_ROWS,
                 "spark.partitions = 8"), StandardCharsets.UTF_8);
         return job;
     }

@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The {@code store} section: off by default, read with its per-model ages, mistakes reported. */
+/**
+ * The {@code store} section: off by default, read with its per-model ages, mistakes reported;
+ * and {@code journal.path}, which moves the other answers kept across runs.
+ */
 class StoreConfigTest {
     @RegisterExtension
     final JobFiles jobs = new JobFiles();
@@ -39,6 +42,17 @@ class StoreConfigTest {
         assertProblem(problems, "store.max-age " + jobs.at(6), ">= 0");
         assertProblem(problems, "store.max-age-by-model.\"gemini-2.5-pro\" " + jobs.at(7),
                 "duration");
+    }
+
+    @Test
+    void journalPathIsAnAbsolutePathOrUriAndNullByDefault() throws Exception {
+        assertEquals(null, JobConfig.load(jobs.write(JobFiles.VALID), null, List.of(),
+                JobFiles.ENV).journal().path());
+        assertEquals("hdfs:///gembatch/journals", JobConfig.load(jobs.write(JobFiles.VALID
+                + "journal.path = \"hdfs:///gembatch/journals\"\n"), null, List.of(),
+                JobFiles.ENV).journal().path());
+        assertProblem(jobs.problems("journal.path = journals\n"), "journal.path "
+                + jobs.at(5), "must be an absolute path or a URI");
     }
 
     @Test

@@ -44,8 +44,34 @@ class JournalTaskTest {
         assertEquals(2, files(), "7 answers at 3 per file: 2 files, 1 answer buffered");
         assertEquals(6, task.written());
         task.close();
-        assertEquals(3, files());
+        assertEquals(1, files(), "the task's 3 files merged into one when it ends");
         assertEquals(7, task.written());
+        for (int i = 0; i < 7; i++) {
+            assertEquals(answer("text " + i), retryOfTheSamePartition().earlier("r" + i));
+        }
+    }
+
+    @Test
+    void everyMergeAtFilesOfARunningTaskAreMergedIntoOneAndTheFolderIntoOneAtItsEnd()
+            throws Exception {
+        JournalTask first = task(1, 60);
+        first.sending("never answered");
+        first.append("r0", answer("text 0"));
+        first.close();
+        JournalTask task = new JournalTask(conf, new org.apache.hadoop.fs.Path(dir.toUri()),
+                "s0a1", claim("s0a1"), JournalTask.Earlier.NONE, 1, 60 * SECOND, now::get);
+        for (int i = 1; i <= JournalTask.MERGE_AT + 1; i++) {
+            task.append("r" + i, answer("text " + i));
+        }
+        assertEquals(3, files(), "the first attempt's file, " + JournalTask.MERGE_AT
+                + " files merged into one, and the last");
+        task.close();
+        assertEquals(1, files(), "both attempts' files merged into one");
+        JournalTask retry = retryOfTheSamePartition();
+        for (int i = 0; i <= JournalTask.MERGE_AT + 1; i++) {
+            assertEquals(answer("text " + i), retry.earlier("r" + i));
+        }
+        assertTrue(retry.sentEarlier("never answered"), "a send without an answer is kept");
     }
 
     @Test
@@ -109,7 +135,7 @@ class JournalTaskTest {
     @Test
     void theJournalOfAnOutputLivesBesideItAndIsClearedWholly() throws Exception {
         Journal journal = Journal.at(OutputTarget.journalOf(dir.resolve("out/").toString()),
-                new JournalSettings(1, Duration.ofSeconds(1), true), conf);
+                new JournalSettings(1, Duration.ofSeconds(1), null, true), conf);
         assertEquals(dir.resolve("out") + ".gembatch-journal", journal.root());
         JournalTask task = journal.open(4, 0, 0);
         task.append("r1", answer("one"));

@@ -63,7 +63,7 @@ class PartitionClaimTest {
     void aSecondAttemptOpenedWhileTheFirstAnswersReusesEverythingTheFirstJournals()
             throws Exception {
         Journal journal = Journal.at(dir.resolve("journal").toString(),
-                new JournalSettings(50, Duration.ofMinutes(1), true), conf);
+                new JournalSettings(50, Duration.ofMinutes(1), null, true), conf);
         JournalTask first = journal.open(3, 0, 0);
         first.append("r1", answer("one")); // buffered: 50 rows or a minute per file
         CompletableFuture<JournalTask> second = CompletableFuture.supplyAsync(

@@ -1,0 +1,154 @@
+package dev.gembatch.store;
+
+import dev.gembatch.model.Answer;
+import dev.gembatch.output.ResultSchema;
+import dev.gembatch.output.ResultValues;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The typed answer record, the one row format of an answer at rest: request_id and every result
+ * column as the output has it ({@link #TYPE}). The store's segments are these columns plus the
+ * store's own (see {@code StoreRows}); the journal ({@code dev.gembatch.reuse}) writes and reads
+ * them here, one small Parquet file at a time, without a Spark session. A journal record is an
+ * answer, or a request sent and not answered yet ({@link #SENT} in {@code status}, the rest
+ * null). Each file names its record format version in its footer ({@value #VERSION_KEY}); a
+ * file without it was written before records were typed (Java-serialized answers).
+ */
+public final class AnswerRecords {
+    /** The record format version this build writes and the newest it reads. */
+    public static final int VERSION = 1;
+    /** The status of a record of a request sent without an answer yet. */
+    public static final String SENT = "SENT";
+    /** The footer key holding the record format version. */
+    static final String VERSION_KEY = "gembatch.answer-record.version";
+    /** request_id, then the result columns (docs/OUTPUT.md), all nullable. */
+    public static final StructType TYPE = ResultSchema.appendTo(new StructType(), "");
+    private static final MessageType MESSAGE = RecordValues.message(TYPE, "answer_record");
+    private static final SimpleGroupFactory GROUPS = new SimpleGroupFactory(MESSAGE);
+    private static final int STATUS = TYPE.fieldIndex("status");
+
+    private AnswerRecords() {
+    }
+
+    /** What reading a file delivers, record by record. */
+    public interface Sink {
+        /** A finished answer. */
+        void answer(String requestId, Answer answer);
+
+        /** A request that was sent and not answered when the file was written. */
+        void sent(String requestId);
+    }
+
+    /** Writes one file of records; {@link #close} completes it. */
+    public static final class Writer implements AutoCloseable {
+        private final ParquetWriter<Group> out;
+
+        private Writer(ParquetWriter<Group> out) {
+            this.out = out;
+        }
+
+        /** One finished answer. */
+        public void answer(String requestId, Answer answer) throws IOException {
+            record(ResultValues.of(requestId, answer));
+        }
+
+        /** One request sent without an answer yet. */
+        public void sent(String requestId) throws IOException {
+            Object[] values = new Object[TYPE.length()];
+            values[0] = requestId;
+            values[STATUS] = SENT;
+            record(values);
+        }
+
+        private void record(Object[] values) throws IOException {
+            Group g = GROUPS.newGroup();
+            RecordValues.write(g, TYPE, values);
+            out.write(g);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+    }
+
+    /** A writer of a new file {@code file} (replaced if it exists). */
+    public static Writer create(Configuration conf, Path file) throws IOException {
+        return new Writer(ExampleParquetWriter.builder(file).withConf(conf).withType(MESSAGE)
+                .withExtraMetaData(Map.of(VERSION_KEY, Integer.toString(VERSION)))
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build());
+    }
+
+    /**
+     * The record format version of {@code file}: 0 when its footer names none (written before
+     * records were typed).
+     */
+    public static int version(Configuration conf, Path file) throws IOException {
+        try (ParquetFileReader reader = ParquetFileReader.open(
+                HadoopInputFile.fromPath(file, conf))) {
+            String v = reader.getFooter().getFileMetaData().getKeyValueMetaData().get(VERSION_KEY);
+            return v == null ? 0 : Integer.parseInt(v);
+        }
+    }
+
+    /**
+     * Delivers every record of {@code file} to {@code sink}; refuses a file of no or a newer
+     * record format version with a message naming it.
+     */
+    public static void read(Configuration conf, Path file, Sink sink) throws IOException {
+        int version = version(conf, file);
+        if (version < 1 || version > VERSION) {
+            throw new IOException(file + " holds answer records of format version " + version
+                    + "; this build reads versions 1 to " + VERSION);
+        }
+        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), file)
+                .withConf(conf).build()) {
+            for (Group g = reader.read(); g != null; g = reader.read()) {
+                Object[] values = RecordValues.read(g, TYPE);
+                if (SENT.equals(values[STATUS])) {
+                    sink.sent((String) values[0]);
+                } else {
+                    sink.answer((String) values[0], ResultValues.answerOf(values));
+                }
+            }
+        }
+    }
+
+    /**
+     * Copies every record of {@code files} (each of a readable version) into the new file
+     * {@code target}, in order, decoding no answer; returns the number of records.
+     */
+    public static long merge(Configuration conf, List<Path> files, Path target)
+            throws IOException {
+        long records = 0;
+        try (Writer out = create(conf, target)) {
+            for (Path file : files) {
+                try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
+                        file).withConf(conf).build()) {
+                    for (Group g = reader.read(); g != null; g = reader.read()) {
+                        out.record(RecordValues.read(g, TYPE));
+                        records++;
+                    }
+                }
+            }
+        }
+        return records;
+    }
+}

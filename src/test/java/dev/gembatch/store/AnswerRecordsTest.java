@@ -1,0 +1,113 @@
+package dev.gembatch.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gembatch.model.Answer;
+import dev.gembatch.model.Billing;
+import dev.gembatch.model.Candidate;
+import dev.gembatch.model.Citation;
+import dev.gembatch.model.ErrorInfo;
+import dev.gembatch.model.ErrorStatus;
+import dev.gembatch.model.PromptFeedback;
+import dev.gembatch.model.SafetyRating;
+import dev.gembatch.model.Status;
+import dev.gembatch.model.Usage;
+import dev.gembatch.output.ResultValues;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The typed answer record the journal writes: every result column survives a file, a request
+ * sent without an answer reads as such, and a file of the Java-serialized journal format of
+ * earlier builds (kept under src/test/resources/journal-java-serialized) is refused by name.
+ */
+class AnswerRecordsTest {
+    private final Configuration conf = new Configuration();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyResultColumnOfAnAnswerSurvivesItsRecord() throws Exception {
+        SafetyRating rating = new SafetyRating("HARM_CATEGORY_HATE_SPEECH", "LOW", 0.25, "NEGLIGIBLE",
+                0.5, false);
+        Answer rich = new Answer(Status.TRUNCATED, List.of(
+                new Candidate(0, "first", "thinking", "MAX_TOKENS", "cut", List.of(rating),
+                        List.of(new Citation(1, 9, "https://example.com/a", "A", null))),
+                new Candidate(1, "second", null, "STOP", null, List.of(), List.of())),
+                new PromptFeedback(null, null, List.of(rating)),
+                new Usage(11, 22, 33, 4, null, 70), "gemini-2.5-flash-001", "resp-1",
+                ErrorInfo.of(ErrorStatus.TIMEOUT, "slow"), 3, 120L, 900L, 7,
+                Instant.parse("2026-12-06T23:10:11.123456Z"),
+                new Billing("flex", "standard", 0.0125));
+        Answer failed = Answer.failed(ErrorInfo.fromServer(503, "UNAVAILABLE", null, "busy",
+                true), 2, null, 40L, Instant.parse("2026-12-06T23:10:12Z"));
+        Map<String, Answer> read = writeAndRead(Map.of("rich", rich, "failed", failed),
+                List.of("sent-only"), new ArrayList<>());
+
+        assertArrayEquals(ResultValues.of("rich", rich), ResultValues.of("rich", read.get("rich")));
+        assertArrayEquals(ResultValues.of("failed", failed),
+                ResultValues.of("failed", read.get("failed")));
+        assertEquals(2, read.size(), "the request sent without an answer is no answer");
+    }
+
+    @Test
+    void aRequestSentWithoutAnAnswerReadsAsSent() throws Exception {
+        List<String> sent = new ArrayList<>();
+        writeAndRead(Map.of(), List.of("r1", "r2"), sent);
+        assertEquals(List.of("r1", "r2"), sent);
+    }
+
+    @Test
+    void aJournalFileOfTheJavaSerializedFormatIsRefusedByName() {
+        org.apache.hadoop.fs.Path old = new org.apache.hadoop.fs.Path(Path.of(
+                "src/test/resources/journal-java-serialized/run-1796600609770-fd418d42/p0/"
+                        + "s0a0-0.parquet").toAbsolutePath().toUri());
+        IOException e = assertThrows(IOException.class, () -> AnswerRecords.read(conf, old,
+                new Collect(new LinkedHashMap<>(), new ArrayList<>())));
+        assertTrue(e.getMessage().contains("s0a0-0.parquet holds answer records of format"
+                + " version 0; this build reads versions 1 to 1"), e.getMessage());
+    }
+
+    private Map<String, Answer> writeAndRead(Map<String, Answer> answers, List<String> sends,
+                                             List<String> sent) throws IOException {
+        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(dir.resolve("r.parquet")
+                .toUri());
+        try (AnswerRecords.Writer w = AnswerRecords.create(conf, file)) {
+            for (Map.Entry<String, Answer> e : answers.entrySet()) {
+                w.answer(e.getKey(), e.getValue());
+            }
+            for (String id : sends) {
+                w.sent(id);
+            }
+        }
+        assertEquals(AnswerRecords.VERSION, AnswerRecords.version(conf, file));
+        Map<String, Answer> read = new LinkedHashMap<>();
+        AnswerRecords.read(conf, file, new Collect(read, sent));
+        return read;
+    }
+
+    private record Collect(Map<String, Answer> answers, List<String> sent)
+            implements AnswerRecords.Sink {
+        @Override
+        public void answer(String requestId, Answer answer) {
+            answers.put(requestId, answer);
+        }
+
+        @Override
+        public void sent(String requestId) {
+            sent.add(requestId);
+        }
+    }
+}
