@@ -77,7 +77,8 @@ final class AnswersSection {
         known.check(own, problems);
         Config merged = own.withFallback(r.config().withOnlyPath("prompt")
                 .withoutPath("prompt.template").withoutPath("prompt.column"))
-                .withFallback(r.config().withOnlyPath("model"));
+                .withFallback(r.config().withOnlyPath("model"))
+                .withFallback(r.config().withOnlyPath(VertexSection.ENDPOINT));
         Reader sub = new Reader(merged, problems);
         PromptSettings prompt = IoSections.prompt(sub);
         ModelSettings model = ModelSection.model(sub);

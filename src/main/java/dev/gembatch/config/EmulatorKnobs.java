@@ -7,12 +7,15 @@ import java.util.List;
 /**
  * Knobs of the built-in emulator ({@code gemini.emulator.*}), mapped by the job onto the
  * emulator's own options; rate limits of 0 mean unlimited; {@code extraModels} are served beside
- * the emulator's catalog of Google's models.
+ * the emulator's catalog of Google's models; {@code flexShedRate} and
+ * {@code priorityDowngradeRate} are the fractions of Flex attempts shed and of Priority requests
+ * served at standard.
  */
 public record EmulatorKnobs(Duration firstByteLatency, Duration chunkGap, int chunks,
                             int requestsPerMinute, int tokensPerMinute, int maxConcurrentStreams,
                             double chaosFraction, long chaosSeed, boolean http2,
-                            List<String> extraModels)
+                            List<String> extraModels, double flexShedRate,
+                            double priorityDowngradeRate)
         implements Serializable {
 
     /** A builder with no field set; {@link Builder#build()} needs every one. */
@@ -25,7 +28,8 @@ public record EmulatorKnobs(Duration firstByteLatency, Duration chunkGap, int ch
         return builder().firstByteLatency(firstByteLatency).chunkGap(chunkGap).chunks(chunks)
                 .requestsPerMinute(requestsPerMinute).tokensPerMinute(tokensPerMinute)
                 .maxConcurrentStreams(maxConcurrentStreams).chaosFraction(chaosFraction)
-                .chaosSeed(chaosSeed).http2(http2).extraModels(extraModels);
+                .chaosSeed(chaosSeed).http2(http2).extraModels(extraModels)
+                .flexShedRate(flexShedRate).priorityDowngradeRate(priorityDowngradeRate);
     }
 
     /** Builds {@link EmulatorKnobs} by field name. */
@@ -41,6 +45,8 @@ public record EmulatorKnobs(Duration firstByteLatency, Duration chunkGap, int ch
         private long chaosSeed;
         private boolean http2;
         private List<String> extraModels;
+        private double flexShedRate;
+        private double priorityDowngradeRate;
 
         private Builder() {
         }
@@ -64,6 +70,11 @@ public record EmulatorKnobs(Duration firstByteLatency, Duration chunkGap, int ch
         public Builder chaosSeed(long v) { chaosSeed = v; return set("chaosSeed"); }
         public Builder http2(boolean v) { http2 = v; return set("http2"); }
         public Builder extraModels(List<String> v) { extraModels = v; return set("extraModels"); }
+        public Builder flexShedRate(double v) { flexShedRate = v; return set("flexShedRate"); }
+        public Builder priorityDowngradeRate(double v) {
+            priorityDowngradeRate = v;
+            return set("priorityDowngradeRate");
+        }
 
         private Builder set(String field) {
             given.add(field);
@@ -75,7 +86,7 @@ public record EmulatorKnobs(Duration firstByteLatency, Duration chunkGap, int ch
             given.check();
             return new EmulatorKnobs(firstByteLatency, chunkGap, chunks, requestsPerMinute,
                     tokensPerMinute, maxConcurrentStreams, chaosFraction, chaosSeed, http2,
-                    extraModels);
+                    extraModels, flexShedRate, priorityDowngradeRate);
         }
     }
 }

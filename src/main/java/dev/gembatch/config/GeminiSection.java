@@ -5,11 +5,14 @@ import dev.gembatch.model.ApiKey;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Reads and checks the gemini section: endpoint, key, limiter, timeouts, retry, emulator knobs. */
 final class GeminiSection {
     static final String EMULATOR = "emulator";
+    private static final String GEMINI_API_URL = "https://generativelanguage.googleapis.com";
     private static final String API_KEY = "gemini.api-key";
     private static final Duration ZERO = Duration.ZERO;
 
@@ -23,10 +26,66 @@ final class GeminiSection {
 
     static GeminiSettings gemini(Reader r, String userAgent) {
         boolean insecure = IoSections.flag(r.bool("gemini.allow-insecure-http"));
-        return new GeminiSettings(baseUrl(r, insecure), apiKey(r),
+        GeminiSettings.Api api = VertexSection.api(r);
+        VertexSettings vertex = VertexSection.vertex(r, api);
+        String base = baseUrl(r, insecure);
+        Timeouts timeouts = timeouts(r);
+        return new GeminiSettings(base != null ? base : publicBaseUrl(api, vertex),
+                apiKey(r, keyNeeded(api, vertex)),
                 r.enumValue("gemini.auth", GeminiSettings.AuthMode.class),
                 r.enumValue("gemini.wire-format", GeminiSettings.WireFormat.class),
-                limiter(r), timeouts(r), retry(r), insecure, userAgent, quota(r));
+                limiter(r), timeouts, retry(r), insecure, userAgent, quota(r), api, vertex,
+                flex(r, timeouts));
+    }
+
+    private static String publicBaseUrl(GeminiSettings.Api api, VertexSettings vertex) {
+        return api == GeminiSettings.Api.VERTEX ? vertex.publicBaseUrl() : GEMINI_API_URL;
+    }
+
+    private static boolean keyNeeded(GeminiSettings.Api api, VertexSettings vertex) {
+        return api == GeminiSettings.Api.GEMINI_API || !vertex.usesTokens();
+    }
+
+    /** Flex's own first-byte, idle, attempt and row timeouts over the standard ones. */
+    private static FlexSettings flex(Reader r, Timeouts base) {
+        String f = "gemini.flex-timeouts.";
+        Duration attempt = r.durationAtLeast(f + "attempt", ZERO, false);
+        Duration row = r.durationAtLeast(f + "row", ZERO, false);
+        if (attempt != null && row != null && row.compareTo(attempt) < 0) {
+            r.problems().bad(r.config(), f + "row",
+                    "must be >= " + f + "attempt (" + Reader.human(attempt) + ")");
+        }
+        Timeouts flex = base.toBuilder().firstByte(r.durationAtLeast(f + "first-byte", ZERO, false))
+                .idle(r.durationAtLeast(f + "idle", ZERO, false)).attempt(attempt).row(row)
+                .build();
+        return new FlexSettings(flex, deadlineAfter(r), deadlineAt(r), null);
+    }
+
+    /** job.deadline written as a duration (6h), else null. */
+    private static Duration deadlineAfter(Reader r) {
+        if (r.isNull("job.deadline") || looksLikeTime(r)) {
+            return null;
+        }
+        return r.durationAtLeast("job.deadline", ZERO, false);
+    }
+
+    /** job.deadline written as a time of day (06:30 or 06:30:00), else null. */
+    private static LocalTime deadlineAt(Reader r) {
+        if (r.isNull("job.deadline") || !looksLikeTime(r)) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(r.string("job.deadline").strip());
+        } catch (DateTimeParseException e) {
+            r.problems().bad(r.config(), "job.deadline", "must be a duration from the start"
+                    + " (6h, 90m) or a time of day (06:30)");
+            return null;
+        }
+    }
+
+    private static boolean looksLikeTime(Reader r) {
+        String text = r.string("job.deadline");
+        return text != null && text.contains(":");
     }
 
     private static QuotaSettings quota(Reader r) {
@@ -34,11 +93,13 @@ final class GeminiSection {
         Integer rpm = r.intIn(q + "requests-per-minute", 0, Integer.MAX_VALUE);
         Integer tpm = r.intIn(q + "tokens-per-minute", 0, Integer.MAX_VALUE);
         Integer executors = r.intIn(q + "executors", 0, Integer.MAX_VALUE);
-        return new QuotaSettings(orZero(rpm), orZero(tpm), orZero(executors));
+        Duration burst = r.durationAtLeast(q + "burst", ZERO, true);
+        return new QuotaSettings(orZero(rpm), orZero(tpm), orZero(executors),
+                burst == null ? ZERO : burst, false);
     }
 
     /** The configured key, or an empty one; never echoed in a problem. */
-    static ApiKey apiKey(Reader r) {
+    static ApiKey apiKey(Reader r, boolean needed) {
         if (!r.isNull(API_KEY) && r.value(API_KEY).valueType() != ConfigValueType.STRING) {
             r.problems().badSecret(r.config(), API_KEY, "must be a string, not "
                     + article(r.value(API_KEY).valueType()) + ": set the GEMINI_API_KEY"
@@ -53,9 +114,10 @@ final class GeminiSection {
             }
             return KeyFile.read(r);
         }
-        if (key.isEmpty() && !useEmulator(r)) {
-            r.problems().badSecret(r.config(), API_KEY, "required unless gemini.base-url = emulator:"
-                    + " set the GEMINI_API_KEY environment variable (or gemini.api-key, or"
+        if (key.isEmpty() && needed && !useEmulator(r)) {
+            r.problems().badSecret(r.config(), API_KEY, "required unless gemini.base-url = emulator"
+                    + " or gemini.endpoint = vertex signs in with Google credentials: set the"
+                    + " GEMINI_API_KEY environment variable (or gemini.api-key, or"
                     + " gemini.api-key-file)");
         }
         return key;
@@ -76,8 +138,9 @@ final class GeminiSection {
         };
     }
 
+    /** The configured base URL, or null when unset (the endpoint's public host). */
     private static String baseUrl(Reader r, boolean insecure) {
-        String url = r.required("gemini.base-url");
+        String url = r.optionalString("gemini.base-url");
         if (url == null || url.equals(EMULATOR)) {
             return url;
         }
@@ -156,10 +219,13 @@ final class GeminiSection {
         Integer streams = r.intIn(e + "max-concurrent-streams", 0, Integer.MAX_VALUE);
         Double chaos = r.doubleIn(e + "chaos-fraction", 0, 1);
         Long seed = r.longIn(e + "chaos-seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        Double shed = r.doubleIn(e + "flex-shed-rate", 0, 1);
+        Double downgrade = r.doubleIn(e + "priority-downgrade-rate", 0, 1);
         return new EmulatorKnobs(r.durationAtLeast(e + "first-byte-latency", ZERO, true),
                 r.durationAtLeast(e + "chunk-gap", ZERO, true), orZero(chunks), orZero(rpm),
                 orZero(tpm), orZero(streams), chaos == null ? 0 : chaos, seed == null ? 0 : seed,
-                IoSections.flag(r.bool(e + "http2")), r.stringList(e + "extra-models"));
+                IoSections.flag(r.bool(e + "http2")), r.stringList(e + "extra-models"),
+                shed == null ? 0 : shed, downgrade == null ? 0 : downgrade);
     }
 
     private static int orZero(Integer value) {

@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Reads and checks the input, prompt, output and spark sections. */
+/** Reads and checks the input, prompt, journal and spark sections. */
 final class IoSections {
-    private static final String COLUMN_NAME_FORBIDDEN = " ,;{}()\n\t=";
-
     private IoSections() {
     }
 
@@ -83,19 +81,6 @@ final class IoSections {
             r.problems().bad(r.config(), path, "template syntax error: " + e.getMessage());
         }
         return text;
-    }
-
-    /** The output section; its path is not read for a Dataset ({@code dataset}). */
-    static OutputSettings output(Reader r, boolean dataset) {
-        String prefix = r.string("output.column-prefix");
-        if (prefix != null && prefix.chars().anyMatch(c -> COLUMN_NAME_FORBIDDEN.indexOf(c) >= 0)) {
-            r.problems().bad(r.config(), "output.column-prefix",
-                    "must not contain spaces or any of ,;{}()= (Parquet column names)");
-        }
-        return new OutputSettings(dataset ? null : r.required("output.path"),
-                r.enumValue("output.mode", OutputMode.class),
-                nonBlank(r, "output.partition-by", r.stringList("output.partition-by")),
-                prefix);
     }
 
     static JournalSettings journal(Reader r) {

@@ -79,20 +79,20 @@ public final class JobConfig {
             problems.throwIfAny(ApiKey.of(""));
         }
         Reader reader = new Reader(resolved, problems);
-        JobSettings settings = read(reader, dataset);
-        problems.throwIfAny(GeminiSection.configuredKey(reader));
+        JobSettings settings = read(reader, dataset, KeyOrigins.of(resolved));
+        problems.throwIfAny(GeminiSection.configuredKey(reader), settings);
         return settings;
     }
 
-    private static JobSettings read(Reader r, boolean dataset) {
-        OutputSettings output = IoSections.output(r, dataset);
+    private static JobSettings read(Reader r, boolean dataset, KeyOrigins origins) {
+        OutputSettings output = OutputSection.output(r, dataset);
         List<AnswerColumn> answers = answers(r, output);
         return new JobSettings(IoSections.input(r, dataset), output,
                 GeminiSection.gemini(r, Version.userAgent()),
                 GeminiSection.useEmulator(r), GeminiSection.emulator(r), IoSections.spark(r),
                 PlanningSections.budget(r), PlanningSections.pricing(r),
                 PlanningSections.dryRun(r), ReportSection.report(r), IoSections.journal(r),
-                answers);
+                StoreSection.store(r), answers, origins);
     }
 
     /** The named answer columns, or the one answer of a plain job. */

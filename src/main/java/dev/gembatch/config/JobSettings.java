@@ -9,14 +9,16 @@ import java.util.List;
  * built-in emulator with {@code emulator} and points {@code gemini} at it. {@code budget},
  * {@code pricing} and {@code dryRun} bound and estimate what a run spends; {@code report} says
  * what the run reports (progress line, report files). {@code journal} says how often answers are
- * journaled and whether identical requests are sent once ({@code dedupe}). {@code answers} are
+ * journaled and whether identical requests are sent once ({@code dedupe}); {@code store} where
+ * answers are kept across runs (off unless {@code store.path} is set). {@code answers} are
  * the answer columns in the order they run: one, unnamed, in a plain job; several, named, in a
- * spreadsheet job.
+ * spreadsheet job. {@code origins} says where each key naming input columns was set.
  */
 public record JobSettings(InputSettings input, OutputSettings output, GeminiSettings gemini, boolean useEmulator,
                           EmulatorKnobs emulator, SparkSettings spark, BudgetSettings budget,
                           Pricing pricing, DryRunSettings dryRun, ReportSettings report,
-                          JournalSettings journal, List<AnswerColumn> answers)
+                          JournalSettings journal, StoreSettings store,
+                          List<AnswerColumn> answers, KeyOrigins origins)
         implements Serializable {
 
     public JobSettings {
@@ -32,7 +34,8 @@ public record JobSettings(InputSettings input, OutputSettings output, GeminiSett
     public Builder toBuilder() {
         return builder().input(input).output(output).gemini(gemini).useEmulator(useEmulator)
                 .emulator(emulator).spark(spark).budget(budget).pricing(pricing).dryRun(dryRun)
-                .report(report).journal(journal).answers(answers);
+                .report(report).journal(journal).store(store).answers(answers)
+                .origins(origins);
     }
 
     /** The prompt of the first answer column to run (a plain job's only one). */
@@ -59,7 +62,9 @@ public record JobSettings(InputSettings input, OutputSettings output, GeminiSett
         private DryRunSettings dryRun;
         private ReportSettings report;
         private JournalSettings journal;
+        private StoreSettings store;
         private List<AnswerColumn> answers;
+        private KeyOrigins origins;
 
         private Builder() {
         }
@@ -75,7 +80,9 @@ public record JobSettings(InputSettings input, OutputSettings output, GeminiSett
         public Builder dryRun(DryRunSettings v) { dryRun = v; return set("dryRun"); }
         public Builder report(ReportSettings v) { report = v; return set("report"); }
         public Builder journal(JournalSettings v) { journal = v; return set("journal"); }
+        public Builder store(StoreSettings v) { store = v; return set("store"); }
         public Builder answers(List<AnswerColumn> v) { answers = v; return set("answers"); }
+        public Builder origins(KeyOrigins v) { origins = v; return set("origins"); }
 
         private Builder set(String field) {
             given.add(field);
@@ -86,7 +93,7 @@ public record JobSettings(InputSettings input, OutputSettings output, GeminiSett
         public JobSettings build() {
             given.check();
             return new JobSettings(input, output, gemini, useEmulator, emulator, spark, budget,
-                    pricing, dryRun, report, journal, answers);
+                    pricing, dryRun, report, journal, store, answers, origins);
         }
     }
 }

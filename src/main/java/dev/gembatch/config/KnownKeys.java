@@ -16,7 +16,9 @@ import java.util.TreeSet;
  */
 final class KnownKeys {
     static final List<String> FREE_FORM = List.of("answers", "spark.conf", "model.extra-request-fields",
-            "model.generation.response-schema", "pricing");
+            "model.labels",
+            "model.generation.response-schema", "pricing",
+            "store.max-age-by-model");
 
     private final Set<String> leaves = new TreeSet<>();
     private final Set<String> objects = new TreeSet<>();

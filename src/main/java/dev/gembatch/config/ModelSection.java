@@ -29,8 +29,16 @@ final class ModelSection {
             r.problems().bad(r.config(), "model.extra-request-fields.contents",
                     "must not be set: gembatch builds contents from the prompt");
         }
+        if (extra != null && r.config().hasPath("model.extra-request-fields.serviceTier")) {
+            r.problems().bad(r.config(), "model.extra-request-fields.serviceTier",
+                    "must not be set: use model.service-tier (standard | flex | priority)");
+        }
+        String merged = RequestLabels.merge(r, extra);
+        ServiceTier tier = r.enumValue("model.service-tier", ServiceTier.class);
+        FlexFallback fallback = r.enumValue("model.flex-fallback", FlexFallback.class);
         return new ModelSettings(r.required("model.name"), generation(r), safety(r),
-                extra == null ? "{}" : extra);
+                merged == null ? "{}" : merged, tier == null ? ServiceTier.STANDARD : tier,
+                fallback == null ? FlexFallback.STANDARD : fallback);
     }
 
     static GenerationSettings generation(Reader r) {

@@ -5,10 +5,12 @@ import java.util.List;
 
 /**
  * The model and what is sent with every request; {@code extraRequestFieldsJson} is a JSON object
- * ("{}" when unset) merged into the top level of each request body.
+ * ("{}" when unset) merged into the top level of each request body. {@code serviceTier} is the
+ * tier asked for, {@code flexFallback} what a Flex row becomes when the job's deadline nears.
  */
 public record ModelSettings(String name, GenerationSettings generation,
-                            List<SafetySetting> safetySettings, String extraRequestFieldsJson)
+                            List<SafetySetting> safetySettings, String extraRequestFieldsJson,
+                            ServiceTier serviceTier, FlexFallback flexFallback)
         implements Serializable {
 
     public ModelSettings {
@@ -23,7 +25,8 @@ public record ModelSettings(String name, GenerationSettings generation,
     /** A builder preset with these settings. */
     public Builder toBuilder() {
         return builder().name(name).generation(generation).safetySettings(safetySettings)
-                .extraRequestFieldsJson(extraRequestFieldsJson);
+                .extraRequestFieldsJson(extraRequestFieldsJson).serviceTier(serviceTier)
+                .flexFallback(flexFallback);
     }
 
     /** Builds {@link ModelSettings} by field name. */
@@ -33,6 +36,8 @@ public record ModelSettings(String name, GenerationSettings generation,
         private GenerationSettings generation;
         private List<SafetySetting> safetySettings;
         private String extraRequestFieldsJson;
+        private ServiceTier serviceTier;
+        private FlexFallback flexFallback;
 
         private Builder() {
         }
@@ -48,6 +53,12 @@ public record ModelSettings(String name, GenerationSettings generation,
             return set("extraRequestFieldsJson");
         }
 
+        public Builder serviceTier(ServiceTier v) { serviceTier = v; return set("serviceTier"); }
+        public Builder flexFallback(FlexFallback v) {
+            flexFallback = v;
+            return set("flexFallback");
+        }
+
         private Builder set(String field) {
             given.add(field);
             return this;
@@ -56,7 +67,8 @@ public record ModelSettings(String name, GenerationSettings generation,
         /** The settings; throws IllegalStateException naming every field never set. */
         public ModelSettings build() {
             given.check();
-            return new ModelSettings(name, generation, safetySettings, extraRequestFieldsJson);
+            return new ModelSettings(name, generation, safetySettings, extraRequestFieldsJson,
+                    serviceTier, flexFallback);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,10 @@ import java.util.Map;
 /** Reads and checks the budget, pricing and dry-run sections. */
 final class PlanningSections {
     private static final List<String> PRICE_KEYS = List.of("input-per-million",
-            "output-per-million", "thoughts-per-million");
+            "output-per-million", "thoughts-per-million", "cached-input-per-million",
+            "storage-per-million-hour");
     private static final String DEFAULT = "default";
+    private static final String TIERS = "tiers";
 
     private PlanningSections() {
     }
@@ -29,18 +32,27 @@ final class PlanningSections {
         Integer sample = r.intIn("dry-run.sample-rows", 1, 10_000);
         Integer show = r.intIn("dry-run.show-requests", 0, 100);
         Integer output = r.intIn("dry-run.output-tokens-per-request", 0, Integer.MAX_VALUE);
+        Duration runTime = r.durationAtLeast("dry-run.expected-run-time", Duration.ZERO, false);
         return new DryRunSettings(sample == null ? 1 : sample, show == null ? 0 : show,
-                output == null ? 0 : output);
+                output == null ? 0 : output, runTime == null ? Duration.ZERO : runTime);
     }
 
     static Pricing pricing(Reader r) {
         Map<String, Price> models = new LinkedHashMap<>();
         if (r.isNull("pricing") || r.value("pricing").valueType() != ConfigValueType.OBJECT) {
             r.problems().bad(r.config(), "pricing", "must be an object of model name → price");
-            return new Pricing(models, new Price(0, 0, 0));
+            return new Pricing(models, Price.FREE);
         }
+        Double flex = r.doubleIn("pricing.tiers.flex", 0, Double.MAX_VALUE);
+        Double priority = r.doubleIn("pricing.tiers.priority", 0, Double.MAX_VALUE);
         for (Map.Entry<String, ConfigValue> e : r.config().getObject("pricing").entrySet()) {
+            if (e.getKey().equals(TIERS)) {
+                continue;
+            }
             Price price = price(r, ConfigUtil.joinPath("pricing", e.getKey()), e.getValue());
+            if (price != null && flex != null && priority != null) {
+                price = price.withTierFactors(flex, priority);
+            }
             if (price != null && !e.getKey().equals(DEFAULT)) {
                 models.put(e.getKey(), price);
             }
@@ -50,7 +62,9 @@ final class PlanningSections {
         if (r.isNull("pricing.default")) {
             r.problems().missing("pricing.default", "required: the price of unlisted models");
         }
-        return new Pricing(models, fallback == null ? new Price(0, 0, 0) : fallback);
+        Price tiered = fallback == null || flex == null || priority == null ? null
+                : fallback.withTierFactors(flex, priority);
+        return new Pricing(models, tiered == null ? Price.FREE : tiered);
     }
 
     private static Price price(Reader r, String path, ConfigValue value) {
@@ -74,6 +88,7 @@ final class PlanningSections {
                 return null;
             }
         }
-        return new Price(perMillion[0], perMillion[1], perMillion[2]);
+        return new Price(perMillion[0], perMillion[1], perMillion[2], perMillion[3],
+                perMillion[4], 1, 1);
     }
 }

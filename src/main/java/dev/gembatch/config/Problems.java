@@ -66,8 +66,13 @@ final class Problems {
 
     /** Throws when anything was found, with the key scrubbed from every line. */
     void throwIfAny(ApiKey key) throws InvalidConfigException {
+        throwIfAny(key, null);
+    }
+
+    /** Throws when anything was found, carrying the settings read despite the problems. */
+    void throwIfAny(ApiKey key, JobSettings readSoFar) throws InvalidConfigException {
         if (!found.isEmpty()) {
-            throw new InvalidConfigException(found.stream().map(key::redact).toList());
+            throw new InvalidConfigException(found.stream().map(key::redact).toList(), readSoFar);
         }
     }
 
@@ -77,8 +82,11 @@ final class Problems {
 
     static String describe(ConfigOrigin origin) {
         String where = origin.resource() != null ? origin.resource() : origin.filename();
-        if (where == null) {
-            return origin.description();
+        if (where == null) { // a settings text, or a --set value (its one line is not worth naming)
+            String line = ": " + origin.lineNumber();
+            String d = origin.description();
+            return d.startsWith("--set ") && d.endsWith(line)
+                    ? d.substring(0, d.length() - line.length()) : d;
         }
         return origin.lineNumber() > 0 ? where + ":" + origin.lineNumber() : where;
     }

@@ -19,8 +19,9 @@ final class AnswerPlanner {
 
     /** The plan for a scenario that yields HTTP 200 (not FAIL or HTML_502). */
     Plan plan(ParsedRequest request, Scenario scenario, String responseId) {
-        EventFactory factory = new EventFactory(request.model(), responseId);
-        int prompt = Math.max(1, EmulatorAnswers.tokens(request.promptText()));
+        EventFactory factory = new EventFactory(request.model(), responseId, request.serviceTier(),
+                request.cachedTokens());
+        int prompt = request.promptTokens();
         if (scenario.kind() == Scenario.Kind.BLOCKED) {
             ObjectNode event = factory.blockedPrompt(EventFactory.usage(prompt, 0, 0, true));
             return new Plan(List.of(event), Plan.Ending.COMPLETE, prompt, 0);

@@ -29,15 +29,15 @@ final class AnswerSender {
     void send(Route route, ParsedRequest parsed, Scenario scenario, String responseId, Responder out,
               Exchange exchange) {
         if (route.format() == WireFormat.UNARY) {
-            sendUnary(parsed, scenario, responseId, out, exchange);
+            sendUnary(route.vertex(), parsed, scenario, responseId, out, exchange);
         } else {
-            sendStream(route.format(), parsed, scenario, responseId, out, exchange);
+            sendStream(route.vertex(), route.format(), parsed, scenario, responseId, out, exchange);
         }
     }
 
-    private void sendStream(WireFormat format, ParsedRequest parsed, Scenario scenario, String responseId,
+    private void sendStream(boolean vertex, WireFormat format, ParsedRequest parsed, Scenario scenario, String responseId,
                             Responder out, Exchange exchange) {
-        Plan plan = streamPlanner.plan(parsed, scenario, responseId);
+        Plan plan = VertexStamp.onVertex(vertex, streamPlanner.plan(parsed, scenario, responseId));
         BodyEncoder encoder = new BodyEncoder(out.gzip());
         List<byte[]> chunks = new ArrayList<>(plan.events().size());
         for (int i = 0; i < plan.events().size(); i++) {
@@ -70,9 +70,9 @@ final class AnswerSender {
         }
     }
 
-    private void sendUnary(ParsedRequest parsed, Scenario scenario, String responseId, Responder out,
+    private void sendUnary(boolean vertex, ParsedRequest parsed, Scenario scenario, String responseId, Responder out,
                            Exchange exchange) {
-        Plan plan = unaryPlanner.plan(parsed, scenario, responseId);
+        Plan plan = VertexStamp.onVertex(vertex, unaryPlanner.plan(parsed, scenario, responseId));
         String text = WireFormat.unaryBody(UnaryMerger.merge(plan.events()));
         Emission.Timing timing = timing();
         long delay = timing.firstNanos() + Math.max(0, options.chunks() - 1) * timing.gapNanos();

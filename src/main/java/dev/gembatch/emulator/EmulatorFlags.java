@@ -26,12 +26,18 @@ public final class EmulatorFlags {
                     (b, v) -> b.requestsPerMinute(whole("--rpm", v))),
             new Flag("--tpm", "N", "tokens per minute before 429 (0: no limit)",
                     (b, v) -> b.tokensPerMinute(whole("--tpm", v))),
+            new Flag("--rpd", "N", "requests admitted before every later one gets a per-day 429"
+                    + " (0: no limit)", (b, v) -> b.requestsPerDay(whole("--rpd", v))),
             new Flag("--max-streams", "N", "streams served at once; more get 503 (0: no cap)",
                     (b, v) -> b.maxConcurrentStreams(whole("--max-streams", v))),
             new Flag("--chaos", "F", "fraction 0..1 of requests given a random transient failure",
                     (b, v) -> b.chaosFraction(fraction(v))),
             new Flag("--seed", "N", "seed of the chaos choices",
                     (b, v) -> b.chaosSeed(whole("--seed", v))),
+            new Flag("--flex-shed", "F", "fraction 0..1 of Flex attempts shed with 503/429",
+                    (b, v) -> b.flexShedRate(fraction(v))),
+            new Flag("--priority-downgrade", "F", "fraction 0..1 of Priority requests served at"
+                    + " standard", (b, v) -> b.priorityDowngradeRate(fraction(v))),
             new Flag("--extra-model", "NAME", "serve one more model name (repeatable)", null),
             new Flag("--h2c", "", "serve HTTP/2 (cleartext, prior knowledge)", null));
 

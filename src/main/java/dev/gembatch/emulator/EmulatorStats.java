@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * A snapshot of the emulator's counters (also served as JSON at {@code GET /__stats}): requests by
  * HTTP status, by scenario and by attempt number (how many times the same model + body was seen),
  * the peak of concurrently open answers, complete 200 answers given again for a request already
- * answered ("paidTwice"), and the prompt / output (candidates + thoughts) tokens of complete answers.
+ * answered ("paidTwice"), the prompt / output (candidates + thoughts) tokens of complete answers,
+ * token endpoint requests and labeled Vertex requests.
  */
 public final class EmulatorStats {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,9 +25,12 @@ public final class EmulatorStats {
     private final long paidTwice;
     private final long promptTokens;
     private final long outputTokens;
+    private final long tokenRequests;
+    private final long labeledRequests;
 
     EmulatorStats(Map<Integer, Long> byStatus, Map<String, Long> byScenario, Map<Integer, Long> byAttempt,
-                  int maxConcurrentStreams, int openStreams, long paidTwice, long promptTokens, long outputTokens) {
+                  int maxConcurrentStreams, int openStreams, long paidTwice, long promptTokens, long outputTokens,
+                  long tokenRequests, long labeledRequests) {
         this.requestsByStatus = Collections.unmodifiableSortedMap(new TreeMap<>(byStatus));
         this.requestsByScenario = Collections.unmodifiableSortedMap(new TreeMap<>(byScenario));
         this.requestsByAttempt = Collections.unmodifiableSortedMap(new TreeMap<>(byAttempt));
@@ -36,6 +40,8 @@ public final class EmulatorStats {
         this.paidTwice = paidTwice;
         this.promptTokens = promptTokens;
         this.outputTokens = outputTokens;
+        this.tokenRequests = tokenRequests;
+        this.labeledRequests = labeledRequests;
     }
 
     /** Every answered request (the sum of {@link #requestsByStatus()}). */
@@ -58,6 +64,10 @@ public final class EmulatorStats {
     public long promptTokens() { return promptTokens; }
     /** Candidate + thought tokens of complete answers. */
     public long outputTokens() { return outputTokens; }
+    /** Requests to the OAuth2 token endpoint (Vertex sign-ins and refreshes). */
+    public long tokenRequests() { return tokenRequests; }
+    /** Vertex generation requests that carried {@code labels}. */
+    public long labeledRequests() { return labeledRequests; }
 
     /** The JSON served at {@code GET /__stats}. */
     public String toJson() {
@@ -70,6 +80,7 @@ public final class EmulatorStats {
         requestsByAttempt.forEach((key, value) -> attempt.put(String.valueOf(key), value));
         root.put("maxConcurrentStreams", maxConcurrentStreams).put("openStreams", openStreams);
         root.put("paidTwice", paidTwice).put("promptTokens", promptTokens).put("outputTokens", outputTokens);
+        root.put("tokenRequests", tokenRequests).put("labeledRequests", labeledRequests);
         return GoogleJson.pretty(root) + "\n";
     }
 

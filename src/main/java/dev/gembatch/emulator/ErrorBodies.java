@@ -12,6 +12,9 @@ final class ErrorBodies {
             + "https://developers.generativeai.google/guide/troubleshooting";
     static final String QUOTA = "You exceeded your current quota, please check your plan and billing details. "
             + "For more information on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits.";
+    static final String HIGH_DEMAND = "This model is currently experiencing high demand. Spikes in demand"
+            + " are usually temporary. Please try again later.";
+    static final String EXHAUSTED = "Resource has been exhausted (e.g. check quota).";
     private static final String KEY_INVALID = "API key not valid. Please pass a valid API key.";
     private static final String UNREGISTERED = "Method doesn't allow unregistered callers (callers without "
             + "established identity). Please use API Key or other form of API consumer identity to call this API.";
@@ -66,21 +69,63 @@ final class ErrorBodies {
         return error(503, "UNAVAILABLE", OVERLOADED, null);
     }
 
+    /**
+     * A shed Flex request: 503 UNAVAILABLE with the 2026 capacity wording, or 429
+     * RESOURCE_EXHAUSTED with the bare gRPC wording and no details (the flex-inference page says
+     * Flex requests may be shed with 503 or 429; no public capture shows a Flex-specific body, so
+     * these are the two real capacity bodies of the captures, see docs/EMULATOR.md).
+     */
+    static ObjectNode shed(boolean as429) {
+        return as429 ? error(429, "RESOURCE_EXHAUSTED", EXHAUSTED, null)
+                : error(503, "UNAVAILABLE", HIGH_DEMAND, null);
+    }
+
     /** 429 in the 2025 shape: QuotaFailure, Help, RetryInfo{retryDelay "Ns"}. */
     static ObjectNode quota(String model, boolean tokens, long limit, long retrySeconds) {
+        return error(429, "RESOURCE_EXHAUSTED", QUOTA, quotaDetails(model, tokens
+                ? "generativelanguage.googleapis.com/generate_content_paid_tier_input_token_count"
+                : "generativelanguage.googleapis.com/generate_content_requests", tokens
+                ? "GenerateContentPaidTierInputTokensPerModelPerMinute"
+                : "GenerateRequestsPerMinutePerProjectPerModel", limit, retrySeconds));
+    }
+
+    /** The details of a quota 429: one QuotaFailure violation, Help, RetryInfo. */
+    private static ArrayNode quotaDetails(String model, String metric, String quotaId, long limit,
+                                          long retrySeconds) {
         ArrayNode details = NODES.arrayNode();
         ObjectNode violation = details.addObject().put("@type", TYPE + "QuotaFailure").putArray("violations").addObject();
-        violation.put("quotaMetric", tokens ? "generativelanguage.googleapis.com/generate_content_paid_tier_input_token_count"
-                : "generativelanguage.googleapis.com/generate_content_requests");
-        violation.put("quotaId", tokens ? "GenerateContentPaidTierInputTokensPerModelPerMinute"
-                : "GenerateRequestsPerMinutePerProjectPerModel");
+        violation.put("quotaMetric", metric);
+        violation.put("quotaId", quotaId);
         violation.putObject("quotaDimensions").put("location", "global").put("model", model);
         violation.put("quotaValue", String.valueOf(limit));
         ObjectNode help = details.addObject().put("@type", TYPE + "Help");
         help.putArray("links").addObject().put("description", "Learn more about Gemini API quotas")
                 .put("url", "https://ai.google.dev/gemini-api/docs/rate-limits");
         details.addObject().put("@type", TYPE + "RetryInfo").put("retryDelay", retrySeconds + "s");
-        return error(429, "RESOURCE_EXHAUSTED", QUOTA, details);
+        return details;
+    }
+
+    /**
+     * Vertex AI's 429 when the shared (dynamic shared quota) capacity is used up: no details, no
+     * RetryInfo, so the client backs off on its own schedule.
+     */
+    static ObjectNode sharedQuota() {
+        return error(429, "RESOURCE_EXHAUSTED", "Resource exhausted. Please try again later. Please refer to"
+                + " https://cloud.google.com/vertex-ai/generative-ai/docs/error-code-429 for more details.", null);
+    }
+
+    /**
+     * 429 for a spent requests-per-day quota, in the late-2025 shape: the message names the metric
+     * and its limit; QuotaFailure (a {@code ...PerDay...} quota id), Help, RetryInfo.
+     */
+    static ObjectNode dailyQuota(String model, long limit, long retrySeconds) {
+        ArrayNode details = quotaDetails(model,
+                "generativelanguage.googleapis.com/generate_content_requests",
+                "GenerateRequestsPerDayPerProjectPerModel", limit, retrySeconds);
+        String message = QUOTA + "\n* Quota exceeded for metric: generativelanguage.googleapis.com/"
+                + "generate_content_requests, limit: " + limit + ", model: " + model
+                + "\nPlease retry in " + retrySeconds + "s.";
+        return error(429, "RESOURCE_EXHAUSTED", message, details);
     }
 
     /** Scenario failures: 429 (retry after 1s), 500 or 503. */

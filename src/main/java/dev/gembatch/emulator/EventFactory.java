@@ -13,10 +13,14 @@ final class EventFactory {
     };
     private final String modelVersion;
     private final String responseId;
+    private final String serviceTier;
+    private final int cachedTokens;
 
-    EventFactory(String modelVersion, String responseId) {
+    EventFactory(String modelVersion, String responseId, String serviceTier, int cachedTokens) {
         this.modelVersion = modelVersion;
         this.responseId = responseId;
+        this.serviceTier = serviceTier;
+        this.cachedTokens = cachedTokens;
     }
 
     /** A top-level chunk: candidates (may be null), usage, modelVersion, responseId. */
@@ -25,8 +29,16 @@ final class EventFactory {
         if (candidates != null) {
             event.set("candidates", candidates);
         }
-        event.set("usageMetadata", usage);
+        event.set("usageMetadata", served(usage));
         return stamp(event);
+    }
+
+    /** The usage with the cached tokens (when a cache served some) and the serving tier. */
+    private ObjectNode served(ObjectNode usage) {
+        if (cachedTokens > 0) {
+            usage.put("cachedContentTokenCount", cachedTokens);
+        }
+        return usage.put("serviceTier", serviceTier);
     }
 
     /** A blocked-prompt chunk: promptFeedback with a HIGH hate-speech rating, no candidates. */
@@ -35,7 +47,7 @@ final class EventFactory {
         feedback.set("safetyRatings", ratings(false));
         ObjectNode event = NODES.objectNode();
         event.set("promptFeedback", feedback);
-        event.set("usageMetadata", usage);
+        event.set("usageMetadata", served(usage));
         return stamp(event);
     }
 

@@ -1,6 +1,7 @@
 package dev.gembatch.emulator;
 
 import java.io.IOException;
+import java.util.List;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -123,6 +124,14 @@ public final class GeminiEmulator implements AutoCloseable {
     /** A snapshot of the counters served at {@code GET /__stats}. */
     public EmulatorStats stats() {
         return stats.snapshot();
+    }
+
+    /**
+     * The arrival time ({@code System.nanoTime()} of this JVM) of every generation request since
+     * the start or the last {@link #resetStats}, whatever its answer, in order of arrival.
+     */
+    public List<Long> requestTimes() {
+        return stats.arrivals();
     }
 
     /** Zeroes the counters and forgets attempt history (so fail-NNNxK scenarios start over). */

@@ -3,14 +3,20 @@ package dev.gembatch.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * The parts of a generateContent request body the emulator reacts to. {@code key} identifies
  * identical requests (same model and body bytes) for attempt counting; {@code responseSchema} is
- * set only in JSON mode (responseMimeType application/json with a responseSchema object).
+ * set only in JSON mode (responseMimeType application/json with a responseSchema object);
+ * {@code serviceTier} is the tier asked for (standard when the body names none), then the tier
+ * that serves it once the handler has decided ({@link #served}); {@code systemText} is the
+ * system instruction's text ("" without one), {@code cachedTokens} how many of its tokens an
+ * implicit cache hit serves (0 until the handler decides).
  */
 record ParsedRequest(String model, String promptText, int candidateCount, int maxOutputTokens,
-                     boolean includeThoughts, JsonNode responseSchema, long key) {
+                     boolean includeThoughts, JsonNode responseSchema, long key, String serviceTier,
+                     String systemText, int cachedTokens) {
 
     /** Google's validation message for a body without contents. */
     static final String NO_CONTENTS = "* GenerateContentRequest.contents: contents is not specified\n";
@@ -34,8 +40,23 @@ record ParsedRequest(String model, String promptText, int candidateCount, int ma
         JsonNode schema = config.path("responseSchema");
         boolean json = "application/json".equals(config.path("responseMimeType").asText())
                 && schema.isObject();
+        String tier = body.path("serviceTier").asText("standard").toLowerCase(Locale.ROOT);
+        JsonNode system = body.has("systemInstruction") ? body.get("systemInstruction")
+                : body.path("system_instruction");
         return new ParsedRequest(model, promptText(contents), candidates, maxTokens, thoughts,
-                json ? schema : null, key(model, raw));
+                json ? schema : null, key(model, raw), tier.isEmpty() ? "standard" : tier,
+                systemText(system), 0);
+    }
+
+    /** This request as served at {@code tier}, {@code cached} of its tokens from a cache. */
+    ParsedRequest served(String tier, int cached) {
+        return new ParsedRequest(model, promptText, candidateCount, maxOutputTokens, includeThoughts,
+                responseSchema, key, tier, systemText, cached);
+    }
+
+    /** Prompt tokens: the contents' and the system instruction's. */
+    int promptTokens() {
+        return Math.max(1, EmulatorAnswers.tokens(promptText) + EmulatorAnswers.tokens(systemText));
     }
 
     /**
@@ -52,6 +73,18 @@ record ParsedRequest(String model, String promptText, int candidateCount, int ma
                 if (line != null) {
                     text.append(text.length() == 0 ? "" : "\n").append(line);
                 }
+            }
+        }
+        return text.toString();
+    }
+
+    /** The text parts of a system instruction joined by "\n" ("" when there is none). */
+    static String systemText(JsonNode system) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode part : system.path("parts")) {
+            JsonNode value = part.get("text");
+            if (value != null && value.isTextual()) {
+                text.append(text.length() == 0 ? "" : "\n").append(value.textValue());
             }
         }
         return text.toString();

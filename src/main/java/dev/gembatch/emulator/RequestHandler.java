@@ -16,9 +16,12 @@ import org.apache.hc.core5.http.nio.support.BasicRequestConsumer;
 import org.apache.hc.core5.http.protocol.HttpContext;
 
 /**
- * Decides every response, in Google's order of checks: route, API key (missing 403, wrong 400),
+ * Decides every response, in Google's order of checks: route (the token endpoint answers at
+ * once), credential (API key missing 403, wrong 400; Vertex token missing, unknown or expired 401),
  * model (404), body (400), then for generation requests the attempt count, scenario or chaos,
- * quota (429), scripted failures, the concurrent-answer cap (503) and finally the answer.
+ * quota (429), a shed Flex request (503 or 429), scripted failures, the concurrent-answer cap
+ * (503) and finally the answer, served at the tier {@link TierDesk} decides, its repeated system
+ * instruction an {@link ImplicitCache} hit or miss.
  */
 final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequest, byte[]>> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,13 +30,19 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
     private final StatsRecorder stats;
     private final QuotaWindow quota;
     private final Chaos chaos;
+    private final TierDesk tiers;
+    private final ImplicitCache cache = new ImplicitCache();
     private final AnswerSender sender;
+    private final TokenIssuer tokens;
 
     RequestHandler(EmulatorOptions options, StatsRecorder stats, ScheduledExecutorService scheduler) {
         this.options = options;
         this.stats = stats;
-        this.quota = new QuotaWindow(options.requestsPerMinute(), options.tokensPerMinute(), System::nanoTime);
+        this.tokens = new TokenIssuer(options, stats, System::nanoTime);
+        this.quota = new QuotaWindow(options.requestsPerMinute(), options.tokensPerMinute(),
+                options.requestsPerDay(), System::nanoTime);
         this.chaos = new Chaos(options.chaosFraction(), options.chaosSeed());
+        this.tiers = new TierDesk(options.flexShedRate(), options.priorityDowngradeRate(), options.chaosSeed());
         this.sender = new AnswerSender(options, stats, scheduler);
     }
 
@@ -52,11 +61,16 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
             out.whole(200, JSON_TYPE, stats.snapshot().toJson());
             return;
         }
-        JsonNode refusal = refusal(route, header(request, "x-goog-api-key"));
         byte[] raw = message.getBody() == null ? new byte[0] : message.getBody();
+        if (route.kind() == Route.Kind.TOKEN) {
+            TokenIssuer.Answer answer = tokens.exchange(raw);
+            out.whole(answer.status(), JSON_TYPE, answer.body().toString());
+            return;
+        }
+        JsonNode refusal = refusal(route, header(request, "x-goog-api-key"), header(request, "Authorization"));
         JsonNode tree = refusal == null ? parse(raw) : null;
         String problem = refusal != null ? null
-                : tree == null ? "Invalid JSON payload received. Unexpected token." : ParsedRequest.problem(tree);
+                : tree == null ? "Invalid JSON payload received. Unexpected token." : bodyProblem(route, tree);
         refusal = problem == null ? refusal : ErrorBodies.invalidArgument(problem);
         ParsedRequest parsed = refusal == null ? ParsedRequest.from(route.model(), tree, raw) : null;
         if (refusal != null) {
@@ -69,13 +83,24 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
         }
     }
 
-    /** The error for a bad route, key or model, or null when the request may proceed. */
-    private JsonNode refusal(Route route, String headerKey) {
+    /**
+     * The error for a bad route, credential or model, or null when the request may proceed. A
+     * Vertex call with an Authorization header (or no credential at all) needs a live token the
+     * emulator issued; one with an API key is express mode.
+     */
+    private JsonNode refusal(Route route, String headerKey, String authorization) {
         if (route.kind() == Route.Kind.UNKNOWN) {
             return ErrorBodies.notFound("the emulator serves /v1beta/models/{model}:streamGenerateContent, "
-                    + ":generateContent, :countTokens and GET /__stats");
+                    + ":generateContent, :countTokens, Vertex AI's /v1/projects/{p}/locations/{l}/publishers"
+                    + "/google/models/{model}:..., POST /token and GET /__stats");
         }
         String key = headerKey != null ? headerKey : route.queryKey();
+        if (route.vertex() && (authorization != null || key == null)) {
+            JsonNode unauthenticated = tokens.refusal(authorization);
+            return unauthenticated != null ? unauthenticated
+                    : ModelCatalog.serves(route.model(), options.extraModels()) ? null
+                    : ErrorBodies.modelNotFound(route.model());
+        }
         if (key == null || key.isEmpty()) {
             return ErrorBodies.missingKey();
         }
@@ -86,6 +111,22 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
                 : ErrorBodies.modelNotFound(route.model());
     }
 
+    /**
+     * Google's 400 message for a body, or null: {@code labels} is a Vertex field that the
+     * Gemini API refuses; a Vertex request carrying it is counted.
+     */
+    private String bodyProblem(Route route, JsonNode tree) {
+        if (tree.has("labels")) {
+            if (!route.vertex()) {
+                return "Invalid JSON payload received. Unknown name \"labels\": Cannot find field.";
+            }
+            if (route.kind() != Route.Kind.COUNT_TOKENS) {
+                stats.labeled();
+            }
+        }
+        return ParsedRequest.problem(tree);
+    }
+
     private void generate(Route route, ParsedRequest parsed, Responder out, Exchange exchange) {
         int attempt = stats.nextAttempt(parsed.key());
         Scenario scenario = Scenario.fromPrompt(parsed.promptText());
@@ -93,11 +134,17 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
         stats.scenario(hit == null ? scenario.label() : chaosLabel(hit));
         scenario = hit == null ? scenario.at(attempt) : hit;
         QuotaWindow.Denial denial = quota.admit(Math.max(1, EmulatorAnswers.tokens(parsed.promptText())));
+        JsonNode shed = denial == null ? tiers.shed(parsed, attempt) : null;
         if (denial != null) {
-            reject(out, route.format(), ErrorBodies.quota(parsed.model(), denial.tokens(), denial.limit(),
-                    denial.retrySeconds()));
+            reject(out, route.format(), denial.perDay()
+                    ? ErrorBodies.dailyQuota(parsed.model(), denial.limit(), denial.retrySeconds())
+                    : route.vertex() ? ErrorBodies.sharedQuota()
+                    : ErrorBodies.quota(parsed.model(), denial.tokens(), denial.limit(), denial.retrySeconds()));
+        } else if (shed != null) {
+            reject(out, route.format(), shed);
         } else if (scenario.kind() == Scenario.Kind.FAIL && attempt <= scenario.failAttempts()) {
-            reject(out, route.format(), ErrorBodies.forStatus(scenario.failStatus(), parsed.model()));
+            reject(out, route.format(), route.vertex() && scenario.failStatus() == 429 ? ErrorBodies.sharedQuota()
+                    : ErrorBodies.forStatus(scenario.failStatus(), parsed.model()));
         } else if (scenario.kind() == Scenario.Kind.HTML_502) {
             stats.status(502);
             out.whole(502, "text/html; charset=UTF-8", ErrorBodies.html502());
@@ -105,7 +152,9 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
             reject(out, route.format(), ErrorBodies.overloaded());
         } else {
             stats.status(200);
-            sender.send(route, parsed, scenario, responseId(parsed, attempt), out, exchange);
+            String served = tiers.served(parsed, attempt);
+            sender.send(route, parsed.served(served, cache.hit(parsed)), scenario,
+                    responseId(parsed, attempt), out.servedAt(served), exchange);
         }
     }
 

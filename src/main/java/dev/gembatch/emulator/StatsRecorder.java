@@ -1,8 +1,11 @@
 package dev.gembatch.emulator;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
@@ -19,9 +22,23 @@ final class StatsRecorder {
     private final LongAdder paidTwice = new LongAdder();
     private final LongAdder promptTokens = new LongAdder();
     private final LongAdder outputTokens = new LongAdder();
+    private final LongAdder tokenRequests = new LongAdder();
+    private final LongAdder labeled = new LongAdder();
+
+    /** A request reached the OAuth2 token endpoint. */
+    void tokenRequest() {
+        tokenRequests.increment();
+    }
+
+    /** A Vertex generation request carried {@code labels}. */
+    void labeled() {
+        labeled.increment();
+    }
+    private final Queue<Long> arrivals = new ConcurrentLinkedQueue<>();
 
     /** Records that the request key was seen again; returns its attempt number (1 = first). */
     int nextAttempt(long key) {
+        arrivals.add(System.nanoTime());
         int attempt = attempts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
         byAttempt.computeIfAbsent(attempt, k -> new LongAdder()).increment();
         return attempt;
@@ -62,9 +79,14 @@ final class StatsRecorder {
         outputTokens.add(output);
     }
 
+    /** The arrival time ({@code System.nanoTime()}) of every generation request, in order. */
+    List<Long> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
     EmulatorStats snapshot() {
         return new EmulatorStats(sum(byStatus), sum(byScenario), sum(byAttempt), maxOpen.get(), open.get(),
-                paidTwice.sum(), promptTokens.sum(), outputTokens.sum());
+                paidTwice.sum(), promptTokens.sum(), outputTokens.sum(), tokenRequests.sum(), labeled.sum());
     }
 
     /** Forgets every counter and the attempt memory (open answers stay counted as open). */
@@ -78,6 +100,9 @@ final class StatsRecorder {
         paidTwice.reset();
         promptTokens.reset();
         outputTokens.reset();
+        tokenRequests.reset();
+        labeled.reset();
+        arrivals.clear();
     }
 
     private static <K> Map<K, Long> sum(Map<K, LongAdder> counters) {

@@ -2,6 +2,7 @@ package dev.gembatch.input;
 
 import dev.gembatch.config.AnswerColumn;
 import dev.gembatch.config.JobSettings;
+import dev.gembatch.config.KeyOrigins;
 import dev.gembatch.config.Spelling;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +35,8 @@ public final class InputColumns {
     public static void check(StructType schema, JobSettings job, List<String> resultColumns)
             throws InvalidInputException {
         check(schema, required(job), resultColumns,
-                job.answers().stream().map(AnswerColumn::name).filter(n -> n != null).toList());
+                job.answers().stream().map(AnswerColumn::name).filter(n -> n != null).toList(),
+                job.origins());
         for (AnswerColumn a : job.answers()) {
             checkTypes(schema, MediaColumns.types(a.keyPrefix(), a.prompt()));
         }
@@ -44,9 +46,10 @@ public final class InputColumns {
      * @param required columns each job key refers to (e.g. "prompt.template" → [review_text])
      * @param resultColumns the result column names the output will add (prefixed)
      * @param answers the names of a spreadsheet job's answer columns ({@code {{name}}})
+     * @param origins where each key was set, named beside it ({@code file:line})
      */
     static void check(StructType schema, Map<String, List<String>> required,
-                      List<String> resultColumns, List<String> answers)
+                      List<String> resultColumns, List<String> answers, KeyOrigins origins)
             throws InvalidInputException {
         List<String> names = Arrays.asList(schema.fieldNames());
         List<String> problems = new ArrayList<>();
@@ -54,7 +57,7 @@ public final class InputColumns {
             for (String c : columns) {
                 if (!names.contains(c)) {
                     String meant = Spelling.nearest(c, names);
-                    problems.add(key + ": column '" + c + "' is not in the input"
+                    problems.add(origins.located(key) + ": column '" + c + "' is not in the input"
                             + (meant == null ? "" : "; did you mean '" + meant + "'?")
                             + " (columns: " + String.join(", ", names) + ")");
                 }

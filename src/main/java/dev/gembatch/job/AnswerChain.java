@@ -13,8 +13,10 @@ import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.pipeline.RunBudget;
 import dev.gembatch.prompt.RequestBodies;
 import dev.gembatch.prompt.Template;
+import dev.gembatch.store.AnswerStore;
 import java.io.IOException;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -38,14 +40,25 @@ final class AnswerChain {
     static StructType outputSchema(StructType input, JobSettings job) {
         StructType schema = input;
         for (AnswerColumn a : job.answers()) {
-            schema = ResultSchema.appendTo(schema, a.prefix());
+            schema = appendResult(schema, job, a);
         }
         return schema;
     }
 
+    /**
+     * {@code schema} followed by one answer's result columns, and its answer store columns
+     * when the job has a store.
+     */
+    private static StructType appendResult(StructType schema, JobSettings job, AnswerColumn a) {
+        StructType out = ResultSchema.appendTo(schema, a.prefix());
+        return job.store().enabled() ? AnswerStore.appendColumns(out, a.prefix()) : out;
+    }
+
     /** Every result column name the job adds. */
     static List<String> resultColumns(JobSettings job) {
-        return job.answers().stream().flatMap(a -> ResultSchema.columnNames(a.prefix()).stream())
+        return job.answers().stream().flatMap(a -> Stream.concat(
+                ResultSchema.columnNames(a.prefix()).stream(), job.store().enabled()
+                        ? AnswerStore.columnNames(a.prefix()).stream() : Stream.empty()))
                 .toList();
     }
 
@@ -60,7 +73,7 @@ final class AnswerChain {
         RunBudget shares = RunBudget.plan(rows, share(job.budget(), job.answers().size()),
                 job.pricing().forModel(job.model().name()));
         for (AnswerColumn a : job.answers()) {
-            StructType next = ResultSchema.appendTo(schema, a.prefix());
+            StructType next = appendResult(schema, job, a);
             RowPlan plan = plan(spark, schema, job, a, gemini).withBudget(
                     shares.withPrice(job.pricing().forModel(a.model().name())));
             answered = step.answer(answered, a, plan, next);

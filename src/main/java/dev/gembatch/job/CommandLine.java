@@ -12,15 +12,19 @@ import java.util.List;
  * {@code --emulator [knobs]} to serve the built-in emulator ({@code emulator} is then its
  * options, else null). {@code preview} is 0 for none. {@code --resume} and
  * {@code --retry-failed} are short for the matching {@code --set output.mode=...}.
+ * {@code store} is the answer store maintenance asked for ({@code --store-compact},
+ * {@code --store-stats}), else null.
  */
 record CommandLine(Path jobFile, List<String> overrides, Path siteConf, EmulatorOptions emulator,
-                   boolean help, int preview, Path previewOutput, boolean dryRun) {
+                   boolean help, int preview, Path previewOutput, boolean dryRun,
+                   StoreMaintenance.Task store) {
 
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: jobs/run JOB.conf [--set key=value]... [--site-conf FILE]",
             "       jobs/run --preview N [--preview-output PATH] JOB.conf [--set key=value]...",
             "       jobs/run --dry-run JOB.conf [--set key=value]...",
             "       jobs/run JOB.conf --resume | --retry-failed",
+            "       jobs/run --store-compact | --store-stats JOB.conf [--set key=value]...",
             "       jobs/run --emulator [--port N] [--first-byte-ms N] [--chunks N] [--chaos F] ...",
             "  --set key=value   override one job setting (HOCON value; repeatable)",
             "  --site-conf FILE  site-wide overrides layered under the job file",
@@ -31,6 +35,8 @@ record CommandLine(Path jobFile, List<String> overrides, Path siteConf, Emulator
             "  --preview-output PATH  also write the previewed rows as Parquet to PATH",
             "  --dry-run         check everything, count rows, estimate tokens and cost; sends no",
             "                    generation request",
+            "  --store-compact   merge the answer store's small segments, drop expired answers",
+            "  --store-stats     print the answer store's answers, bytes, by model and by age",
             "  --emulator        serve the built-in Gemini emulator until stopped, with:",
             String.join(System.lineSeparator(), EmulatorFlags.usage()));
 
@@ -45,6 +51,7 @@ record CommandLine(Path jobFile, List<String> overrides, Path siteConf, Emulator
         int preview = 0;
         Path previewOutput = null;
         boolean dryRun = false;
+        StoreMaintenance.Task store = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--set" -> sets.add(value(args, ++i, "--set"));
@@ -56,6 +63,8 @@ record CommandLine(Path jobFile, List<String> overrides, Path siteConf, Emulator
                 case "--preview-output" -> previewOutput = Path.of(value(args, ++i,
                         "--preview-output"));
                 case "--dry-run" -> dryRun = true;
+                case "--store-compact" -> store = StoreMaintenance.Task.COMPACT;
+                case "--store-stats" -> store = StoreMaintenance.Task.STATS;
                 case "-h", "--help" -> help = true;
                 default -> {
                     if (EmulatorFlags.isFlag(args[i])) {
@@ -77,9 +86,12 @@ record CommandLine(Path jobFile, List<String> overrides, Path siteConf, Emulator
                     + " set gemini.emulator.* instead)");
         }
         checkModes(preview, previewOutput, dryRun);
+        if (store != null && (preview > 0 || dryRun)) {
+            throw new IllegalArgumentException("--store-compact and --store-stats go alone");
+        }
         return new CommandLine(job, List.copyOf(sets), site,
                 emulator ? EmulatorFlags.parse(knobs) : null,
-                help, preview, previewOutput, dryRun);
+                help, preview, previewOutput, dryRun, store);
     }
 
     private static void checkModes(int preview, Path previewOutput, boolean dryRun) {

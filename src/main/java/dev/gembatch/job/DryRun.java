@@ -1,7 +1,5 @@
 package dev.gembatch.job;
 
-import static org.apache.spark.sql.functions.lit;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,11 +7,13 @@ import dev.gembatch.config.AnswerColumn;
 import dev.gembatch.config.BudgetSettings;
 import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.JobSettings;
+import dev.gembatch.config.OutputMode;
 import dev.gembatch.input.InvalidInputException;
 import dev.gembatch.output.OutputTarget;
 import dev.gembatch.output.StructColumns;
 import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.pipeline.RowRequest;
+import dev.gembatch.store.AnswerStore;
 import dev.gembatch.transport.TokenCounter;
 import dev.gembatch.transport.UnknownModelException;
 import java.io.IOException;
@@ -21,6 +21,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -37,23 +38,44 @@ final class DryRun {
     private DryRun() {
     }
 
+    /** The job's answer store, its folder checked as a run checks it (null: no store). */
+    private static AnswerStore checkedStore(SparkSession spark, JobSettings job,
+                                            GeminiSettings gemini) throws InvalidInputException {
+        try {
+            return JobRunner.openStore(spark, job, gemini);
+        } catch (IOException e) {
+            throw new InvalidInputException(List.of("store.path: '" + job.store().path()
+                    + "' cannot be read: " + e.getMessage()));
+        }
+    }
+
     static void run(SparkSession spark, JobSettings job, GeminiSettings gemini, PrintStream out)
             throws InvalidInputException {
         OutputTarget target = JobRunner.checkedTarget(spark, job);
-        Dataset<Row> input = JobRunner.withTargetProblems(spark, target,
+        Dataset<Row> read = JobRunner.withTargetProblems(spark, target,
                 () -> JobRunner.readChecked(spark, job));
         List<String> problems = target.check(spark,
-                StructColumns.appendTo(AnswerChain.outputSchema(input.schema(), job), job));
+                StructColumns.appendTo(AnswerChain.outputSchema(read.schema(), job), job));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        Dataset<Row> input = target.unanswered(read, job.input().idColumn());
+        AnswerStore store = checkedStore(spark, job, gemini);
         try (TokenCounter counter = TokenCounter.create(gemini)) {
             List<Census> censuses = censuses(spark, job, input, gemini, counter);
             out.println("gembatch dry run: no generation request is sent");
             out.printf("  settings:  valid%n  input:     %s, %d rows, columns checked%n",
                     job.input().path(), censuses.get(0).totals().rows());
-            out.printf("  output:    %s (%s), target checked%n", job.output().path(),
-                    job.output().mode().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            out.printf("  output:    %s (%s), target checked%s%n", target,
+                    job.output().mode().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    job.output().mode() == OutputMode.APPEND_NEW ? "; rows and requests below"
+                            + " count only rows whose " + job.input().idColumn() + " the table"
+                            + " does not hold yet" : "");
+            if (store != null) {
+                out.printf("  store:     %s, checked (rows it holds are not sent)%n",
+                        job.store().path());
+                store.notes().forEach(n -> out.println("  " + n));
+            }
             BudgetSettings share = AnswerChain.share(job.budget(), job.answers().size());
             for (Census c : censuses) {
                 estimate(job, c, share, counter, out);
@@ -70,13 +92,17 @@ final class DryRun {
             throws InvalidInputException {
         List<Census> censuses = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        Dataset<Row> rows = input;
         for (AnswerColumn a : job.answers()) {
+            RowPlan plan = AnswerChain.plan(spark, rows.schema(), job, a, gemini);
             try {
-                censuses.add(Census.of(spark, job, a, withPlaceholders(input, job, a), gemini,
-                        counter));
+                censuses.add(Census.of(job, a, rows, plan, counter));
             } catch (UnknownModelException e) {
                 problems.add(a.keyPrefix() + "model.name: '" + a.model().name()
                         + "' is not a model the endpoint serves (" + e.getMessage() + ")");
+            }
+            if (job.answers().stream().anyMatch(later -> later.reads(a))) {
+                rows = PlaceholderAnswer.append(rows, a, plan);
             }
         }
         if (!problems.isEmpty()) {
@@ -85,13 +111,14 @@ final class DryRun {
         return censuses;
     }
 
-    /** One answer column's rows (placeholders for the answers it reads), plan and counts. */
+    /**
+     * One answer column's plan and counts, over rows where each answer it reads is a
+     * {@link PlaceholderAnswer} (OK only for the rows that answer would be sent for).
+     */
     private record Census(AnswerColumn answer, RowPlan plan, PromptCensus.Totals totals,
                           List<Row> sample, TokenSample tokens) {
-        static Census of(SparkSession spark, JobSettings job, AnswerColumn a, Dataset<Row> rows,
-                         GeminiSettings gemini, TokenCounter counter)
-                throws InvalidInputException, UnknownModelException {
-            RowPlan plan = AnswerChain.plan(spark, rows.schema(), job, a, gemini);
+        static Census of(JobSettings job, AnswerColumn a, Dataset<Row> rows, RowPlan plan,
+                         TokenCounter counter) throws UnknownModelException {
             List<Row> sample = rows.takeAsList(job.dryRun().sampleRows());
             return new Census(a, plan, rows.javaRDD().mapPartitions(new PromptCensus(plan))
                     .fold(new PromptCensus.Totals(0, 0, 0), PromptCensus.Totals::plus), sample,
@@ -104,29 +131,25 @@ final class DryRun {
                                  TokenCounter counter, PrintStream out) {
         AnswerColumn a = c.answer();
         PromptCensus.Totals totals = c.totals();
+        long skipped = totals.rows() - totals.requests();
         if (a.name() != null) {
             out.printf("%nanswer column %s%s%n", a.name(), a.reads().isEmpty() ? ""
-                    : " (reads " + String.join(", ", a.reads()) + ": each shown and counted as a"
-                            + " [answer of NAME] placeholder)");
+                    : " (reads " + String.join(", ", a.reads()) + "; shown as " + a.reads()
+                            .stream().map(PlaceholderAnswer::text)
+                            .collect(Collectors.joining(", ")) + ")");
         }
-        out.printf("  requests:  %d (%d rows cannot be sent and would be SKIPPED)%n",
-                totals.requests(), totals.rows() - totals.requests());
+        if (a.reads().isEmpty()) {
+            out.printf("  requests:  %d (%d rows cannot be sent and would be SKIPPED)%n",
+                    totals.requests(), skipped);
+        } else {
+            out.printf("  requests:  at most %d (%d rows cannot be sent and would be SKIPPED;"
+                    + " the others are sent only where %s %s OK)%n", totals.requests(), skipped,
+                    String.join(" and ", a.reads()), a.reads().size() == 1 ? "is" : "are");
+        }
         printRequests(c.plan(), c.sample(), counter, job.dryRun().showRequests(), out);
-        out.print(new Estimate(job, a.model(), budget, totals, c.tokens()).toText());
-    }
-
-    /** The input with each answer {@code a} reads stood in for by an OK placeholder answer. */
-    private static Dataset<Row> withPlaceholders(Dataset<Row> input, JobSettings job,
-                                                 AnswerColumn a) {
-        Dataset<Row> rows = input;
-        for (AnswerColumn read : job.answers()) {
-            if (a.reads(read)) {
-                rows = rows.withColumn(read.answerColumn(), lit("[answer of " + read.name() + "]"))
-                        .withColumn(read.statusColumn(), lit("OK"))
-                        .withColumn(read.errorStatusColumn(), lit(null).cast("string"));
-            }
-        }
-        return rows;
+        String system = a.prompt().systemInstruction();
+        String shared = system == null || system.contains("{{") ? null : system;
+        out.print(new Estimate(job, a.model(), budget, totals, c.tokens(), shared).toText());
     }
 
     private static void printRequests(RowPlan plan, List<Row> sample, TokenCounter counter,

@@ -29,6 +29,8 @@ final class EmulatorCommand {
                 .chaosSeed(k.chaosSeed())
                 .http2(k.http2())
                 .extraModels(k.extraModels())
+                .flexShedRate(k.flexShedRate())
+                .priorityDowngradeRate(k.priorityDowngradeRate())
                 .build());
     }
 

@@ -24,16 +24,29 @@ final class Estimate {
     private final PromptCensus.Totals totals;
     private final TokenSample sample;
     private final Price price;
+    private final String sharedText;
 
-    /** The estimate of the requests of one answer column, sent to {@code model}. */
+    /**
+     * The estimate of the requests of one answer column, sent to {@code model}; {@code sharedText}
+     * is what every request repeats (a system instruction without placeholders), or null.
+     */
     Estimate(JobSettings job, ModelSettings model, BudgetSettings budget,
-             PromptCensus.Totals totals, TokenSample sample) {
+             PromptCensus.Totals totals, TokenSample sample, String sharedText) {
         this.job = job;
         this.model = model;
         this.budget = budget;
         this.totals = totals;
         this.sample = sample;
         this.price = job.pricing().forModel(model.name());
+        this.sharedText = sharedText;
+    }
+
+    /** The bill per tier, without and with a context cache of the shared text. */
+    TierBill bill() {
+        long shared = sharedText == null ? 0
+                : Math.round(sharedText.codePointCount(0, sharedText.length()) * sample.tokensPerChar());
+        return new TierBill(price, totals.requests(), inputTokens(), typicalOutputTokens(), shared,
+                job.dryRun().expectedRunTime());
     }
 
     long inputTokens() {
@@ -88,6 +101,7 @@ final class Estimate {
         out.append(String.format(Locale.ROOT, "  cost:          ~$%.4f typical%s%n", typicalCost(),
                 maxOutputTokens() < 0 ? "" : String.format(Locale.ROOT, ", at most $%.4f",
                         maxCost())));
+        out.append(bill().toText(model.serviceTier()));
         budget(out);
         return out.toString();
     }

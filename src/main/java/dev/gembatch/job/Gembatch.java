@@ -12,6 +12,8 @@ import dev.gembatch.report.RunCounters;
 import dev.gembatch.reuse.JournaledRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -78,6 +80,10 @@ public final class Gembatch {
      */
     public Dataset<Row> answer(Dataset<Row> rows) throws InvalidInputException {
         SparkSession spark = rows.sparkSession();
+        if (job.store().enabled()) {
+            throw new InvalidInputException(List.of("store.path: the answer store serves jobs"
+                    + " (jobs/run, spark-submit ... Main); unset it for the library entry point"));
+        }
         InputColumns.check(rows.schema(), job, resultColumns());
         if (job.input().idColumn() != null) {
             InputColumns.checkUnique(rows, job.input().idColumn());
@@ -104,7 +110,8 @@ public final class Gembatch {
         SparkSession spark = rows.sparkSession();
         int partitions = job.spark().partitions();
         Dataset<Row> spread = partitions > 0 ? rows.repartition(partitions) : rows;
-        GeminiSettings paced = QuotaShares.perExecutor(spark.sparkContext(), gemini);
+        GeminiSettings paced = QuotaShares.perExecutor(spark.sparkContext(), gemini)
+                .startingAt(Instant.now(), ZoneId.systemDefault());
         return AnswerChain.answer(spark, spread, job, paced, journaled != null
                 ? (in, a, plan, schema) -> journaled.answer(in, a, plan, counters, schema)
                 : (in, a, plan, schema) -> in.mapPartitions(new PartitionAnswerer(plan, counters),

@@ -16,6 +16,7 @@ import dev.gembatch.report.RunCounters;
 import dev.gembatch.report.RunReport;
 import dev.gembatch.report.RunTotals;
 import dev.gembatch.reuse.JournaledRun;
+import dev.gembatch.store.AnswerStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -43,14 +44,30 @@ public final class JobRunner {
         Instant started = Instant.now();
         long start = System.nanoTime();
         OutputTarget target = checkedTarget(spark, job);
-        InputRows input = withTargetProblems(spark, target, () -> prepare(spark, job));
-        StructType outSchema = AnswerChain.outputSchema(input.schema(), job);
+        InputRows read = withTargetProblems(spark, target, () -> prepare(spark, job));
+        StructType outSchema = AnswerChain.outputSchema(read.schema(), job);
         List<String> problems = target.check(spark, StructColumns.appendTo(outSchema, job));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        AnswerStore store = openStore(spark, job, gemini);
         try (OutputLock lock = lock(spark, target, out)) {
-            return answer(spark, job, gemini, input, target, started, start, out);
+            return answer(spark, job, gemini, unanswered(target, job, read), target, store,
+                    started, start, out);
+        }
+    }
+
+    /** The job's answer store (null without one), refused before anything is sent. */
+    static AnswerStore openStore(SparkSession spark, JobSettings job, GeminiSettings gemini)
+            throws InvalidInputException, IOException {
+        if (!job.store().enabled()) {
+            return null;
+        }
+        try {
+            return AnswerStore.open(spark, job.store(),
+                    job.useEmulator() ? "emulator" : gemini.baseUrl());
+        } catch (AnswerStore.Refused e) {
+            throw new InvalidInputException(List.of(e.getMessage()));
         }
     }
 
@@ -77,7 +94,7 @@ public final class JobRunner {
     /** The job's output target, refused before the input is opened when it overlaps it. */
     static OutputTarget checkedTarget(SparkSession spark, JobSettings job)
             throws InvalidInputException {
-        OutputTarget target = new OutputTarget(job.output(), job.input().path());
+        OutputTarget target = OutputTarget.of(spark, job.output(), job.input().path());
         List<String> overlap = target.overlapProblems(spark);
         if (!overlap.isEmpty()) {
             throw new InvalidInputException(overlap);
@@ -96,29 +113,50 @@ public final class JobRunner {
 
     /** Answers the checked input and writes the output: the one action that sends. */
     private static RunReport answer(SparkSession spark, JobSettings job, GeminiSettings gemini,
-                                    InputRows input, OutputTarget target, Instant started,
-                                    long start, PrintStream out)
+                                    InputRows input, OutputTarget target, AnswerStore store,
+                                    Instant started, long start, PrintStream out)
             throws InvalidInputException, IOException {
         StructType outSchema = AnswerChain.outputSchema(input.schema(), job);
         RunCounters counters = RunCounters.register(spark.sparkContext(), job.input().idColumn());
         InputProblems inputProblems = InputProblems.register(spark.sparkContext());
-        JournaledRun journaled = job.journal().dedupe() ? JournaledRun.open(spark, job) : null;
+        JournaledRun journaled = job.journal().dedupe()
+                ? JournaledRun.open(spark, job, target, store)
+                : null;
         Dataset<Row> answered = Gembatch.of(job, gemini).answering(input.valid(), counters,
                 journaled);
         Dataset<Row> output = StructColumns.append(input.invalid() == null ? answered
                 : answered.union(input.invalid().map(new InvalidRows(counters, inputProblems,
-                        job.answers().size()), Encoders.row(outSchema))), job);
-        try (Progress progress = RunReporting.progress(spark, job, input.all(), counters, out)) {
+                        job.answers().size(), store == null ? new Object[0]
+                        : AnswerStore.notSent()), Encoders.row(outSchema))), job);
+        JournaledRun.Reuse reuse = journaled == null || job.answers().size() > 1 ? null
+                : journaled.reuse(input.valid(), job.answers().get(0), AnswerChain.plan(spark,
+                        input.valid().schema(), job, job.answers().get(0), gemini));
+        try (Progress progress = RunReporting.progress(spark, job, input.all(), counters, reuse,
+                out)) {
             if (journaled != null) {
                 journaled.write(spark, target, output);
             } else {
                 target.write(output);
             }
         }
-        RunTotals totals = counters.totals(job.output().path(),
+        RunTotals totals = counters.totals(target.toString(),
                 (System.nanoTime() - start) / 1_000_000).withNotes(inputProblems.notes())
                 .withAnswerColumns(job.answers().size());
-        return RunReporting.report(spark, job, counters, totals, started, out);
+        if (store != null) {
+            totals = totals.withStore(counters.storeUse()).withNotes(journaled.notes());
+        }
+        return RunReporting.report(spark, job, counters, totals, started, target.place(), out);
+    }
+
+    /**
+     * The rows this run answers: all of {@code input}, or for {@code append-new} those whose key
+     * the output table does not hold yet (valid and invalid rows alike), read under the lock.
+     */
+    private static InputRows unanswered(OutputTarget target, JobSettings job, InputRows input) {
+        String id = job.input().idColumn();
+        return new InputRows(target.unanswered(input.all(), id),
+                target.unanswered(input.valid(), id),
+                input.invalid() == null ? null : target.unanswered(input.invalid(), id));
     }
 
     /** The input read, split (rows that cannot be sent set apart) and checked against the job. */

@@ -49,7 +49,7 @@ public final class Main {
             job = JobConfig.load(cli.jobFile(), cli.siteConf(), cli.overrides(), System.getenv());
         } catch (InvalidConfigException e) {
             err.println("gembatch: invalid job " + cli.jobFile() + ":");
-            err.println(e.getMessage());
+            err.println(InputOfInvalidJob.withInputProblems(e).getMessage());
             return ExitCode.INVALID_JOB;
         }
         ApiKey key = job.gemini().apiKey();
@@ -68,7 +68,9 @@ public final class Main {
                                        PrintStream out, PrintStream err) {
         SparkSessions.Owned session = SparkSessions.open(job);
         try {
-            if (cli.dryRun()) {
+            if (cli.store() != null) {
+                StoreMaintenance.run(session.spark(), job, cli.store(), out);
+            } else if (cli.dryRun()) {
                 DryRun.run(session.spark(), job, gemini, out);
             } else if (cli.preview() > 0) {
                 Preview.run(session.spark(), job, gemini, cli.preview(), cli.previewOutput(), out);

@@ -3,6 +3,8 @@ package dev.gembatch.job;
 import dev.gembatch.config.AnswerColumn;
 import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.JobSettings;
+import dev.gembatch.config.OutputMode;
+import dev.gembatch.config.StoreSettings;
 import dev.gembatch.config.OutputSettings;
 import dev.gembatch.input.InputColumns;
 import dev.gembatch.input.InvalidInputException;
@@ -13,7 +15,9 @@ import dev.gembatch.pipeline.PartitionAnswerer;
 import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.pipeline.RunBudget;
 import dev.gembatch.report.RunCounters;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,15 +37,17 @@ final class Preview {
     private Preview() {
     }
 
-    static void run(SparkSession spark, JobSettings job, GeminiSettings gemini, int rows,
+    static void run(SparkSession spark, JobSettings settings, GeminiSettings gemini, int rows,
                     Path outputPath, PrintStream out) throws InvalidInputException {
         long start = System.nanoTime();
-        OutputTarget target = outputPath == null ? null : target(job, outputPath);
+        JobSettings job = settings.toBuilder().store(StoreSettings.OFF).build(); // see STORE.md
+        OutputTarget target = outputPath == null ? null : target(spark, job, outputPath);
         List<String> overlap = target == null ? List.of() : target.overlapProblems(spark);
         if (!overlap.isEmpty()) {
             throw new InvalidInputException(overlap);
         }
-        Dataset<Row> input = JobRunner.readChecked(spark, job);
+        Dataset<Row> input = OutputTarget.of(spark, job.output(), job.input().path())
+                .unanswered(JobRunner.readChecked(spark, job), job.input().idColumn());
         StructType outSchema = AnswerChain.outputSchema(input.schema(), job);
         List<String> problems = target == null ? List.of()
                 : target.check(spark, StructColumns.appendTo(outSchema, job));
@@ -64,7 +70,7 @@ final class Preview {
                     .render(outSchema, answered));
         }
         if (target != null) {
-            target.write(StructColumns.append(spark.createDataFrame(answered, outSchema), job));
+            write(target, StructColumns.append(spark.createDataFrame(answered, outSchema), job));
         }
         out.printf("gembatch preview: %d of the first %d rows answered in %.1f s; %s%n",
                 answered.size(), rows, (System.nanoTime() - start) / 1e9, outputPath == null
@@ -72,10 +78,25 @@ final class Preview {
                         : "written to " + outputPath);
     }
 
-    private static OutputTarget target(JobSettings job, Path path) {
+    /**
+     * The Parquet folder {@code --preview-output} names, written with the job's mode (a table
+     * job's previews go to the folder, never the table: error-if-exists, or overwrite for a job
+     * that overwrites its table).
+     */
+    private static OutputTarget target(SparkSession spark, JobSettings job, Path path) {
         OutputSettings o = job.output();
-        return new OutputTarget(new OutputSettings(path.toString(), o.mode(), o.partitionBy(),
-                o.columnPrefix()), job.input().path());
+        OutputMode mode = o.table() == null || o.mode() == OutputMode.OVERWRITE ? o.mode()
+                : OutputMode.ERROR_IF_EXISTS;
+        return OutputTarget.of(spark, OutputSettings.folder(path.toString(), mode,
+                o.partitionBy(), o.columnPrefix()), job.input().path());
+    }
+
+    private static void write(OutputTarget target, Dataset<Row> rows) {
+        try {
+            target.write(rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the preview to " + target, e);
+        }
     }
 
     /** The id column when set, else the columns the prompt reads. */

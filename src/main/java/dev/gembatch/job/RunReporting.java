@@ -7,12 +7,14 @@ import dev.gembatch.report.Progress;
 import dev.gembatch.report.RunCounters;
 import dev.gembatch.report.RunReport;
 import dev.gembatch.report.RunTotals;
+import dev.gembatch.reuse.JournaledRun;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -20,7 +22,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The job's reporting around the write: the progress line while it runs (total = the input's
  * row count, one cheap count of the input before anything is sent, never an action on the
- * answering plan) and, once the write has succeeded, the run report and its files.
+ * answering plan; in a resumed run the requests left to send) and, once the write has
+ * succeeded, the run report and its files.
  */
 final class RunReporting {
     /** Spark's default executor heartbeat; the progress interval only ever lowers it. */
@@ -29,16 +32,28 @@ final class RunReporting {
     private RunReporting() {
     }
 
-    /** The progress line, or null when {@code report.progress-interval} is 0. */
+    /**
+     * The progress line, or null when {@code report.progress-interval} is 0. A resumed or
+     * retry-failed run ({@code reuse} not null) says first what it reuses and counts only the
+     * requests it sends, so its rate and ETA are those of this run.
+     */
     static Progress progress(SparkSession spark, JobSettings job, Dataset<Row> input,
-                             RunCounters counters, PrintStream out) {
+                             RunCounters counters, JournaledRun.Reuse reuse, PrintStream out) {
+        if (reuse != null) {
+            out.printf(Locale.ROOT, "gembatch: %s: %,d rows reuse the answers of the earlier run"
+                    + " (output and journal); %,d requests to send%n",
+                    job.output().mode().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    reuse.reusedRows(), reuse.requestsToSend());
+        }
         Duration interval = job.report().progressInterval();
         if (interval.isZero()) {
             return null;
         }
-        long total = input.count() * job.answers().size();
+        long total = reuse != null ? reuse.requestsToSend()
+                : input.count() * job.answers().size();
         boolean terminal = System.console() != null && out == System.out;
-        return Progress.start(spark.sparkContext(), counters, total, interval, out, terminal);
+        return Progress.start(spark.sparkContext(), counters, total,
+                reuse == null ? 0 : reuse.reusedRows(), interval, out, terminal);
     }
 
     /** The heartbeat interval that carries live counters often enough for the progress line. */
@@ -47,9 +62,12 @@ final class RunReporting {
         return (d.isZero() || d.compareTo(HEARTBEAT) > 0 ? HEARTBEAT : d).toMillis() + "ms";
     }
 
-    /** The report of the finished run; its files are written when the job asks for them. */
+    /**
+     * The report of the finished run; its files are written under {@code place} (the output
+     * folder, or a table's state folder) when the job asks for them.
+     */
     static RunReport report(SparkSession spark, JobSettings job, RunCounters counters,
-                            RunTotals totals, Instant started, PrintStream out) {
+                            RunTotals totals, Instant started, String place, PrintStream out) {
         ReportSettings settings = job.report();
         List<String> models = job.answers().stream().map(a -> a.model().name()).distinct()
                 .toList();
@@ -57,7 +75,7 @@ final class RunReporting {
                 dearest(job, models), started, settings.topErrors());
         if (settings.writeFiles()) {
             try {
-                report.writeUnder(job.output().path(),
+                report.writeUnder(place,
                         spark.sparkContext().hadoopConfiguration());
             } catch (IOException e) {
                 out.println("gembatch: the output is complete but the report files could not"

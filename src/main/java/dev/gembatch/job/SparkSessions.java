@@ -7,8 +7,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Builds the job's Spark session. Under spark-submit the master and the cluster settings come
  * from Spark; run by the launcher, {@code spark.master} of the job applies, and a local master
- * binds the driver to loopback only. A session that already existed (a test's, a notebook's) is
- * used as is and left running.
+ * binds the driver to loopback only. The session runs gembatch's {@code QuotaPlugin} (beside any
+ * plugins configured), so executors lease the quota from the driver. A session that already
+ * existed (a test's, a notebook's) is used as is and left running.
  */
 final class SparkSessions {
     private SparkSessions() {
@@ -47,6 +48,9 @@ final class SparkSessions {
             builder.config("spark.executor.heartbeatInterval", RunReporting.heartbeat(job.report()));
         }
         job.spark().conf().forEach(builder::config);
+        // the executors lease the quota from the driver (QuotaShares), whatever spark.plugins says
+        builder.config("spark.plugins", QuotaShares.withPlugin(job.spark().conf()
+                .getOrDefault("spark.plugins", submitted.get("spark.plugins", ""))));
         return new Owned(builder.getOrCreate(), true);
     }
 }

@@ -36,6 +36,12 @@ public enum ErrorStatus {
             + " not OK"),
     BUDGET_EXHAUSTED(Source.GEMBATCH, "never sent: a budget.* limit was reached before the"
             + " row's turn"),
+    DEADLINE_REACHED(Source.GEMBATCH, "not answered: job.deadline neared while the row waited on"
+            + " the Flex tier and model.flex-fallback = skip (a resume or retry-failed run sends"
+            + " it)"),
+    QUOTA_EXHAUSTED(Source.GEMBATCH, "the project's per-day quota was spent during the run (a 429"
+            + " naming a PerDay quota, or limit: 0): SKIPPED when never sent, FAILED when an"
+            + " earlier attempt was; --retry-failed sends it again"),
 
     // Google's canonical codes, in google.rpc.Code order
     CANCELLED(Source.GOOGLE, "499: the request was cancelled, typically by the caller"),

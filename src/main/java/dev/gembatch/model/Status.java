@@ -24,8 +24,8 @@ public enum Status {
     FAILED,
     /**
      * Never sent: INVALID_INPUT (blank prompt, malformed record, undecodable bytes, unusable
-     * media), UPSTREAM_NOT_OK (the prompt reads an earlier answer that is not OK) or
-     * BUDGET_EXHAUSTED.
+     * media), UPSTREAM_NOT_OK (the prompt reads an earlier answer that is not OK),
+     * BUDGET_EXHAUSTED or QUOTA_EXHAUSTED (the per-day quota was spent).
      */
     SKIPPED;
 

@@ -13,26 +13,55 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Where the result goes: checked before any request is sent (it must not overlap the input, it
- * must be creatable, no other run may be writing it), locked while the run writes it, then
- * written once as Parquet.
+ * Where the result goes, a Parquet folder ({@code output.path}) or a catalog table
+ * ({@code output.table}, see {@link CatalogTable}): checked before any request is sent (its
+ * files must not overlap the input, they must be creatable, no other run may be writing it),
+ * locked while the run writes it, then written once. Its <em>place</em> is where the files
+ * gembatch keeps beside the result go (journal, lock, report): the folder itself, or the table's
+ * own state folder.
  */
 public final class OutputTarget {
     /** Suffix of the journal folder beside the output folder (see {@link #journalOf}). */
     private static final String JOURNAL_SUFFIX = ".gembatch-journal";
     private final OutputSettings settings;
     private final String inputPath;
+    private final CatalogTable table;
 
-    /** The target of {@code settings}, for a job reading {@code inputPath}. */
-    public OutputTarget(OutputSettings settings, String inputPath) {
+    private OutputTarget(OutputSettings settings, String inputPath, CatalogTable table) {
         this.settings = settings;
         this.inputPath = inputPath;
+        this.table = table;
+    }
+
+    /** The target of {@code settings}, for a job reading {@code inputPath}. */
+    public static OutputTarget of(SparkSession spark, OutputSettings settings, String inputPath) {
+        return new OutputTarget(settings, inputPath,
+                settings.table() == null ? null : CatalogTable.resolve(spark, settings));
+    }
+
+    /** The output folder, or the folder of a table's journal, lock and report files. */
+    public String place() {
+        return table == null ? settings.path() : table.place();
+    }
+
+    /** The journal folder of this output (see {@code dev.gembatch.reuse}). */
+    public String journal() {
+        return journalOf(place());
+    }
+
+    /** True for a catalog table, false for a Parquet folder. */
+    public boolean isTable() {
+        return table != null;
+    }
+
+    /** The output as the run summary names it: its folder, or "table catalog.ns.name". */
+    @Override
+    public String toString() {
+        return table == null ? settings.path() : "table " + table;
     }
 
     /**
@@ -48,24 +77,35 @@ public final class OutputTarget {
             for (String[] place : writtenPlaces()) {
                 String relation = input.overlap(place[1]);
                 if (relation != null) {
-                    problems.add("output.path: " + place[0] + " '" + place[1] + "' " + relation
-                            + "; writing it would destroy or mix with the input: choose an"
-                            + " output.path outside the input (input.path = '" + inputPath + "')");
+                    problems.add(placeKey() + ": " + place[0] + " '" + place[1] + "' "
+                            + relation + "; writing it would destroy or mix with the input:"
+                            + " choose an " + placeKey() + " outside the input (input.path = '"
+                            + inputPath + "')");
                 }
             }
         } catch (IOException e) {
-            problems.add("output.path: cannot compare '" + settings.path() + "' with the input '"
+            problems.add(placeKey() + ": cannot compare '" + place() + "' with the input '"
                     + inputPath + "': " + e.getMessage());
         }
         return problems.isEmpty() ? problems : problems.subList(0, 1);
     }
 
     private List<String[]> writtenPlaces() {
-        String out = settings.path();
-        return List.of(new String[] {"the output", out},
+        String out = place();
+        List<String[]> places = new ArrayList<>(List.of(
+                new String[] {table == null ? "the output" : "the table's state folder", out},
                 new String[] {"the journal", journalOf(out)},
-                new String[] {"the staging folder", stagingOf(new Path(out)).toString()},
-                new String[] {"the lock", OutputLock.pathOf(out)});
+                new String[] {"the lock", OutputLock.pathOf(out)}));
+        if (table == null) {
+            places.add(new String[] {"the staging folder",
+                    ParquetFolder.stagingOf(new Path(out)).toString()});
+        }
+        return places;
+    }
+
+    /** The key that moves the place: the output folder, or the table's state folder. */
+    private String placeKey() {
+        return table == null ? "output.path" : "output.table-state-path";
     }
 
     /**
@@ -85,14 +125,15 @@ public final class OutputTarget {
     /** Takes the output's lock for this run (see {@link OutputLock}). */
     public OutputLock lock(SparkSession spark, PrintStream notes)
             throws IOException, OutputLock.HeldException {
-        return OutputLock.take(settings.path(), spark.sparkContext().hadoopConfiguration(), notes);
+        return OutputLock.take(place(), spark.sparkContext().hadoopConfiguration(), notes);
     }
 
     /**
-     * Problems with the target (exists without overwrite/append, no file can be created where
-     * it goes, another run holds its lock, bad partition column, appending rows whose columns
-     * differ from the output's). A null {@code outputSchema} (the input could not be read)
-     * checks the place only.
+     * Problems with the target (a folder that exists without overwrite/append, a table in an
+     * unknown catalog or namespace, no file can be created where the journal and lock go,
+     * another run holds its lock, bad partition column, appending rows whose columns differ
+     * from the output's). A null {@code outputSchema} (the input could not be read) checks the
+     * place only.
      */
     public List<String> check(SparkSession spark, StructType outputSchema) {
         List<String> problems = new ArrayList<>();
@@ -104,61 +145,24 @@ public final class OutputTarget {
                         + " result column");
             }
         }
-        Path path = new Path(settings.path());
+        if (table != null) {
+            problems.addAll(table.problems(outputSchema));
+        }
+        Path path = new Path(place());
         try {
             FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (fs.exists(path) && settings.mode() == OutputMode.ERROR_IF_EXISTS) {
-                problems.add("output.path: '" + settings.path() + "' already exists; set"
-                        + " output.mode = overwrite or append, or choose another path");
-            }
-            if (settings.mode() == OutputMode.RETRY_FAILED
-                    && !fs.exists(new Path(path, "_SUCCESS"))) {
-                problems.add("output.path: '" + settings.path() + "' holds no complete output to"
-                        + " retry (output.mode = retry-failed); continue an interrupted run with"
-                        + " output.mode = resume");
+            if (table == null) {
+                new ParquetFolder(settings).problems(spark, fs, path, outputSchema, problems);
             }
             probeWritable(fs, path, problems);
-            String held = OutputLock.holder(settings.path(),
-                    spark.sparkContext().hadoopConfiguration());
+            String held = OutputLock.holder(place(), spark.sparkContext().hadoopConfiguration());
             if (held != null) {
                 problems.add(held);
             }
-            if (outputSchema != null && settings.mode() == OutputMode.APPEND
-                    && fs.exists(new Path(path, "_SUCCESS"))) {
-                problems.addAll(appendProblems(spark.read().parquet(settings.path()).schema(),
-                        outputSchema));
-            }
         } catch (IOException e) {
-            problems.add("output.path: '" + settings.path() + "' cannot be checked: "
-                    + e.getMessage());
+            problems.add(placeKey() + ": '" + place() + "' cannot be checked: " + e.getMessage());
         }
         return problems;
-    }
-
-    /**
-     * Appending must not mix row layouts in one output: every column the same name and type
-     * (nullability aside; partition columns, whose type Spark infers from folder names, by name).
-     */
-    private List<String> appendProblems(StructType existing, StructType appended) {
-        List<String> differences = new ArrayList<>();
-        for (StructField f : appended.fields()) {
-            if (!Arrays.asList(existing.fieldNames()).contains(f.name())) {
-                differences.add("new column " + f.name());
-            } else if (!settings.partitionBy().contains(f.name()) && !f.dataType().catalogString()
-                    .equals(existing.apply(f.name()).dataType().catalogString())) {
-                differences.add(f.name() + " is " + f.dataType().catalogString() + ", was "
-                        + existing.apply(f.name()).dataType().catalogString());
-            }
-        }
-        for (String name : existing.fieldNames()) {
-            if (!Arrays.asList(appended.fieldNames()).contains(name)) {
-                differences.add("no column " + name);
-            }
-        }
-        return differences.isEmpty() ? List.of() : List.of("output.path: appending to '"
-                + settings.path() + "', whose columns differ from this job's ("
-                + String.join("; ", differences) + "); write to a new output.path, or use"
-                + " output.mode = overwrite");
     }
 
     /**
@@ -172,59 +176,51 @@ public final class OutputTarget {
         while (parent.getParent() != null && !fs.exists(parent)) {
             parent = parent.getParent();
         }
-        probe(fs, parent, problems);
+        probe(fs, parent, placeKey(), problems);
         if (settings.mode() == OutputMode.APPEND && fs.isDirectory(path)) {
-            probe(fs, path, problems);
+            probe(fs, path, placeKey(), problems);
         }
     }
 
-    private static void probe(FileSystem fs, Path dir, List<String> problems) {
+    private static void probe(FileSystem fs, Path dir, String key, List<String> problems) {
         Path probe = new Path(dir, ".gembatch-probe-" + UUID.randomUUID());
         try {
             fs.create(probe, false).close();
             fs.delete(probe, false);
         } catch (IOException e) {
-            problems.add("output.path: cannot create a file in '" + dir + "' ("
+            problems.add(key + ": cannot create a file in '" + dir + "' ("
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
         }
     }
 
-    /** Writes the answered rows: the one action that sends the requests. */
-    public void write(Dataset<Row> answered) {
-        write(answered, settings.path());
+    /**
+     * {@code rows} less those an {@code append-new} table already holds by {@code idColumn} (a
+     * Spark anti-join, nothing collected); all of {@code rows} for any other target.
+     */
+    public Dataset<Row> unanswered(Dataset<Row> rows, String idColumn) {
+        return table == null ? rows : table.unanswered(rows, idColumn);
     }
 
     /**
      * Writes rows computed from the output's own earlier content (resume, retry-failed): into a
-     * staging folder beside it, which then replaces the output.
+     * staging folder beside the output folder, which then replaces it.
      */
     public void replace(SparkSession spark, Dataset<Row> answered) throws IOException {
-        Path path = new Path(settings.path());
-        Path staging = stagingOf(path);
-        write(answered, staging.toString());
-        FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        if (!fs.delete(path, true) || !fs.rename(staging, path)) {
-            throw new IOException("cannot move the new output " + staging + " to " + path);
+        new ParquetFolder(settings).replace(spark, answered);
+    }
+
+    /** What the output holds once written: the folder's Parquet files, or the table. */
+    public Dataset<Row> written(SparkSession spark) {
+        return table != null ? spark.table(table.quotedName())
+                : spark.read().parquet(settings.path());
+    }
+
+    /** Writes the answered rows: the one action that sends the requests. */
+    public void write(Dataset<Row> answered) throws IOException {
+        if (table != null) {
+            table.write(answered);
+        } else {
+            new ParquetFolder(settings).write(answered, settings.path());
         }
-    }
-
-    private static Path stagingOf(Path output) {
-        return new Path(output.getParent(), output.getName() + ".gembatch-staging");
-    }
-
-    private void write(Dataset<Row> answered, String path) {
-        answered.write()
-                .mode(saveMode())
-                .partitionBy(settings.partitionBy().toArray(String[]::new))
-                .parquet(path);
-    }
-
-    private SaveMode saveMode() {
-        return switch (settings.mode()) {
-            case ERROR_IF_EXISTS -> SaveMode.ErrorIfExists;
-            case OVERWRITE -> SaveMode.Overwrite;
-            case APPEND -> SaveMode.Append;
-            case RESUME, RETRY_FAILED -> SaveMode.Overwrite;
-        };
     }
 }

@@ -42,6 +42,7 @@ public final class ResultValues {
             a.candidates().size() > 1 ? candidates(a.candidates()) : null,
             u.promptTokens(), u.outputTokens(), u.thoughtsTokens(), u.cachedTokens(),
             u.totalTokens(),
+            a.billing().requestedTier(), a.billing().servedTier(), a.billing().costUsd(),
             a.modelVersion(), a.responseId(),
             a.status().name(),
             e == null ? null : e.httpCode(),

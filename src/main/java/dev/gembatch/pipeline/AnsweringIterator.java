@@ -1,6 +1,9 @@
 package dev.gembatch.pipeline;
 
+import dev.gembatch.config.ModelSettings;
+import dev.gembatch.config.ServiceTier;
 import dev.gembatch.model.Answer;
+import dev.gembatch.model.Billing;
 import dev.gembatch.model.ErrorStatus;
 import dev.gembatch.output.ResultValues;
 import dev.gembatch.prompt.CellText;
@@ -105,7 +108,7 @@ final class AnsweringIterator implements Iterator<Row> {
             c = take();
             outstanding--;
         }
-        Answer answer = plan.struct().checked(c.answer());
+        Answer answer = priced(plan.struct().checked(c.answer()));
         log.emitted(c.requestId(), keyIndex >= 0 ? CellText.of(c.input().get(keyIndex))
                 : c.requestId(), answer);
         counters.retried(tally.drain());
@@ -137,6 +140,12 @@ final class AnsweringIterator implements Iterator<Row> {
             return;
         }
         String spent = meter.exhausted();
+        String day = client.exhausted();
+        if (day != null) {
+            done.add(new Completed(row, null, Answer.skipped(ErrorStatus.QUOTA_EXHAUSTED, day,
+                    Instant.now())));
+            return;
+        }
         if (spent != null) {
             done.add(new Completed(row, null, Answer.skipped(ErrorStatus.BUDGET_EXHAUSTED, spent,
                     Instant.now())));
@@ -145,8 +154,27 @@ final class AnsweringIterator implements Iterator<Row> {
         meter.sent();
         log.sending(requestId);
         counters.sent();
-        client.send(new GeminiRequest(plan.model(), request.body())).whenComplete((answer, error) ->
+        ModelSettings model = plan.bodies().model();
+        client.send(new GeminiRequest(plan.model(), request.body(), model.serviceTier(),
+                model.flexFallback())).whenComplete((answer, error) ->
                 done.add(new Completed(row, requestId, answer)));
+    }
+
+    /**
+     * The answer with its cost: its usage at the served tier's price (cached prompt tokens at the
+     * cached price); unchanged when no tier served it (never sent, or no answer came).
+     */
+    private Answer priced(Answer a) {
+        Billing b = a.billing();
+        if (b.servedTier() == null) {
+            return a;
+        }
+        ServiceTier at = ServiceTier.ofWire(b.servedTier());
+        if (at == null) {
+            at = ServiceTier.ofWire(b.requestedTier());
+        }
+        double usd = plan.budget().price().cost(a.usage(), at == null ? ServiceTier.STANDARD : at);
+        return a.billed(b.costing(usd));
     }
 
     /**

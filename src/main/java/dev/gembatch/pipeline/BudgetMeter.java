@@ -26,7 +26,7 @@ final class BudgetMeter {
     }
 
     static BudgetMeter unlimited() {
-        return new BudgetMeter(new Price(0, 0, 0), -1, -1, -1);
+        return new BudgetMeter(Price.FREE, -1, -1, -1);
     }
 
     /** Why nothing more may be sent, or null while the share lasts. */

@@ -2,6 +2,7 @@ package dev.gembatch.pipeline;
 
 import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.transport.GeminiClient;
+import dev.gembatch.transport.limit.Limiter;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,8 +15,9 @@ import org.apache.spark.util.TaskCompletionListener;
  * limiter) per distinct transport settings, shared by every task running in this JVM, built on
  * first use, with the retry tally its listener feeds; a client no task has used for
  * {@link #IDLE} (a finished run's) is closed and dropped (see {@link ClientCache}). The JVM's
- * {@link GracefulStop} stops the clients when the JVM shuts down. Thread-safe. This is the one
- * static holder in gembatch: Spark gives an executor no other place to keep state across tasks.
+ * {@link GracefulStop} stops the clients when the JVM shuts down; the channel to the driver's quota
+ * ledger ({@link QuotaPlugin}) is kept here too. Thread-safe. This is the one static holder in
+ * gembatch: Spark gives an executor no other place to keep state across tasks.
  */
 final class ExecutorResources {
     /** How long a client no task uses is kept for the next task of the same run. */
@@ -31,6 +33,8 @@ final class ExecutorResources {
                     delay.toNanos(), TimeUnit.NANOSECONDS), IDLE);
     private static final GracefulStop STOP = GracefulStop.install(
             () -> CLIENTS.all().stream().map(Resources::client).toList());
+    /** The channel to the driver's quota ledger, set by {@link QuotaPlugin} on an executor. */
+    private static volatile Limiter.LeaseChannel leases;
 
     private ExecutorResources() {
     }
@@ -45,7 +49,12 @@ final class ExecutorResources {
 
     private static Resources build(GeminiSettings settings) {
         AttemptTally tally = new AttemptTally();
-        GeminiClient client = GeminiClient.create(settings, tally);
+        Limiter.LeaseChannel channel = leases;
+        if (settings.quota().leased() && settings.quota().limited() && channel == null) {
+            throw new IllegalStateException("the quota is leased from the driver, but this JVM"
+                    + " runs no " + QuotaPlugin.NAME + " (spark.plugins)");
+        }
+        GeminiClient client = GeminiClient.create(settings, tally, channel);
         if (STOP.stopping()) {
             client.stop(Duration.ZERO);
         }
@@ -73,6 +82,11 @@ final class ExecutorResources {
      */
     static AttemptTally tally(GeminiSettings settings) {
         return CLIENTS.peek(settings).tally();
+    }
+
+    /** The executor's channel to the driver's quota ledger (its {@link QuotaPlugin} calls this). */
+    static void leases(Limiter.LeaseChannel channel) {
+        leases = channel;
     }
 
     /** The JVM's graceful stop, which every answering partition enters and leaves. */

@@ -25,7 +25,7 @@ public record RunBudget(BudgetSettings limits, Price price, List<Long> requestSh
     }
 
     /** No limits: every row is sent. */
-    public static final RunBudget NONE = new RunBudget(BudgetSettings.NONE, new Price(0, 0, 0),
+    public static final RunBudget NONE = new RunBudget(BudgetSettings.NONE, Price.FREE,
             List.of(), List.of());
 
     /**

@@ -38,6 +38,11 @@ public final class RequestBodies implements Serializable {
         this.tail = tail(model);
     }
 
+    /** The model settings the bodies are built from. */
+    public ModelSettings model() {
+        return model;
+    }
+
     /** The request body for one prompt, with an optional system instruction (null: none). */
     public byte[] body(String promptText, String systemInstructionOrNull) {
         return body(List.of(), promptText, systemInstructionOrNull);

@@ -20,12 +20,13 @@ public final class Progress implements AutoCloseable {
     private final PrintStream out;
     private final boolean terminal;
     private final long total;
+    private final long reused;
     private final LongSupplier nanos;
     private final long started;
     private int lastLength;
 
-    private Progress(SparkContext sc, RunCounters counters, long total, PrintStream out,
-                     boolean terminal, LongSupplier nanos) {
+    private Progress(SparkContext sc, RunCounters counters, long total, long reused,
+                     PrintStream out, boolean terminal, LongSupplier nanos) {
         this.sc = sc;
         this.live = new LiveCounters(counters.liveMetrics());
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -36,20 +37,24 @@ public final class Progress implements AutoCloseable {
         this.out = out;
         this.terminal = terminal;
         this.total = total;
+        this.reused = reused;
         this.nanos = nanos;
         this.started = nanos.getAsLong();
     }
 
     /**
      * Starts printing every {@code interval} ({@code null} when the interval is zero: no line).
-     * {@code totalRows} is the input row count, negative when unknown.
+     * {@code totalRows} is what the run sends (the input row count, or in a resumed run the
+     * requests left), negative when unknown; {@code reused} the rows a resumed run reuses.
      */
     public static Progress start(SparkContext sc, RunCounters counters, long totalRows,
-                                 Duration interval, PrintStream out, boolean terminal) {
+                                 long reused, Duration interval, PrintStream out,
+                                 boolean terminal) {
         if (interval.isZero()) {
             return null;
         }
-        Progress p = new Progress(sc, counters, totalRows, out, terminal, System::nanoTime);
+        Progress p = new Progress(sc, counters, totalRows, reused, out, terminal,
+                System::nanoTime);
         sc.addSparkListener(p.live);
         long ms = interval.toMillis();
         p.timer.scheduleAtFixedRate(p::print, ms, ms, TimeUnit.MILLISECONDS);
@@ -59,7 +64,7 @@ public final class Progress implements AutoCloseable {
     /** The line as it would be printed now. */
     String line() {
         long elapsed = (nanos.getAsLong() - started) / 1_000_000;
-        return new ProgressLine(live.snapshot(), total, elapsed).text();
+        return new ProgressLine(live.snapshot(), total, elapsed, reused).text();
     }
 
     private synchronized void print() {

@@ -6,9 +6,14 @@ import java.util.Map;
 /**
  * One progress line from live counter values: rows done of total, rows per second, requests in
  * flight, tokens in and out, retries, failed, blocked and the time left at the average rate so
- * far. {@code total} is negative when unknown.
+ * far. {@code total} is negative when unknown. A resumed or retry-failed run counts only what
+ * it sends in {@code total} and names the rows it {@code reused} (0: none, not shown).
  */
-record ProgressLine(Map<Metric, Long> values, long total, long elapsedMillis) {
+record ProgressLine(Map<Metric, Long> values, long total, long elapsedMillis, long reused) {
+
+    ProgressLine(Map<Metric, Long> values, long total, long elapsedMillis) {
+        this(values, total, elapsedMillis, 0);
+    }
 
     /**
      * Rows done: rows counted by status, or, while the deduplicated path has answered requests
@@ -41,6 +46,9 @@ record ProgressLine(Map<Metric, Long> values, long total, long elapsedMillis) {
                 ? String.format(Locale.ROOT, "%,d/%,d rows (%.1f%%)", done, total,
                         total == 0 ? 100.0 : 100.0 * done / total)
                 : String.format(Locale.ROOT, "%,d rows", done);
+        if (reused > 0) {
+            rows += String.format(Locale.ROOT, " to send, %,d reused", reused);
+        }
         return String.format(Locale.ROOT, "gembatch: %s | %.1f rows/s | in flight %,d"
                         + " | tokens in %,d out %,d | retries %,d | failed %,d | blocked %,d"
                         + " | ETA %s", rows, rate(), inFlight(), get(Metric.TOKENS_IN),

@@ -54,6 +54,10 @@ final class ReportJson {
                 .put("resumed", s.recovery().resumed())
                 .put("deduplicated", s.recovery().deduplicated())
                 .put("resent", s.recovery().resent());
+        if (s.store().on()) {
+            root.putObject("store").put("from_store", s.store().fromStore())
+                    .put("sent", s.store().sent()).put("saved_estimate", r.saved());
+        }
         s.notes().forEach(root.putArray("notes")::add);
         root.putObject("tokens").put("input", s.promptTokens()).put("output", s.outputTokens())
                 .put("thoughts", r.thoughtsTokens());

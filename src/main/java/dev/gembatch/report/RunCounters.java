@@ -37,6 +37,10 @@ public final class RunCounters implements Serializable {
     private final LongAccumulator deduplicated;
     private final LongAccumulator resent;
     private final LongAccumulator onWire;
+    private final LongAccumulator fromStore;
+    private final LongAccumulator storePromptTokens;
+    private final LongAccumulator storeOutputTokens;
+    private final LongAccumulator storeThoughtsTokens;
 
     private RunCounters(SparkContext sc, String keyColumn) {
         for (Status s : Status.values()) {
@@ -57,6 +61,10 @@ public final class RunCounters implements Serializable {
         deduplicated = sc.longAccumulator("gembatch.rows.deduplicated");
         resent = sc.longAccumulator("gembatch.requests.resent");
         onWire = sc.longAccumulator("gembatch.requests.onWire");
+        fromStore = sc.longAccumulator("gembatch.store.rows");
+        storePromptTokens = sc.longAccumulator("gembatch.store.tokens.prompt");
+        storeOutputTokens = sc.longAccumulator("gembatch.store.tokens.output");
+        storeThoughtsTokens = sc.longAccumulator("gembatch.store.tokens.thoughts");
     }
 
     /** Fresh counters registered with this Spark context; error samples keyed by request id. */
@@ -144,6 +152,20 @@ public final class RunCounters implements Serializable {
         resent.add(n);
     }
 
+    /** One row answered from the answer store, with the tokens its answer cost when paid. */
+    public void fromStore(long prompt, long output, long thoughts) {
+        fromStore.add(1);
+        storePromptTokens.add(prompt);
+        storeOutputTokens.add(output);
+        storeThoughtsTokens.add(thoughts);
+    }
+
+    /** What the answer store saved, read on the driver after the run. */
+    public RunTotals.StoreUse storeUse() {
+        return new RunTotals.StoreUse(true, fromStore.value(), sent.value(),
+                storePromptTokens.value(), storeOutputTokens.value(), storeThoughtsTokens.value());
+    }
+
     /** The totals, read on the driver after the run. */
     public RunTotals totals(String outputPath, long millis) {
         Map<Status, Long> rows = new EnumMap<>(Status.class);
@@ -151,7 +173,8 @@ public final class RunCounters implements Serializable {
         return new RunTotals(outputPath, rows, retries.value(), promptTokens.value(),
                 outputTokens.value(), millis, List.of(),
                 new RunTotals.Recovery(journaled.value(),
-                        reused.value(), deduplicated.value(), resent.value()), 1);
+                        reused.value(), deduplicated.value(), resent.value()), 1,
+                RunTotals.StoreUse.OFF);
     }
 
     /** Thinking tokens, read on the driver after the run. */

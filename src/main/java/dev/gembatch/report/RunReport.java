@@ -58,6 +58,15 @@ public final class RunReport {
         return price.cost(totals.promptTokens(), totals.outputTokens(), thoughtsTokens);
     }
 
+    /**
+     * Estimated USD the answers taken from the store would have cost if sent again (their
+     * tokens at this report's price).
+     */
+    public double saved() {
+        RunTotals.StoreUse s = totals.store();
+        return price.cost(s.promptTokens(), s.outputTokens(), s.thoughtsTokens());
+    }
+
     /** report.json's text. */
     public String toJson() {
         return ReportJson.write(this);
@@ -105,6 +114,10 @@ public final class RunReport {
         RunTotals.Recovery r = totals.recovery();
         t.append(String.format(Locale.ROOT, "%n  journaled: %,d | resumed: %,d | deduplicated: %,d"
                 + " | re-sent: %,d", r.journaled(), r.resumed(), r.deduplicated(), r.resent()));
+        if (totals.store().on()) {
+            t.append(String.format(Locale.ROOT, "%n  from store: %,d | sent: %,d | saved ~$%.4f",
+                    totals.store().fromStore(), totals.store().sent(), saved()));
+        }
         totals.notes().forEach(note -> t.append(System.lineSeparator()).append("  ").append(note));
         return t.toString();
     }

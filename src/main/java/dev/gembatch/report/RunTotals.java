@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public record RunTotals(String outputPath, Map<Status, Long> rows, long retries,
                          long promptTokens, long outputTokens, long millis, List<String> notes,
-                         Recovery recovery, int answerColumns) {
+                         Recovery recovery, int answerColumns, StoreUse store) {
 
     /**
      * What the journal and dedupe did: answers journaled, answers reused (journal or earlier
@@ -23,6 +23,15 @@ public record RunTotals(String outputPath, Map<Status, Long> rows, long retries,
      */
     public record Recovery(long journaled, long resumed, long deduplicated, long resent) {
         public static final Recovery NONE = new Recovery(0, 0, 0, 0);
+    }
+
+    /**
+     * What the answer store did ({@code on} false without a store): rows answered from it,
+     * requests sent, and the tokens the stored answers cost when they were paid.
+     */
+    public record StoreUse(boolean on, long fromStore, long sent, long promptTokens,
+                           long outputTokens, long thoughtsTokens) {
+        public static final StoreUse OFF = new StoreUse(false, 0, 0, 0, 0, 0);
     }
 
     public RunTotals {
@@ -33,7 +42,7 @@ public record RunTotals(String outputPath, Map<Status, Long> rows, long retries,
     public RunTotals(String outputPath, Map<Status, Long> rows, long retries, long promptTokens,
                       long outputTokens, long millis) {
         this(outputPath, rows, retries, promptTokens, outputTokens, millis, List.of(),
-                Recovery.NONE, 1);
+                Recovery.NONE, 1, StoreUse.OFF);
     }
 
     /** These totals with these notes added. */
@@ -41,13 +50,19 @@ public record RunTotals(String outputPath, Map<Status, Long> rows, long retries,
         List<String> all = new ArrayList<>(notes);
         all.addAll(more);
         return new RunTotals(outputPath, rows, retries, promptTokens, outputTokens, millis, all,
-                recovery, answerColumns);
+                recovery, answerColumns, store);
     }
 
     /** These totals of a job with {@code n} answer columns (its counts are answers). */
     public RunTotals withAnswerColumns(int n) {
         return new RunTotals(outputPath, rows, retries, promptTokens, outputTokens, millis, notes,
-                recovery, n);
+                recovery, n, store);
+    }
+
+    /** These totals with what the answer store did. */
+    public RunTotals withStore(StoreUse use) {
+        return new RunTotals(outputPath, rows, retries, promptTokens, outputTokens, millis, notes,
+                recovery, answerColumns, use);
     }
 
     /** What the status counts count: rows, or answers in a spreadsheet job. */

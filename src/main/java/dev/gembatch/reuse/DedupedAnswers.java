@@ -38,17 +38,18 @@ final class DedupedAnswers {
     /**
      * The output rows ({@code outSchema}) for the {@link #keyed} rows, sending only requests
      * absent from {@code known} ({@link KeyedAnswer} rows, null for none) over
-     * {@code partitions} hash partitions.
+     * {@code partitions} hash partitions; with the answer store's columns when {@code storeRun}
+     * (this run's store id) is not null.
      */
     static Dataset<Row> plan(Dataset<Row> keyed, RowPlan plan, RunCounters counters,
                              Journal journal, Dataset<Row> known, int partitions,
-                             StructType outSchema) {
+                             StructType outSchema, String storeRun) {
         Dataset<Row> answers = answer(keyed, plan, counters, journal, known, partitions);
         Dataset<Row> all = known == null ? answers : answers.union(known);
         Dataset<Row> joined = keyed.join(all,
                 keyed.col(REQUEST_ID).equalTo(all.col(KeyedAnswer.REQUEST_ID)), "left_outer");
         return joined.mapPartitions(new JoinedRows(RequestKeys.inputWidth(keyed.schema()),
-                counters), Encoders.row(outSchema));
+                counters, storeRun), Encoders.row(outSchema));
     }
 
     /** The {@link KeyedAnswer} rows of the requests this run sends. */
@@ -64,6 +65,6 @@ final class DedupedAnswers {
                 .sortWithinPartitions(REQUEST_ID)
                 .mapPartitions(new JournaledAnswerer(plan, counters, journal),
                         Encoders.row(ResultSchema.appendTo(keyed.schema(), RESULT_PREFIX)));
-        return KeyedAnswer.select(answered, REQUEST_ID, RESULT_PREFIX, false);
+        return KeyedAnswer.select(answered, REQUEST_ID, RESULT_PREFIX, false, null);
     }
 }

@@ -7,6 +7,7 @@ import dev.gembatch.output.ResultValues;
 import dev.gembatch.pipeline.OutputRows;
 import dev.gembatch.report.RunCounters;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Iterator;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
@@ -14,18 +15,26 @@ import org.apache.spark.sql.Row;
 /**
  * Turns each keyed input row joined with its request's {@link KeyedAnswer} into the output row
  * (its input columns, then the result columns): a row without an answer was not sent and is
- * SKIPPED with the status and reason of its request key. Counts every output row by status,
- * and the rows whose answer was reused from the journal or an earlier output.
+ * SKIPPED with the status and reason of its request key. With the answer store on
+ * ({@code storeRun} is this run's store id), each row also says whether its answer came from the
+ * store and the run that first answered it (this run for the others; none for a row not sent).
+ * Counts every output row by status, the rows whose answer was reused from the journal or an
+ * earlier output, and those answered from the store with their tokens.
  */
 final class JoinedRows implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
     private static final int STATUS = ResultSchema.indexOf("status");
     private final int inputWidth;
+    private static final int PROMPT_TOKENS = ResultSchema.indexOf("prompt_tokens");
+    private static final int OUTPUT_TOKENS = ResultSchema.indexOf("output_tokens");
+    private static final int THOUGHTS_TOKENS = ResultSchema.indexOf("thoughts_tokens");
     private final RunCounters counters;
+    private final String storeRun;
 
-    JoinedRows(int inputWidth, RunCounters counters) {
+    JoinedRows(int inputWidth, RunCounters counters, String storeRun) {
         this.inputWidth = inputWidth;
         this.counters = counters;
+        this.storeRun = storeRun;
     }
 
     @Override
@@ -57,6 +66,26 @@ final class JoinedRows implements MapPartitionsFunction<Row, Row> {
             }
         }
         counters.countRow(Status.valueOf((String) result[STATUS]));
+        if (storeRun != null) {
+            result = withStoreColumns(result, answer);
+        }
         return OutputRows.of(row, inputWidth, result);
+    }
+
+    /** The result values followed by from_store and the run that first answered it. */
+    private Object[] withStoreColumns(Object[] result, KeyedAnswer answer) {
+        Object[] out = Arrays.copyOf(result, result.length + 2);
+        boolean fromStore = answer != null && answer.storeRun() != null;
+        out[result.length] = fromStore;
+        out[result.length + 1] = answer == null ? null : fromStore ? answer.storeRun() : storeRun;
+        if (fromStore) {
+            counters.fromStore(tokens(result[PROMPT_TOKENS]), tokens(result[OUTPUT_TOKENS]),
+                    tokens(result[THOUGHTS_TOKENS]));
+        }
+        return out;
+    }
+
+    private static long tokens(Object count) {
+        return count == null ? 0 : ((Number) count).longValue();
     }
 }

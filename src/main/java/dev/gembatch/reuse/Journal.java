@@ -2,7 +2,6 @@ package dev.gembatch.reuse;
 
 import dev.gembatch.config.JournalSettings;
 import dev.gembatch.model.Answer;
-import dev.gembatch.output.OutputTarget;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -15,9 +14,12 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.util.SerializableConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The answer journal of one output: {@code <output.path>.gembatch-journal/<run>/p<partition>/}
+ * The answer journal of one output: {@code <place>.gembatch-journal/<run>/p<partition>/}, where
+ * the place is the output folder or a table's state folder (see {@code OutputTarget#journal})
  * (in a spreadsheet job {@code <run>/<answer>/p<partition>/}) holds small Parquet files of
  * finished answers keyed by request_id, written by the tasks of the run while they answer, so a
  * retried task or a resumed run reuses them instead of paying again.
@@ -25,6 +27,7 @@ import org.apache.spark.util.SerializableConfiguration;
  */
 final class Journal implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
     private final String root;
     private final String run;
     private final String answer;
@@ -38,11 +41,6 @@ final class Journal implements Serializable {
         this.answer = answer;
         this.settings = settings;
         this.hadoop = hadoop;
-    }
-
-    /** The journal of {@code outputPath} for a new run. */
-    static Journal forOutput(String outputPath, JournalSettings settings, Configuration conf) {
-        return at(OutputTarget.journalOf(outputPath), settings, conf);
     }
 
     /** A journal in the folder {@code root} for a new run. */
@@ -74,22 +72,41 @@ final class Journal implements Serializable {
     }
 
     /**
-     * Opens the journal of one task of this run: what earlier attempts of the same partition
-     * already journaled, and a writer for this attempt's answers.
+     * Opens the journal of one task of this run: once no other live attempt of the same
+     * partition holds it (see {@link PartitionClaim}), what earlier attempts already journaled,
+     * and a writer for this attempt's answers.
      */
     JournalTask open(int partition, int stageAttempt, int attempt) {
         Path runDir = new Path(root, run);
         Path dir = new Path(answer == null ? runDir : new Path(runDir, answer), "p" + partition);
+        String name = "s" + stageAttempt + "a" + attempt;
         Map<String, Answer> earlier = new HashMap<>();
         Set<String> sent = new HashSet<>();
+        PartitionClaim claim = null;
         try {
+            claim = PartitionClaim.register(dir.getFileSystem(hadoop.value()), dir, name,
+                    System::currentTimeMillis);
+            claim.beat();
+            claim.awaitTurn(() -> LOG.info("partition {} attempt {} waits for another attempt"
+                    + " of it still answering, to reuse its journal", partition, name));
             JournalFile.readDir(hadoop.value(), dir, earlier, sent);
         } catch (IOException e) {
+            release(claim);
             throw new UncheckedIOException("cannot read the journal " + dir, e);
+        } catch (InterruptedException e) {
+            release(claim);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the journal " + dir, e);
         }
-        return new JournalTask(hadoop.value(), dir, "s" + stageAttempt + "a" + attempt,
+        return new JournalTask(hadoop.value(), dir, name, claim,
                 new JournalTask.Earlier(earlier, sent), settings.flushRows(),
                 settings.flushInterval().toNanos(), System::nanoTime);
+    }
+
+    private static void release(PartitionClaim claim) {
+        if (claim != null) {
+            claim.close();
+        }
     }
 
     /** Deletes the journal (every run): called once the output is written. */

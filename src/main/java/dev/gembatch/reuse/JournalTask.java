@@ -22,6 +22,7 @@ final class JournalTask implements AutoCloseable {
     private final Configuration conf;
     private final Path dir;
     private final String prefix;
+    private final PartitionClaim claim;
     private final Earlier earlier;
     private final int flushRows;
     private final long flushNanos;
@@ -31,17 +32,19 @@ final class JournalTask implements AutoCloseable {
     private long oldest;
     private int files;
     private long written;
+    private boolean closed;
 
     /** What earlier attempts of the partition journaled: answers, and sends without one. */
     record Earlier(Map<String, Answer> answers, Set<String> sent) {
         static final Earlier NONE = new Earlier(Map.of(), Set.of());
     }
 
-    JournalTask(Configuration conf, Path dir, String prefix, Earlier earlier,
+    JournalTask(Configuration conf, Path dir, String prefix, PartitionClaim claim, Earlier earlier,
                 int flushRows, long flushNanos, LongSupplier clock) {
         this.conf = conf;
         this.dir = dir;
         this.prefix = prefix;
+        this.claim = claim;
         this.earlier = earlier;
         this.flushRows = flushRows;
         this.flushNanos = flushNanos;
@@ -97,13 +100,22 @@ final class JournalTask implements AutoCloseable {
     }
 
     /**
-     * Writes what is buffered: at the task's end, or when it stops early (then the requests
-     * still pending are recorded as sent).
+     * Writes what is buffered, then releases the partition's claim: at the task's end, when it
+     * stops early (then the requests still pending are recorded as sent), or when it failed.
+     * Idempotent.
      */
     @Override
     public void close() {
-        if (!buffer.isEmpty() || !pending.isEmpty()) {
-            flush();
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (!buffer.isEmpty() || !pending.isEmpty()) {
+                flush();
+            }
+        } finally {
+            claim.close();
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.gembatch.reuse;
 
 import static dev.gembatch.model.ErrorStatus.BUDGET_EXHAUSTED;
+import static dev.gembatch.model.ErrorStatus.DEADLINE_REACHED;
+import static dev.gembatch.model.ErrorStatus.QUOTA_EXHAUSTED;
 
 import dev.gembatch.config.OutputMode;
 import dev.gembatch.config.OutputSettings;
@@ -24,7 +26,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Answers a resumed run already has, as {@link KeyedAnswer} rows (reused), one per request_id:
  * from the journal of earlier runs, and from a complete earlier output (all of its answers for
- * {@code resume}; all but FAILED and budget-SKIPPED ones for {@code retry-failed}).
+ * {@code resume}; all but FAILED ones and those SKIPPED for a budget, a deadline or a spent
+ * per-day quota for {@code retry-failed}). A table output has no earlier output read here: only
+ * its journal.
  */
 final class KnownAnswers {
     /** A journal file as Spark reads it (given, so a journal of empty folders reads as empty). */
@@ -48,7 +52,7 @@ final class KnownAnswers {
                     .where(functions.col("status").notEqual(JournalFile.SENT))
                     .mapPartitions(new Decode(), Encoders.row(KeyedAnswer.SCHEMA)));
         }
-        if (isComplete(spark, output.path())) {
+        if (output.path() != null && isComplete(spark, output.path())) {
             parts.add(fromOutput(spark, output, prefix));
         }
         return parts.stream().reduce(Dataset::union)
@@ -69,9 +73,10 @@ final class KnownAnswers {
             Column status = KeyedAnswer.column(p + "status");
             rows = rows.where(functions.not(status.equalTo(Status.FAILED.name())
                     .or(status.equalTo(Status.SKIPPED.name()).and(KeyedAnswer
-                            .column(p + "error_status").equalTo(BUDGET_EXHAUSTED.name())))));
+                            .column(p + "error_status").isin(BUDGET_EXHAUSTED.name(),
+                                    DEADLINE_REACHED.name(), QUOTA_EXHAUSTED.name())))));
         }
-        return KeyedAnswer.select(rows, p + "request_id", p, true);
+        return KeyedAnswer.select(rows, p + "request_id", p, true, null);
     }
 
     /** Journal entries (request_id, status, answer) to known-answer rows. */

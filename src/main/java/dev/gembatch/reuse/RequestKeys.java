@@ -7,8 +7,10 @@ import dev.gembatch.pipeline.RowRequest;
 import java.time.Instant;
 import java.util.Iterator;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -39,6 +41,11 @@ final class RequestKeys implements MapPartitionsFunction<Row, Row> {
     /** How many input columns come before the request key in rows of {@code keyed} schema. */
     static int inputWidth(StructType keyed) {
         return keyed.fieldIndex(REQUEST_ID);
+    }
+
+    /** The request_id column of the keyed rows. */
+    static Column requestIdColumn() {
+        return functions.col(REQUEST_ID);
     }
 
     /** The request_id of a keyed row, or null when the row is not sent. */

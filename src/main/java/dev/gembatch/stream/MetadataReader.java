@@ -108,6 +108,7 @@ final class MetadataReader {
             return null;
         }
         Integer prompt = null, output = null, thoughts = null, cached = null, toolUse = null, total = null;
+        String tier = null;
         while (nextField(p)) {
             switch (p.currentName()) {
                 case "promptTokenCount" -> prompt = Values.integer(p);
@@ -116,9 +117,10 @@ final class MetadataReader {
                 case "cachedContentTokenCount" -> cached = Values.integer(p);
                 case "toolUsePromptTokenCount" -> toolUse = Values.integer(p);
                 case "totalTokenCount" -> total = Values.integer(p);
+                case "serviceTier" -> tier = Values.text(p);
                 default -> p.skipChildren();
             }
         }
-        return new Usage(prompt, output, thoughts, cached, toolUse, total);
+        return new Usage(prompt, output, thoughts, cached, toolUse, total, tier);
     }
 }

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
@@ -20,9 +22,12 @@ import org.apache.hc.core5.http.HttpResponse;
  * One HTTP exchange, consumed as it streams: body bytes are gunzipped when needed and fed to a
  * decoder and assembler on arrival, never buffered whole. Watches its own deadlines (first byte,
  * idle gap, whole attempt) with scheduled checks and reports exactly one {@link AttemptResult},
- * whichever of completion, failure, deadline or abort comes first.
+ * whichever of completion, failure, deadline or abort comes first, with the tier the response
+ * header says served it.
  */
 final class Attempt extends AbstractBinResponseConsumer<Void> {
+    /** The response header naming the tier that served a request (a downgraded Priority one). */
+    static final String SERVED_TIER = "x-gemini-service-tier";
     private final ClientClock clock;
     private final Timeouts timeouts;
     private final Consumer<AttemptResult> done;
@@ -34,6 +39,7 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
     private Integer code;
     private String contentType;
     private String retryAfter;
+    private String servedTier;
     private long firstByteAt = -1;
     private Deadline phase;
     private long window;
@@ -41,6 +47,7 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
     private Future<?> watchdog;
     private Future<?> attemptTimer;
     private Future<?> exchange;
+    private AuthHeader sentWith;
 
     Attempt(ClientClock clock, Timeouts timeouts, Consumer<AttemptResult> done) {
         this.clock = clock;
@@ -49,14 +56,40 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
         this.started = clock.nanos().getAsLong();
     }
 
-    void submit(HttpTransport http, URI uri, String apiKey, byte[] body) {
+    /**
+     * Starts the attempt's deadline, then sends once the signing header is there (at once, unless
+     * a token is being refreshed); a header that cannot be had ends the attempt as a failure.
+     */
+    void submit(HttpTransport http, URI uri, CompletableFuture<AuthHeader> auth, byte[] body) {
         synchronized (this) {
             attemptTimer =
                     clock.deadlines().after(timeouts.attempt(), () -> abort(Deadline.ATTEMPT));
         }
+        auth.whenComplete((header, failure) -> {
+            if (failure == null) {
+                post(http, uri, header, body);
+            } else {
+                finish(failure instanceof CompletionException c && c.getCause() != null
+                        ? c.getCause() : failure, null);
+            }
+        });
+    }
+
+    /** The header this attempt was signed with (null before it was sent, or when unsigned). */
+    synchronized AuthHeader sentWith() {
+        return sentWith;
+    }
+
+    private void post(HttpTransport http, URI uri, AuthHeader header, byte[] body) {
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            sentWith = header;
+        }
         Future<?> f;
         try {
-            f = http.post(uri, apiKey, body, this::sent, this, new Callback());
+            f = http.post(uri, header, body, this::sent, this, new Callback());
         } catch (RuntimeException refused) {
             finish(refused, null);
             return;
@@ -93,6 +126,8 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
         contentType = type == null ? null : type.getMimeType();
         Header ra = response.getFirstHeader("Retry-After");
         retryAfter = ra == null ? null : ra.getValue();
+        Header tier = response.getFirstHeader(SERVED_TIER);
+        servedTier = tier == null ? null : tier.getValue().strip();
         Header ce = response.getFirstHeader("Content-Encoding");
         if (ce != null && ce.getValue().strip().equalsIgnoreCase("gzip")) {
             gunzip = new Gunzip(decoder::feed);
@@ -188,7 +223,7 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
             long now = clock.nanos().getAsLong();
             Long ttft = firstByteAt < 0 ? null : (firstByteAt - started) / 1_000_000;
             result = new AttemptResult(code, contentType, retryAfter, assembler.result(), failure,
-                    timeout, ttft, (now - started) / 1_000_000);
+                    timeout, ttft, (now - started) / 1_000_000, servedTier);
             running = exchange;
         }
         if (running != null && (failure != null || timeout != null)) {

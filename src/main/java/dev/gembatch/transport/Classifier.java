@@ -8,7 +8,9 @@ import static dev.gembatch.model.ErrorStatus.UNEXPECTED_RESPONSE;
 import static dev.gembatch.model.ErrorStatus.UNREACHABLE;
 
 import dev.gembatch.assembly.Assembled;
+import dev.gembatch.config.ServiceTier;
 import dev.gembatch.config.Timeouts;
+import dev.gembatch.credentials.CredentialsUnavailableException;
 import dev.gembatch.model.ApiKey;
 import dev.gembatch.model.ErrorInfo;
 import dev.gembatch.model.ErrorStatus;
@@ -31,25 +33,41 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * Turns an attempt's result into a {@link Verdict}: Google's own status and ErrorInfo reason when
  * the body carried an error object (before or inside a 200 stream), otherwise TIMEOUT,
  * UNREACHABLE (no connection could be made), CONNECTION_LOST (one was made, then lost),
- * STREAM_INCOMPLETE, MALFORMED_RESPONSE or UNEXPECTED_RESPONSE. Every message passes through
+ * STREAM_INCOMPLETE, MALFORMED_RESPONSE or UNEXPECTED_RESPONSE; UNAUTHENTICATED (retryable) when
+ * no Google access token could be had for it. Every message passes through
  * {@link ApiKey#redact}.
  */
 final class Classifier {
     static final Set<Integer> RETRYABLE_CODES = Set.of(408, 429, 500, 502, 503, 504);
 
     private final ApiKey key;
-    private final Timeouts timeouts;
     private final Clock clock;
 
-    Classifier(ApiKey key, Timeouts timeouts, Clock clock) {
+    Classifier(ApiKey key, Clock clock) {
         this.key = key;
-        this.timeouts = timeouts;
         this.clock = clock;
     }
 
-    Verdict classify(AttemptResult r) {
+    /**
+     * The verdict of an attempt sent at {@code tier} under {@code limits}. A Flex attempt answered
+     * 503, or 429 without a quota named (a named quota is a real limit of the project), was shed:
+     * Flex capacity was short (flex-inference docs: "requests may be shed with 503 or 429").
+     */
+    Verdict classify(AttemptResult r, ServiceTier tier, Timeouts limits) {
+        Verdict v = verdict(r, limits);
+        Integer code = v.error() == null ? null : v.error().httpCode();
+        boolean capacity = code != null && (code == 503 || code == 429 && !namesQuota(r));
+        return tier == ServiceTier.FLEX && capacity && v.retryable() ? v.asShed() : v;
+    }
+
+    private static boolean namesQuota(AttemptResult r) {
+        ApiError e = r.assembled() == null ? null : r.assembled().error();
+        return e != null && e.quotaIds() != null && !e.quotaIds().isEmpty();
+    }
+
+    private Verdict verdict(AttemptResult r, Timeouts limits) {
         if (r.timeout() != null) {
-            return fail(r.httpCode(), TIMEOUT, r.timeout().describe(timeouts), true, null);
+            return fail(r.httpCode(), TIMEOUT, r.timeout().describe(limits), true, null);
         }
         if (r.failure() != null) {
             return transportFailure(r);
@@ -80,11 +98,12 @@ final class Classifier {
     private Verdict apiError(ApiError e, AttemptResult r) {
         int code = e.code() > 0 ? e.code() : r.httpCode();
         String reason = e.reasons() == null || e.reasons().isEmpty() ? null : e.reasons().get(0);
-        boolean retryable = RETRYABLE_CODES.contains(code) && !(code == 429 && dailyQuota(e));
+        boolean daily = code == 429 && dailyQuota(e);
+        boolean retryable = RETRYABLE_CODES.contains(code) && !daily;
         Duration hint = longer(e.retryDelay(), retryAfter(r.retryAfter()));
         ErrorInfo info = ErrorInfo.fromServer(code, e.status(), reason, key.redact(e.message()),
                 retryable);
-        return new Verdict(info, hint, code == 429 || code == 503);
+        return new Verdict(info, hint, code == 429 || code == 503, false, daily);
     }
 
     /** A per-day quota or a zero limit does not clear by retrying within the run. */
@@ -96,6 +115,9 @@ final class Classifier {
 
     private Verdict transportFailure(AttemptResult r) {
         Throwable f = r.failure();
+        if (f instanceof CredentialsUnavailableException) {
+            return fail(null, ErrorStatus.UNAUTHENTICATED, f.getMessage(), true, null);
+        }
         Throwable unreached = r.httpCode() == null ? noConnection(f) : null;
         if (unreached != null) {
             return fail(null, UNREACHABLE, describe(unreached), true, null);

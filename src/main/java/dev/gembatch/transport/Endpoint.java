@@ -2,6 +2,7 @@ package dev.gembatch.transport;
 
 import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.config.Loopback;
+import dev.gembatch.config.VertexSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
@@ -11,7 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * Where and how to call: the streamGenerateContent URI of a model (with {@code alt=sse} unless
- * the JSON array format is wanted, and {@code key=} only in query auth mode). Refuses, at
+ * the JSON array format is wanted, and {@code key=} only in query auth mode), in the Gemini API's
+ * shape ({@code /v1beta/models/{model}}) or Vertex AI's
+ * ({@code /v1/projects/{project}/locations/{location}/publishers/google/models/{model}}, or
+ * {@code /v1/publishers/google/models/{model}} in express mode). Refuses, at
  * construction, a base URL that would send the key in clear text to a host that is not
  * {@link Loopback}.
  */
@@ -62,7 +66,7 @@ final class Endpoint {
             throw new IllegalArgumentException("model name '" + model + "' has characters that "
                     + "do not belong in a URL path segment");
         }
-        StringBuilder url = new StringBuilder(base).append("/v1beta/models/").append(name)
+        StringBuilder url = new StringBuilder(base).append(modelsPath()).append(name)
                 .append(':').append(method);
         String sep = "?";
         if (sse) {
@@ -74,6 +78,15 @@ final class Endpoint {
                     .append(URLEncoder.encode(settings.apiKey().reveal(), StandardCharsets.UTF_8));
         }
         return URI.create(url.toString());
+    }
+
+    private String modelsPath() {
+        if (settings.api() != GeminiSettings.Api.VERTEX) {
+            return "/v1beta/models/";
+        }
+        VertexSettings v = settings.vertex();
+        return v.usesTokens() ? "/v1/projects/" + v.project() + "/locations/" + v.location()
+                + "/publishers/google/models/" : "/v1/publishers/google/models/";
     }
 
     /** The value of the x-goog-api-key header, or null when the key travels in the query. */

@@ -30,10 +30,20 @@ public final class GeminiClient implements AutoCloseable {
 
     /**
      * A started client. Throws IllegalArgumentException for settings it cannot honour, such as
-     * plain http to a non-loopback host without {@code allowInsecureHttp}.
+     * plain http to a non-loopback host without {@code allowInsecureHttp}, and
+     * IllegalStateException when Vertex AI's Google credentials cannot be loaded on this JVM.
      */
     public static GeminiClient create(GeminiSettings settings, AttemptListener listener) {
-        return create(settings, listener, ClientClock.system(), null);
+        return create(settings, listener, ClientClock.system(), null, null);
+    }
+
+    /**
+     * The same, its quota paced by permits leased through {@code leases} when the settings' quota
+     * is leased (see {@link Limiter.LeaseChannel}).
+     */
+    public static GeminiClient create(GeminiSettings settings, AttemptListener listener,
+                                      Limiter.LeaseChannel leases) {
+        return create(settings, listener, ClientClock.system(), null, leases);
     }
 
     /**
@@ -42,16 +52,26 @@ public final class GeminiClient implements AutoCloseable {
      */
     static GeminiClient create(GeminiSettings settings, AttemptListener listener, ClientClock clock,
                                SSLContext trust) {
+        return create(settings, listener, clock, trust, null);
+    }
+
+    private static GeminiClient create(GeminiSettings settings, AttemptListener listener,
+                                       ClientClock clock, SSLContext trust,
+                                       Limiter.LeaseChannel leases) {
+        if (settings.quota().leased() && settings.quota().limited() && leases == null) {
+            throw new IllegalArgumentException("a leased quota needs the channel to the driver");
+        }
         Endpoint endpoint = Endpoint.of(settings);
         Limiter limiter = Limiter.of(settings.limiter(), settings.quota(), clock.nanos(),
-                clock.deadlines());
+                clock.deadlines(), leases);
         Classifier classifier =
-                new Classifier(settings.apiKey(), settings.timeouts(), clock.wall());
+                new Classifier(settings.apiKey(), clock.wall());
         Backoff backoff = new Backoff(settings.retry(), clock.jitter());
+        Signer signer = Signer.of(settings, endpoint);
         HttpTransport http = new HttpTransport(settings, trust);
         AttemptListener l = listener == null ? AttemptListener.NONE : listener;
-        return new GeminiClient(new ClientParts(settings, endpoint, http, limiter, classifier,
-                backoff, clock, l));
+        return new GeminiClient(new ClientParts(settings, endpoint, signer, http, limiter,
+                classifier, backoff, clock, l));
     }
 
     /**
@@ -115,6 +135,14 @@ public final class GeminiClient implements AutoCloseable {
         return parts.settings().timeouts().shutdownGrace();
     }
 
+    /**
+     * Why the project's per-day quota is spent (learnt from a 429 here, or from the driver), or
+     * null while it is not: every row not yet sent then completes SKIPPED with QUOTA_EXHAUSTED.
+     */
+    public String exhausted() {
+        return parts.limiter().exhausted();
+    }
+
     /** Requests currently holding a permit (in flight on the wire). */
     public int inFlight() {
         return parts.limiter().inFlight();
@@ -138,6 +166,7 @@ public final class GeminiClient implements AutoCloseable {
         }
         parts.limiter().close();
         parts.http().close();
+        parts.signer().close();
         parts.clock().shutdown().run();
     }
 

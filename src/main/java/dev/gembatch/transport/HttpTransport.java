@@ -82,27 +82,27 @@ final class HttpTransport implements AutoCloseable {
     }
 
     /** Starts one POST; the consumer sees the response as it streams, the callback its end. */
-    Future<Void> post(URI uri, String apiKey, byte[] body, Runnable onSent,
+    Future<Void> post(URI uri, AuthHeader auth, byte[] body, Runnable onSent,
                       AsyncResponseConsumer<Void> consumer, FutureCallback<Void> callback) {
         AsyncRequestBuilder request = AsyncRequestBuilder.post(uri)
                 .setHeader("Accept-Encoding", "gzip")
                 .setHeader("User-Agent", userAgent)
                 .setEntity(new SentSignal(AsyncEntityProducers.create(body, JSON), onSent));
-        if (apiKey != null) {
-            request.setHeader("x-goog-api-key", apiKey);
+        if (auth != null) {
+            request.setHeader(auth.name(), auth.value());
         }
         AsyncRequestProducer producer = request.build();
         return client.execute(producer, consumer, null, callback);
     }
 
     /** One small POST whose whole response is buffered (countTokens: no stream, no gzip). */
-    Future<SimpleHttpResponse> postWhole(URI uri, String apiKey, byte[] body,
+    Future<SimpleHttpResponse> postWhole(URI uri, AuthHeader auth, byte[] body,
                                          FutureCallback<SimpleHttpResponse> callback) {
         SimpleRequestBuilder request = SimpleRequestBuilder.post(uri)
                 .setHeader("User-Agent", userAgent)
                 .setBody(body, JSON);
-        if (apiKey != null) {
-            request.setHeader("x-goog-api-key", apiKey);
+        if (auth != null) {
+            request.setHeader(auth.name(), auth.value());
         }
         return client.execute(SimpleRequestProducer.create(request.build()),
                 SimpleResponseConsumer.create(), callback);

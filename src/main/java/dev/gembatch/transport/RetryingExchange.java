@@ -1,10 +1,10 @@
 package dev.gembatch.transport;
 
-import dev.gembatch.assembly.Assembled;
+import dev.gembatch.config.ServiceTier;
+import dev.gembatch.config.Timeouts;
 import dev.gembatch.model.Answer;
-import dev.gembatch.model.ErrorInfo;
-import dev.gembatch.model.ErrorStatus;
 import dev.gembatch.transport.limit.Limiter;
+import dev.gembatch.transport.limit.QuotaExhaustedException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -18,30 +18,37 @@ import java.util.function.Consumer;
  * FAILED/TIMEOUT; close or cancellation ends it exceptionally. Every transition happens under the
  * exchange's lock; calls out (HTTP, limiter, timers, listener) are made after it is released.
  * Its deadline and backoff bookkeeping is a {@link RetrySchedule}, its limiter dealings are
- * {@link RowPermits}.
+ * {@link RowPermits}, its service tier (Flex sheds, the job deadline) a {@link TierCourse}, the
+ * answer it ends with a {@link RowOutcome}.
  */
 final class RetryingExchange {
     private final ClientParts parts;
     private final URI uri;
-    private final byte[] body;
+    private final GeminiRequest request;
+    private final Timeouts rowLimits;
     private final RowPermits permits;
     private final CompletableFuture<Answer> result;
     private final RetrySchedule schedule;
+    private final TierCourse course;
     private int attempts;
     private boolean over;
     private boolean expired;
     private boolean stopping;
-    private Assembled partial;
+    private boolean renewed;
+    private final RowOutcome outcome;
     private Attempt attempt;
     private CompletableFuture<Limiter.Permit> waiting;
 
     RetryingExchange(ClientParts parts, GeminiRequest request, CompletableFuture<Answer> result) {
         this.parts = parts;
         this.uri = parts.endpoint().uri(request.model());
-        this.body = request.body();
-        this.permits = new RowPermits(parts.limiter(), body);
+        this.request = request;
+        this.course = new TierCourse(request, parts.settings());
+        this.rowLimits = course.limits(request.tier());
+        this.permits = new RowPermits(parts.limiter(), request.body());
         this.result = result;
         this.schedule = new RetrySchedule(parts);
+        this.outcome = new RowOutcome(schedule);
     }
 
     void start() {
@@ -97,49 +104,94 @@ final class RetryingExchange {
         f.whenComplete((permit, failure) -> {
             if (permit != null) {
                 granted(permit);
+            } else if (failure instanceof QuotaExhaustedException spent) {
+                quotaSpent(spent.getMessage());
             }
         });
     }
 
+    /** The day's quota is spent before this row's next attempt (see RowOutcome#quotaSpent). */
+    private void quotaSpent(String reason) {
+        Answer answer;
+        synchronized (this) {
+            if (over) {
+                return;
+            }
+            over = true;
+            cancelWaits();
+            answer = outcome.quotaSpent(reason, attempts);
+        }
+        result.complete(answer);
+    }
+
     private void granted(Limiter.Permit permit) {
-        Attempt next;
+        Attempt next = null;
+        Answer skipped;
+        ServiceTier sent;
         synchronized (this) {
             if (over) {
                 permit.release(Limiter.Signal.IGNORE);
                 return;
             }
-            if (attempts++ == 0) {
-                schedule.start(this::expire);
+            skipped = course.atPermit(schedule.now());
+            sent = course.tier();
+            over = skipped != null;
+            if (over) {
+                cancelWaits();
+            } else {
+                next = launch(permit, sent);
             }
-            waiting = null;
-            next = new Attempt(parts.clock(), parts.settings().timeouts(), r -> ended(permit, r));
-            attempt = next;
+        }
+        if (skipped != null) {
+            permit.release(Limiter.Signal.IGNORE);
+            result.complete(skipped);
+            return;
         }
         tell(AttemptListener::onSend);
-        next.submit(parts.http(), uri, parts.endpoint().keyHeader(), body);
+        next.submit(parts.http(), uri, parts.signer().header(), request.wireBody(sent));
     }
 
-    private void ended(Limiter.Permit permit, AttemptResult r) {
+    /** Caller holds the lock: the next attempt, sent at {@code sent} and holding the permit. */
+    private Attempt launch(Limiter.Permit permit, ServiceTier sent) {
+        if (attempts++ == 0) {
+            schedule.start(rowLimits.row(), this::expire);
+        }
+        waiting = null;
+        Timeouts limits = course.limits(sent);
+        attempt = new Attempt(parts.clock(), limits, r -> ended(permit, r, sent, limits));
+        return attempt;
+    }
+
+    private void ended(Limiter.Permit permit, AttemptResult r, ServiceTier sent, Timeouts limits) {
         tell(AttemptListener::onEnd);
-        Verdict v = parts.classifier().classify(r);
+        Verdict v = parts.classifier().classify(r, sent, limits);
         permits.release(permit, v, r);
         Duration backoff;
         Answer answer = null;
         boolean stopped;
         int n;
         synchronized (this) {
+            AuthHeader used = attempt == null ? null : attempt.sentWith();
             attempt = null;
             if (over) {
                 return;
             }
             n = attempts;
-            keepPartial(r.assembled());
-            backoff = expired ? null : schedule.retryDelay(v, attempts);
+            outcome.keep(r.assembled());
+            boolean renew = !expired && !renewed && staleToken(r);
+            if (renew) {
+                renewed = true;
+                parts.signer().rejected(used);
+            }
+            // neither a shed nor the one retry with a renewed token counts toward max-attempts
+            backoff = expired ? null : renew ? Duration.ZERO : v.shed()
+                    ? schedule.shedDelay(v, course.shed())
+                    : schedule.retryDelay(v, attempts - course.sheds() - (renewed ? 1 : 0));
             stopped = backoff != null && stopping;
             if (backoff == null || stopped) {
                 over = true;
                 cancelWaits();
-                answer = backoff == null ? finalAnswer(v, r) : null;
+                answer = backoff == null ? outcome.last(v, r, attempts, sent) : null;
             }
         }
         report(n, r, v, backoff);
@@ -151,6 +203,15 @@ final class RetryingExchange {
         } else {
             scheduleRetry(backoff);
         }
+    }
+
+    /**
+     * A 401 to a request signed with an access token: the token may have expired early or been
+     * revoked; the row is retried once at once with a fresh token (whatever max-attempts says),
+     * and only a second 401 is its answer.
+     */
+    private boolean staleToken(AttemptResult r) {
+        return r.httpCode() != null && r.httpCode() == 401 && parts.signer().renewable();
     }
 
     private void scheduleRetry(Duration backoff) {
@@ -172,28 +233,13 @@ final class RetryingExchange {
             if (running == null) {
                 over = true;
                 cancelWaits();
-                ErrorInfo e = ErrorInfo.of(null, ErrorStatus.TIMEOUT,
-                        Deadline.ROW.describe(parts.settings().timeouts()), true);
-                answer = Answers.failed(e, partial, attempts, null, elapsedMs(), now());
+                answer = outcome.timedOut(rowLimits, attempts, course.tier());
             }
         }
         if (running != null) {
             running.abort(Deadline.ROW);
         } else {
             result.complete(answer);
-        }
-    }
-
-    private Answer finalAnswer(Verdict v, AttemptResult r) {
-        if (v.answered()) {
-            return Answers.answered(r.assembled(), attempts, r.ttftMs(), elapsedMs(), now());
-        }
-        return Answers.failed(v.error(), partial, attempts, r.ttftMs(), elapsedMs(), now());
-    }
-
-    private void keepPartial(Assembled a) {
-        if (a != null && (partial == null || !a.candidates().isEmpty())) {
-            partial = a;
         }
     }
 
@@ -218,13 +264,5 @@ final class RetryingExchange {
             waiting.cancel(false);
         }
         schedule.cancel();
-    }
-
-    private long elapsedMs() {
-        return schedule.elapsedMs();
-    }
-
-    private java.time.Instant now() {
-        return schedule.now();
     }
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 
 /**
- * Calls {@code POST {base}/v1beta/models/{model}:countTokens} (which generates nothing) with the
+ * Calls the model's {@code :countTokens} (which generates nothing) with the
  * same HttpClient set-up, auth and timeouts as {@link GeminiClient}, and describes the generation
  * call a request would make, key redacted. Driver side, blocking with a deadline. Not thread-safe.
  */
@@ -27,17 +27,22 @@ public final class TokenCounter implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final GeminiSettings settings;
     private final Endpoint endpoint;
+    private final Signer signer;
     private final HttpTransport http;
     private final Duration deadline;
 
     private TokenCounter(GeminiSettings settings) {
         this.settings = settings;
         this.endpoint = Endpoint.of(settings);
+        this.signer = Signer.of(settings, endpoint);
         this.http = new HttpTransport(settings, null);
         this.deadline = settings.timeouts().connect().plus(settings.timeouts().firstByte());
     }
 
-    /** A started counter; IllegalArgumentException for a base URL the transport refuses. */
+    /**
+     * A started counter; IllegalArgumentException for a base URL the transport refuses,
+     * IllegalStateException when Vertex AI's Google credentials cannot be loaded.
+     */
     public static TokenCounter create(GeminiSettings settings) {
         return new TokenCounter(settings);
     }
@@ -50,14 +55,17 @@ public final class TokenCounter implements AutoCloseable {
      */
     public int count(GeminiRequest request) throws IOException {
         byte[] body = countBody(request.body());
-        Future<SimpleHttpResponse> call = http.postWhole(endpoint.countTokensUri(request.model()),
-                endpoint.keyHeader(), body, null);
+        Future<SimpleHttpResponse> call = null;
         try {
+            AuthHeader auth = signer.header().get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            call = http.postWhole(endpoint.countTokensUri(request.model()), auth, body, null);
             return totalTokens(call.get(deadline.toMillis(), TimeUnit.MILLISECONDS));
         } catch (ExecutionException e) {
             throw failure(String.valueOf(e.getCause()));
         } catch (TimeoutException e) {
-            call.cancel(true);
+            if (call != null) {
+                call.cancel(true);
+            }
             throw failure("no answer within " + deadline.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -73,8 +81,8 @@ public final class TokenCounter implements AutoCloseable {
         lines.add("Content-Type: application/json");
         lines.add("Accept-Encoding: gzip");
         lines.add("User-Agent: " + settings.userAgent());
-        if (endpoint.keyHeader() != null) {
-            lines.add("x-goog-api-key: ***");
+        if (signer.shown() != null) {
+            lines.add(signer.shown());
         }
         return lines;
     }
@@ -122,5 +130,6 @@ public final class TokenCounter implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        signer.close();
     }
 }

@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * do), mid-run. The job still completes with every input row exactly once and the right
  * answers. After SIGKILL the requests sent again are measured, printed, and bounded by what was
  * in flight or not yet journaled on the killed executor; after SIGTERM no row is written without
- * an answer (what was paid twice is printed).
+ * an answer, and what is paid twice is bounded by one task's requests in flight.
  */
 class ExecutorKillIT {
     private static final int ROWS = 2000;
@@ -52,13 +51,20 @@ class ExecutorKillIT {
             assertTrue(driver.waitFor(240, TimeUnit.SECONDS), () -> "job still running:\n"
                     + Logs.read(log));
             assertEquals(0, driver.exitValue(), () -> "the job failed:\n" + Logs.read(log));
-            // measured and printed, not bounded: most runs send nothing twice, but one run in
-            // four here re-paid a few hundred requests (open on issue 11)
+            // the stopped executor's requests finish in its grace and are journaled; only a task
+            // that a lost shuffle file fails mid-answer leaves its requests in flight unjournaled
             EmulatorStats stats = emulator.stats();
             System.out.println("ExecutorKillIT (SIGTERM): " + stats.totalRequests()
-                    + " requests for " + ROWS + " rows; paid twice: " + stats.paidTwice());
+                    + " requests for " + ROWS + " rows; paid twice: " + stats.paidTwice()
+                    + "; attempts that waited for another of their partition: "
+                    + Logs.count(tmp, "waits for another attempt"));
+            assertTrue(stats.paidTwice() <= CONCURRENCY, () -> "paid twice for "
+                    + stats.paidTwice() + " requests, more than one task's in flight ("
+                    + CONCURRENCY + ")");
+        } finally {
+            Logs.keep(tmp, "executor-sigterm");
         }
-        assertEveryRowOnceWithItsAnswer(readOutput());
+        assertEveryRowOnceWithItsAnswer(StandaloneCluster.readOutput(tmp.resolve("out")));
     }
 
     @Test
@@ -78,9 +84,11 @@ class ExecutorKillIT {
             assertEquals(0, driver.exitValue(), () -> "the job failed:\n" + Logs.read(log));
             System.out.println("ExecutorKillIT: job done after " + since(t0) + " s");
             report(emulator.stats(), atKill);
+        } finally {
+            Logs.keep(tmp, "executor-sigkill");
         }
         System.out.println("ExecutorKillIT: cluster down after " + since(t0) + " s");
-        assertEveryRowOnceWithItsAnswer(readOutput());
+        assertEveryRowOnceWithItsAnswer(StandaloneCluster.readOutput(tmp.resolve("out")));
     }
 
     /** Waits until a third of the rows were sent, then SIGKILLs (or SIGTERMs) one executor. */
@@ -156,17 +164,6 @@ class ExecutorKillIT {
         return "Summarise record " + i + " of the cluster test";
     }
 
-    private List<Row> readOutput() {
-        SparkSession spark = SparkSession.builder().master("local[1]").appName("it-read")
-                .config("spark.ui.enabled", "false")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
-        try {
-            return spark.read().parquet(tmp.resolve("out").toString()).collectAsList();
-        } finally {
-            spark.stop();
-        }
-    }
 
     private static void assertEveryRowOnceWithItsAnswer(List<Row> rows) {
         Map<Integer, Integer> seen = new HashMap<>();

@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
-/** Waits, with a deadline, for a condition another process brings about. */
+/** Waits, with a deadline, for a condition another process brings about; keeps the logs. */
 final class Logs {
     private static final long POLL_MS = 100;
 
@@ -33,6 +35,49 @@ final class Logs {
             Thread.sleep(POLL_MS);
         }
         return true;
+    }
+
+    /**
+     * Copies the cluster's logs under {@code dir} (master, workers, driver, and each executor's
+     * stdout and stderr) to {@code target/cluster-logs/<name>}, where they outlive the test's
+     * temporary folder; replaces an earlier copy.
+     */
+    static void keep(Path dir, String name) throws IOException {
+        Path to = Path.of("target", "cluster-logs", name);
+        if (Files.exists(to)) {
+            try (Stream<Path> old = Files.walk(to)) {
+                for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.filter(Logs::isLog).toList()) {
+                Path copy = to.resolve(dir.relativize(p).toString().replace('/', '_'));
+                Files.createDirectories(copy.getParent());
+                Files.copy(p, copy);
+            }
+        }
+    }
+
+    /** How many times {@code text} occurs in the cluster's logs under {@code dir}. */
+    static long count(Path dir, String text) throws IOException {
+        long n = 0;
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.filter(Logs::isLog).toList()) {
+                String log = read(p);
+                for (int i = log.indexOf(text); i >= 0; i = log.indexOf(text, i + 1)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static boolean isLog(Path p) {
+        String name = p.getFileName().toString();
+        return Files.isRegularFile(p) && !p.toString().contains("spark-home")
+                && (name.endsWith(".log") || name.equals("stderr") || name.equals("stdout"));
     }
 
     static String read(Path log) {

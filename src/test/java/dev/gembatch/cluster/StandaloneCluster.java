@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * A Spark standalone master and workers, each a separate JVM started from the project's own class
@@ -25,6 +27,10 @@ import java.util.stream.Stream;
 public final class StandaloneCluster implements AutoCloseable {
     static final String EXECUTOR_MAIN = "org.apache.spark.executor.CoarseGrainedExecutorBackend";
     private static final Duration READY = Duration.ofSeconds(90);
+    private static final List<String> RELOCATED = List.of("httpclient5", "httpcore5",
+            "/com/typesafe/config/", "/com/google/auth/", "/com/google/http-client/",
+            "/com/google/api/api-common/", "/com/google/code/gson/", "/com/google/guava/",
+            "/io/opencensus/", "/io/grpc/");
     private final Path dir;
     private final Path home;
     private final List<Process> started = new ArrayList<>();
@@ -149,14 +155,30 @@ public final class StandaloneCluster implements AutoCloseable {
         return jars.getParent();
     }
 
-    /** Spark and its dependencies: the launcher's class path without what the jar relocates. */
-    static String sparkClassPath() throws IOException {
+    /**
+     * Spark and its dependencies: the launcher's class path without the jars that come only with
+     * what the application jar carries relocated (HttpClient 5, Typesafe Config, Google's auth
+     * library with its HTTP client, Gson, Guava, OpenCensus and gRPC).
+     */
+    public static String sparkClassPath() throws IOException {
         String all = Files.readString(Path.of(System.getProperty("gembatch.classpath.file")),
                 StandardCharsets.UTF_8);
         return Arrays.stream(all.trim().split(File.pathSeparator))
-                .filter(e -> !e.contains("httpclient5") && !e.contains("httpcore5")
-                        && !e.contains("/com/typesafe/config/"))
+                .filter(e -> RELOCATED.stream().noneMatch(e::contains))
                 .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** The rows of the Parquet folder a job on the cluster wrote, read by a local session. */
+    static List<Row> readOutput(Path folder) {
+        SparkSession spark = SparkSession.builder().master("local[1]").appName("it-read")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+        try {
+            return spark.read().parquet(folder.toString()).collectAsList();
+        } finally {
+            spark.stop();
+        }
     }
 
     private static int freePort() throws IOException {

@@ -15,6 +15,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,16 +58,19 @@ class JobConfigLoadingTest {
         assertEquals(List.of(new SafetySetting("HARM_CATEGORY_HARASSMENT", "BLOCK_NONE"),
                 new SafetySetting("HARM_CATEGORY_HATE_SPEECH", "BLOCK_ONLY_HIGH")),
                 s.model().safetySettings());
-        assertEquals("{\"serviceTier\":\"flex\",\"tools\":[{\"googleSearch\":{}}]}",
-                s.model().extraRequestFieldsJson());
-        assertEquals(new OutputSettings("out/labels", OutputMode.OVERWRITE, List.of("label"), "g_"),
-                s.output());
+        assertEquals("{\"tools\":[{\"googleSearch\":{}}]}", s.model().extraRequestFieldsJson());
+        assertEquals(ServiceTier.FLEX, s.model().serviceTier());
+        assertEquals(FlexFallback.SKIP, s.model().flexFallback());
+        assertEquals(LocalTime.of(6, 30), s.gemini().flex().deadlineAt());
+        assertEquals(OutputSettings.folder("out/labels", OutputMode.OVERWRITE, List.of("label"),
+                "g_"), s.output());
         assertEquals(new SparkSettings("local[2]", 12,
                 Map.of("spark.sql.shuffle.partitions", "4", "spark.ui.enabled", "false")), s.spark());
         assertEquals(EmulatorKnobs.builder().firstByteLatency(Duration.ofSeconds(1))
                 .chunkGap(Duration.ofMillis(5)).chunks(7).requestsPerMinute(600)
                 .tokensPerMinute(100000).maxConcurrentStreams(8).chaosFraction(0.25).chaosSeed(7)
-                .http2(true).extraModels(List.of()).build(), s.emulator());
+                .http2(true).extraModels(List.of()).flexShedRate(0).priorityDowngradeRate(0)
+                .build(), s.emulator());
         assertFalse(s.useEmulator());
     }
 
@@ -97,8 +101,10 @@ class JobConfigLoadingTest {
                 .parts(List.of()).maxInlineBytes(20L << 20).build(), s.prompt());
         assertEquals(ModelSettings.builder().name("gemini-2.5-flash")
                 .generation(GenerationSettings.builder().build()).safetySettings(List.of())
-                .extraRequestFieldsJson("{}").build(), s.model());
-        assertEquals(new OutputSettings("out", OutputMode.ERROR_IF_EXISTS, List.of(), ""), s.output());
+                .extraRequestFieldsJson("{}").serviceTier(ServiceTier.STANDARD)
+                .flexFallback(FlexFallback.STANDARD).build(), s.model());
+        assertEquals(OutputSettings.folder("out", OutputMode.ERROR_IF_EXISTS, List.of(), ""),
+                s.output());
         assertEquals(new SparkSettings("local[*]", 0, Map.of()), s.spark());
         GeminiSettings g = s.gemini();
         assertEquals("https://generativelanguage.googleapis.com", g.baseUrl());

@@ -1,6 +1,7 @@
 package dev.gembatch.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
@@ -49,6 +50,28 @@ class ReferenceDocumentationTest {
         JobSettings s = JobConfig.load(job, null, List.of(), JobFiles.ENV);
         assertEquals(0, s.model().generation().thinkingBudget());
         assertTrue(s.prompt().template().contains("{{review_text}}"));
+    }
+
+    /**
+     * The example error of CONFIG.md is what the loader says for the mistakes it lists: a job
+     * file {@code jobs/reviews.conf} with the temperature on line 9 and the misspelt key on line
+     * 14, and a bad {@code --set output.mode}.
+     */
+    @Test
+    void theExampleErrorOfConfigMdIsWhatTheLoaderPrints() throws Exception {
+        String doc = Files.readString(DOC);
+        int start = doc.indexOf("```\nInvalid job configuration") + "```\n".length();
+        String shown = doc.substring(start, doc.indexOf("```", start)).strip();
+        Path jobs = Files.createDirectories(dir.resolve("jobs"));
+        Path job = Files.writeString(jobs.resolve("reviews.conf"), String.join("\n",
+                "input.path = \"reviews.csv\"", "output.path = \"out\"",
+                "prompt.template = \"Review: {{text}}\"", "", "", "", "", "model {",
+                "  generation.temperature = 3", "  name = \"gemini-2.5-flash\"", "}", "",
+                "gemini {", "  concurency = 4",
+                "}", ""));
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> JobConfig.load(job, null, List.of("output.mode=replace"), JobFiles.ENV));
+        assertEquals(shown, e.getMessage().replace(dir + "/", ""));
     }
 
     /** Leaves by dotted path; free-form objects ({@code {}}) count as one leaf. */

@@ -33,6 +33,27 @@ class RuleValidationTest {
     }
 
     @Test
+    void serviceTierMistakesAreReportedBeforeAnyRequest() {
+        assertProblem(jobs.problems("model.service-tier = cheap\n"), "model.service-tier "
+                + jobs.at(5), "must be one of standard, flex, priority");
+        assertProblem(jobs.problems("model.extra-request-fields.serviceTier = flex\n"),
+                "model.extra-request-fields.serviceTier " + jobs.at(5), "use model.service-tier");
+        assertProblem(jobs.problems("job.deadline = \"25:99\"\n"), "job.deadline " + jobs.at(5),
+                "a time of day (06:30)");
+    }
+
+    @Test
+    void anAnswerColumnHasItsOwnServiceTier() throws Exception {
+        Path job = jobs.write(JobFiles.VALID.replace("prompt.column = text\n", "")
+                + "answers { quick { prompt.template = \"{{text}}\", model.service-tier = priority }\n"
+                + " cheap { prompt.template = \"{{quick}}\" } }\nmodel.service-tier = flex\n");
+        JobSettings s = JobConfig.load(job, null, List.of(), JobFiles.ENV);
+
+        assertEquals(ServiceTier.PRIORITY, s.answers().get(0).model().serviceTier());
+        assertEquals(ServiceTier.FLEX, s.answers().get(1).model().serviceTier());
+    }
+
+    @Test
     void blankRequiredValueIsRejected() {
         assertProblem(jobs.problems("model.name = \"  \"\n"), "model.name " + jobs.at(5),
                 "must not be blank");

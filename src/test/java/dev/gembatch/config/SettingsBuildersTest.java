@@ -55,7 +55,7 @@ class SettingsBuildersTest {
     @Test
     void withCopiesChangeOnlyTheirOwnField() throws Exception {
         GeminiSettings g = full().gemini();
-        QuotaSettings share = new QuotaSettings(10, 0, 2);
+        QuotaSettings share = new QuotaSettings(10, 0, 2, java.time.Duration.ZERO, false);
         assertEquals(g.toBuilder().baseUrl("http://127.0.0.1:1").build(),
                 g.withBaseUrl("http://127.0.0.1:1"));
         assertEquals(g.toBuilder().apiKey(ApiKey.of("other")).build(),

@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Requests/tokens per minute answer 429 like Google's 2025 body; the stream cap answers 503 overloaded. */
+/**
+ * Requests/tokens per minute and requests per day answer 429 like Google's 2025 bodies; the stream
+ * cap answers 503 overloaded.
+ */
 class QuotaAndOverloadTest {
 
     private static JsonNode error(HttpResponse<byte[]> response) {
@@ -45,6 +48,30 @@ class QuotaAndOverloadTest {
             JsonNode capture = Captures.tree(Captures.read("error-429-free-tier-quotafailure-help-retryinfo-2025.json"));
             assertEquals(List.of(), Captures.orderConflicts(Captures.tree(Loopback.text(refused)), capture, "$"));
             assertEquals(1, emulator.stats().requestsWithStatus(429));
+        }
+    }
+
+    @Test
+    void requestsBeyondTheDayQuotaGetAPerDayQuotaIdAndLimitInTheMessage() throws Exception {
+        EmulatorOptions options = EmulatorOptions.builder().requestsPerDay(1).build();
+        try (GeminiEmulator emulator = GeminiEmulator.start(options)) {
+            Loopback http = new Loopback(emulator);
+            assertEquals(200, http.stream("one", true).statusCode());
+            HttpResponse<byte[]> refused = http.stream("two", true);
+            HttpResponse<byte[]> again = http.stream("three", true);
+
+            assertEquals(429, refused.statusCode());
+            assertEquals(429, again.statusCode(), "the emulator's day never ends");
+            JsonNode error = error(refused);
+            assertEquals("RESOURCE_EXHAUSTED", error.path("status").asText());
+            JsonNode violation = detail(error, "QuotaFailure").path("violations").path(0);
+            assertEquals("GenerateRequestsPerDayPerProjectPerModel", violation.path("quotaId").asText());
+            assertEquals("1", violation.path("quotaValue").asText());
+            assertTrue(error.path("message").asText().contains(", limit: 1, model: " + Loopback.MODEL),
+                    error.path("message").asText());
+            JsonNode capture = Captures.tree(Captures.read("error-429-free-tier-quotafailure-help-retryinfo-2025.json"));
+            assertEquals(List.of(), Captures.orderConflicts(Captures.tree(Loopback.text(refused)), capture, "$"));
+            assertEquals(3, emulator.requestTimes().size());
         }
     }
 

@@ -21,18 +21,35 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Runs {@link Main} in-process (on the test's shared Spark session) against an emulator the test
  * owns, so the test can read the emulator's statistics; captures stdout and stderr. As a
  * {@code @RegisterExtension} static field it serves one test class: statistics reset before each
- * test, emulator stopped after the last.
+ * test, emulator stopped after the last. The emulator serves both endpoints; a run on
+ * {@link Api#VERTEX} signs in with a {@link TestServiceAccount} key file whose token endpoint is
+ * the emulator's.
  */
 final class JobFixture implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
+    /** Location of the Vertex runs (a region, so the path is the regional one). */
+    static final String LOCATION = "us-central1";
     final GeminiEmulator emulator;
+    private final Path keyDir;
+    private final Path keyFile;
 
-    /** Starts the emulator. */
+    /** The endpoint a test run goes through. */
+    enum Api { GEMINI_API, VERTEX }
+
+    /** Starts the emulator, trusting the test service account, and writes its key file. */
     JobFixture(EmulatorOptions options) {
         try {
-            emulator = GeminiEmulator.start(options);
+            emulator = GeminiEmulator.start(options.toBuilder()
+                    .serviceAccount(TestServiceAccount.EMAIL, TestServiceAccount.publicKey()).build());
+            keyDir = Files.createTempDirectory("gembatch-test-sa");
+            keyFile = TestServiceAccount.keyFile(keyDir, "key.json", emulator.baseUrl() + "/token");
         } catch (IOException e) {
             throw new UncheckedIOException("the emulator did not start", e);
         }
+    }
+
+    /** The service-account key file Vertex runs sign in with. */
+    Path keyFile() {
+        return keyFile;
     }
 
     @Override
@@ -55,12 +72,17 @@ final class JobFixture implements AutoCloseable, BeforeEachCallback, AfterAllCal
 
     /** Runs a job file with the endpoint set to this emulator and extra --set overrides. */
     Run run(Path jobFile, String... sets) {
+        return run(Api.GEMINI_API, jobFile, sets);
+    }
+
+    /** The same through {@code api}. */
+    Run run(Api api, Path jobFile, String... sets) {
         List<String> args = new ArrayList<>();
         for (String s : sets) {
             args.add("--set");
             args.add(s);
         }
-        return command(jobFile, args.toArray(String[]::new));
+        return command(api, jobFile, args.toArray(String[]::new));
     }
 
     /**
@@ -68,20 +90,36 @@ final class JobFixture implements AutoCloseable, BeforeEachCallback, AfterAllCal
      * {@code dir}/out on local[2] (its job file goes in {@code dir} too).
      */
     Run sayText(Path dir, Path input, String model, String... sets) throws IOException {
+        return sayText(Api.GEMINI_API, dir, input, model, sets);
+    }
+
+    /** The same through {@code api}. */
+    Run sayText(Api api, Path dir, Path input, String model, String... sets) throws IOException {
         Path job = jobFile(dir, "job.conf", String.join("\n",
                 "input.path = " + q(input),
                 "prompt.template = \"Say: {{text}}\"",
                 "model.name = \"" + model + "\"",
                 "output.path = " + q(dir.resolve("out")),
                 "spark.master = \"local[2]\""));
-        return run(job, sets);
+        return run(api, job, sets);
     }
 
     /** Runs a job file with the endpoint set to this emulator and extra command-line arguments. */
     Run command(Path jobFile, String... extra) {
+        return command(Api.GEMINI_API, jobFile, extra);
+    }
+
+    /** The same through {@code api}: on Vertex, signed in with the test service account. */
+    Run command(Api api, Path jobFile, String... extra) {
         List<String> args = new ArrayList<>(List.of(jobFile.toString(),
                 "--set", "gemini.base-url=\"" + emulator.baseUrl() + "\"",
                 "--set", "gemini.api-key=\"" + emulator.apiKey() + "\""));
+        if (api == Api.VERTEX) {
+            args.addAll(List.of("--set", "gemini.endpoint=vertex",
+                    "--set", "gemini.vertex.project=" + TestServiceAccount.PROJECT,
+                    "--set", "gemini.vertex.location=" + LOCATION,
+                    "--set", "gemini.vertex.credentials-file=" + q(keyFile)));
+        }
         args.addAll(List.of(extra));
         return main(args.toArray(String[]::new));
     }
@@ -111,5 +149,11 @@ final class JobFixture implements AutoCloseable, BeforeEachCallback, AfterAllCal
     @Override
     public void close() {
         emulator.close();
+        try {
+            Files.deleteIfExists(keyFile);
+            Files.deleteIfExists(keyDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the test key file could not be deleted", e);
+        }
     }
 }

@@ -60,7 +60,9 @@ class JobMistakesTest extends SparkTestBase {
     @Test
     void templateColumnMissingFromTheInputIsReportedWithTheColumns() {
         JobFixture.Run r = fixture.run(job, "prompt.template=\"Say: {{txt}}\"").expect(2);
-        Assertions.assertTrue(r.err().contains("prompt.template: column 'txt' is not in the input"), r.err());
+        Assertions.assertTrue(r.err().contains("prompt.template (--set prompt.template):"
+                + " column 'txt' is"
+                + " not in the input"), r.err());
         Assertions.assertTrue(r.err().contains("id, text"), r.err());
     }
 
@@ -82,6 +84,25 @@ class JobMistakesTest extends SparkTestBase {
                 "prompt.template=\"Say: {{txet}}\"").expect(2);
         Assertions.assertTrue(dry.err().contains("txet") && dry.err().contains("already exists"),
                 dry.err());
+    }
+
+    /**
+     * Issue 13 item 5: a settings mistake, a misspelt column and an output that exists come in
+     * one message (a run used to stop at the settings), and the column's problem names the file
+     * and line of the template that reads it, as a key's problem does.
+     */
+    @Test
+    void settingsColumnAndOutputProblemsComeInOneMessageWithTheTemplatesLine() throws Exception {
+        Files.createDirectories(tmp.resolve("out"));
+        Path misspelt = JobFixture.jobFile(tmp, "misspelt.conf", Files.readString(job)
+                .replace("{{text}}", "{{txet}}"));
+        JobFixture.Run r = fixture.run(misspelt, "gemini.concurency=4").expect(2);
+        Assertions.assertTrue(r.err().contains("Invalid job configuration (3 problems)"), r.err());
+        Assertions.assertTrue(r.err().contains("gemini.concurency (--set gemini.concurency):"
+                + " unknown key"), r.err());
+        Assertions.assertTrue(r.err().contains("prompt.template (" + misspelt + ":2): column"
+                + " 'txet' is not in the input; did you mean 'text'?"), r.err());
+        Assertions.assertTrue(r.err().contains("already exists"), r.err());
     }
 
     @Test

@@ -107,6 +107,8 @@ class JournalJobTest extends SparkTestBase {
         before.forEach((p, row) -> assertEquals(row.<String>getAs("response_id"),
                 after.get(p).getAs("response_id")));
         Assertions.assertTrue(out.contains("resumed: 8"), out);
+        Assertions.assertTrue(out.contains("gembatch: resume: 8 rows reuse the answers of the"
+                + " earlier run (output and journal); 0 requests to send"), out);
     }
 
     @Test
@@ -120,7 +122,9 @@ class JournalJobTest extends SparkTestBase {
         assertEquals("FAILED", before.get(prompts.get(4)).getAs("status"));
         long sent = fixture.emulator.stats().totalRequests();
 
-        fixture.run(job, "output.mode = retry-failed").expect(0);
+        String out = fixture.run(job, "output.mode = retry-failed").expect(0).out();
+        Assertions.assertTrue(out.contains("gembatch: retry-failed: 4 rows reuse the answers of"
+                + " the earlier run (output and journal); 2 requests to send"), out);
 
         assertEquals(sent + 2, fixture.emulator.stats().totalRequests(),
                 fixture.emulator.stats()::toJson);

@@ -106,10 +106,12 @@ class MediaJobTest extends SparkTestBase {
     void aPartColumnMissingFromTheInputIsNamedWithItsKey() throws Exception {
         JobFixture.Run run = fixture.run(job(), "prompt.parts=[{uri-column = doc,"
                 + " mime-type-column = kind}]").expect(2);
-        Assertions.assertTrue(run.err().contains("prompt.parts[0].uri-column: column 'doc' is not"
-                + " in the input"), run.err());
-        Assertions.assertTrue(run.err().contains("prompt.parts[0].mime-type-column: column 'kind'"
-                + " is not in the input"), run.err());
+        Assertions.assertTrue(run.err().contains("prompt.parts[0].uri-column (--set prompt.parts"),
+                run.err());
+        Assertions.assertTrue(run.err().contains("): column 'doc' is not in the input"), run.err());
+        Assertions.assertTrue(run.err().contains("prompt.parts[0].mime-type-column (--set"
+                + " prompt.parts") && run.err().contains("): column 'kind' is not in the input"),
+                run.err());
         assertEquals(0, fixture.emulator.stats().totalRequests());
     }
 

@@ -14,13 +14,15 @@ import java.util.stream.IntStream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --preview N} sends exactly the first N rows and writes nothing unless asked;
- * {@code --dry-run} checks, counts and estimates with countTokens, and sends no generation
- * request — both proven by the emulator's statistics.
+ * {@code --dry-run} checks, counts and estimates with countTokens (on the Gemini API and on
+ * Vertex AI), and sends no generation request — both proven by the emulator's statistics.
  */
 class PreviewAndDryRunTest extends SparkTestBase {
     private static final String MODEL = "gemini-2.5-flash";
@@ -62,22 +64,49 @@ class PreviewAndDryRunTest extends SparkTestBase {
         assertFalse(Files.exists(tmp.resolve("out")));
     }
 
-    @Test
-    void dryRunSendsNoGenerationRequestAndEstimatesWithCountTokens() throws Exception {
-        JobFixture.Run run = run("--dry-run").expect(0);
+    @ParameterizedTest
+    @EnumSource(JobFixture.Api.class)
+    void dryRunSendsNoGenerationRequestAndEstimatesWithCountTokens(JobFixture.Api api) throws Exception {
+        JobFixture.Run run = fixture.command(api, job(), "--dry-run").expect(0);
         assertEquals(0L, generationRequests(), fixture.emulator.stats()::toJson);
         assertEquals(4L, fixture.emulator.stats().totalRequests(),
                 "countTokens on the 4 sendable rows of the 5 sampled");
         String out = run.out();
         Assertions.assertTrue(out.contains(ROWS + " rows"), out);
         Assertions.assertTrue(out.contains("requests:  29 (1 rows cannot be sent"), out);
-        Assertions.assertTrue(out.contains("x-goog-api-key: ***"), out);
+        if (api == JobFixture.Api.VERTEX) {
+            Assertions.assertTrue(out.contains("/v1/projects/" + TestServiceAccount.PROJECT + "/locations/"
+                    + JobFixture.LOCATION + "/publishers/google/models/" + MODEL + ":streamGenerateContent"), out);
+            Assertions.assertTrue(out.contains("Authorization: Bearer ***"), out);
+            assertFalse(out.contains("ya29.") || out.contains("x-goog-api-key"), out);
+            assertEquals(1, fixture.emulator.stats().tokenRequests(), fixture.emulator.stats()::toJson);
+        } else {
+            Assertions.assertTrue(out.contains("x-goog-api-key: ***"), out);
+        }
         assertFalse(out.contains(fixture.emulator.apiKey()), out);
         Assertions.assertTrue(out.contains("\"text\" : \"Question 1?\""), out);
         Assertions.assertTrue(out.contains("countTokens on 4 sample rows"), out);
         Assertions.assertTrue(out.contains("at most 928 (max-output-tokens)"), "29 × 32:\n" + out);
         Assertions.assertTrue(out.contains("max-requests 10: 19 rows would be SKIPPED"), out);
         assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
+    void dryRunChoosesAContextCacheOnlyWhenItPays() throws Exception {
+        String system = "prompt.system-instruction=\"" + "Label the question by topic. ".repeat(300)
+                + "\"";
+        String brief = run("--dry-run", "--set", system, "--set", "dry-run.expected-run-time=1m")
+                .expect(0).out();
+        String long_ = run("--dry-run", "--set", system, "--set",
+                "dry-run.expected-run-time=1000h").expect(0).out();
+        String none = run("--dry-run").expect(0).out();
+
+        Assertions.assertTrue(brief.contains("bill by tier:  standard ~$"), brief);
+        Assertions.assertTrue(brief.contains("choice:        at standard: with a context cache"),
+                "29 requests read the shared instruction; a minute of storage is cheap:\n" + brief);
+        Assertions.assertTrue(long_.contains("choice:        at standard: without a cache"),
+                "1000 h of storage costs more than it saves:\n" + long_);
+        Assertions.assertTrue(none.contains("at standard: no cache: no part of the request"), none);
     }
 
     @Test

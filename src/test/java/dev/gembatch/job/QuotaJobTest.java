@@ -35,7 +35,8 @@ class QuotaJobTest extends SparkTestBase {
         List<Row> rows;
         EmulatorStats stats;
         try (JobFixture fixture = new JobFixture(options)) {
-            fixture.run(job(), "gemini.quota.requests-per-minute=" + RPM).expect(0);
+            fixture.run(job(), "gemini.quota.requests-per-minute=" + RPM, "gemini.quota.burst=0s")
+                    .expect(0);
             stats = fixture.emulator.stats();
             rows = spark().read().parquet(tmp.resolve("out").toString()).collectAsList();
         }

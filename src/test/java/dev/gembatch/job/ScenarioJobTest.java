@@ -21,14 +21,16 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every emulator scenario through the whole job: each row comes out once, with the status,
- * finish reason, text, error and attempt count its scenario implies; failures are rows, never a
- * failed job; the schema is the contract's even when every row failed.
+ * Every emulator scenario through the whole job, on the Gemini API and on Vertex AI (signed in
+ * with a service account; Vertex's 429 has no RetryInfo): each row comes out once, with the
+ * status, finish reason, text, error and attempt count its scenario implies; failures are rows,
+ * never a failed job; the schema is the contract's even when every row failed.
  */
 class ScenarioJobTest extends SparkTestBase {
     private static final String MODEL = "gemini-2.5-flash";
@@ -38,12 +40,13 @@ class ScenarioJobTest extends SparkTestBase {
     @TempDir
     Path tmp;
 
-    @Test
-    void everyScenarioComesOutAsARowWithItsOwnOutcome() throws Exception {
+    @ParameterizedTest
+    @EnumSource(JobFixture.Api.class)
+    void everyScenarioComesOutAsARowWithItsOwnOutcome(JobFixture.Api api) throws Exception {
         List<String> names = List.of("normal", "blocked", "safety", "recitation", "max-tokens",
                 "thinking", "candidates-2", "fail-503x1", "fail-500x1", "cut", "stall",
                 "midstream-error", "html-502", "malformed", "stop-every-chunk", "empty-final");
-        Map<String, Row> rows = run(names);
+        Map<String, Row> rows = run(api, names);
         assertEquals(names.size(), rows.size());
 
         assertAnswered(rows.get("normal"), 1);
@@ -95,9 +98,10 @@ class ScenarioJobTest extends SparkTestBase {
         assertEquals(0, fixture.emulator.stats().paidTwice(), fixture.emulator.stats()::toJson);
     }
 
-    @Test
-    void whenEveryRowFailsTheSchemaIsStillTheContract() throws Exception {
-        Map<String, Row> rows = run(List.of("fail-503x9", "fail-429x9"));
+    @ParameterizedTest
+    @EnumSource(JobFixture.Api.class)
+    void whenEveryRowFailsTheSchemaIsStillTheContract(JobFixture.Api api) throws Exception {
+        Map<String, Row> rows = run(api, List.of("fail-503x9", "fail-429x9"));
         rows.values().forEach(r -> {
             assertEquals("FAILED", r.getAs("status"));
             assertEquals(2, (int) r.getAs("attempts"));
@@ -113,7 +117,7 @@ class ScenarioJobTest extends SparkTestBase {
         return "Tell me about " + scenario + " [[gembatch:" + scenario + "]]";
     }
 
-    private Map<String, Row> run(List<String> scenarios) throws Exception {
+    private Map<String, Row> run(JobFixture.Api api, List<String> scenarios) throws Exception {
         Path csv = tmp.resolve("scenarios.csv");
         String lines = scenarios.stream().map(s -> s + "," + prompt(s))
                 .collect(Collectors.joining("\n", "id,prompt\n", "\n"));
@@ -126,7 +130,7 @@ class ScenarioJobTest extends SparkTestBase {
                 "gemini.retry { max-attempts = 2, initial-backoff = 10ms, max-backoff = 20ms }",
                 "gemini.timeouts { idle = 1s, first-byte = 5s }",
                 "spark.master = \"local[2]\""));
-        fixture.run(job).expect(0);
+        fixture.run(api, job).expect(0);
         Dataset<Row> out = spark().read().parquet(tmp.resolve("out").toString());
         return out.collectAsList().stream()
                 .collect(Collectors.toMap(r -> r.getAs("id"), Function.identity()));

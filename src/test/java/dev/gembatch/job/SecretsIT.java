@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * properties the UI's environment tab shows), not on the console (gembatch's and Spark's log
  * lines), and not in the arguments of any process; whether it came from the environment or
  * from {@code gemini.api-key-file} (the key file itself, in its own folder, is the one file
- * allowed to hold it). The Spark line is this build's ({@code GEMBATCH_SPARK_LINE}).
+ * allowed to hold it). The same holds on Vertex AI for the access tokens (every token the
+ * emulator issues starts with {@code ya29.emulator-}) and the service account's private key.
+ * The Spark line is this build's ({@code GEMBATCH_SPARK_LINE}).
  */
 class SecretsIT {
     private final String key = "AIzaSyGembatchSecret" + UUID.randomUUID().toString().replace("-", "");
@@ -70,6 +72,36 @@ class SecretsIT {
         assertFalse(commandLines.isEmpty(), "the job's JVM command line was never seen");
         assertEquals(List.of(), KeySearch.filesHolding(tmp, key, tmp.resolve("secret")));
         commandLines.forEach(c -> assertFalse(c.contains(key), "the key is in a command line"));
+    }
+
+    @Test
+    void noTokenNorKeyMaterialAppearsInAnyFileLogOrProcessArgumentOfAVertexRun() throws Exception {
+        Path events = Files.createDirectories(tmp.resolve("events"));
+        Path secrets = Files.createDirectories(tmp.getParent().resolve(tmp.getFileName() + "-sa"));
+        List<String> commandLines = new ArrayList<>();
+        try (GeminiEmulator emulator = GeminiEmulator.start(EmulatorOptions.builder().apiKey(key)
+                .serviceAccount(TestServiceAccount.EMAIL, TestServiceAccount.publicKey()).build())) {
+            Path keyFile = TestServiceAccount.keyFile(secrets, "key.json", emulator.baseUrl() + "/token");
+            Process p = launch(emulator, events, List.of("--set", "gemini.endpoint=vertex",
+                    "--set", "gemini.vertex.project=" + TestServiceAccount.PROJECT,
+                    "--set", "gemini.vertex.credentials-file=\"" + keyFile + "\""),
+                    Map.of("GEMINI_API_KEY", key));
+            commandLines.addAll(watchCommandLines(p));
+            assertTrue(p.waitFor(3, TimeUnit.MINUTES), "jobs/run did not finish in 3 minutes");
+            assertEquals(0, p.exitValue(), () -> "jobs/run failed:\n" + read(tmp.resolve("err")));
+            assertEquals(10, emulator.stats().requestsWithStatus(200), emulator.stats()::toJson);
+            assertTrue(emulator.stats().tokenRequests() >= 1, emulator.stats()::toJson);
+        } finally {
+            Files.deleteIfExists(secrets.resolve("key.json"));
+            Files.deleteIfExists(secrets);
+        }
+        assertTrue(KeySearch.text(events).contains("SparkListenerEnvironmentUpdate"));
+        assertFalse(commandLines.isEmpty(), "the job's JVM command line was never seen");
+        String keyPart = TestServiceAccount.privateKeyBase64().substring(0, 60);
+        for (String secret : List.of("ya29.emulator-", keyPart, key)) {
+            assertEquals(List.of(), KeySearch.filesHolding(tmp, secret, tmp.resolve("secret")), secret);
+            commandLines.forEach(c -> assertFalse(c.contains(secret), "a secret is in a command line"));
+        }
     }
 
     @Test

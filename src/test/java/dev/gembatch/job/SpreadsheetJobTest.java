@@ -104,6 +104,24 @@ class SpreadsheetJobTest extends SparkTestBase {
         assertEquals(0, requests());
     }
 
+    /**
+     * The sample's two blank reviews render no summary prompt, so their headline is
+     * UPSTREAM_NOT_OK: the dry run counts them out of the headline's requests too (it counted
+     * 12 of 12, and printed the literal "[answer of NAME]").
+     */
+    @Test
+    void dryRunDoesNotCountRowsWhoseEarlierAnswerCannotBeSent() {
+        String out = fixture.command(Path.of("jobs/samples/reviews-spreadsheet.conf"),
+                "--dry-run", "--set", "output.path=" + JobFixture.q(tmp.resolve("sheet")))
+                .expect(0).out();
+        Assertions.assertTrue(out.contains("answer column headline (reads summary; shown as"
+                + " [answer of summary])"), out);
+        Assertions.assertTrue(out.contains("  requests:  at most 10 (2 rows cannot be sent and"
+                + " would be SKIPPED; the others are sent only where summary is OK)"), out);
+        Assertions.assertFalse(out.contains("NAME"), out);
+        assertEquals(0, requests());
+    }
+
     @Test
     void previewShowsEveryAnswerColumn() throws Exception {
         String out = fixture.command(job(""), "--preview", "2").expect(0).out();
@@ -125,8 +143,10 @@ class SpreadsheetJobTest extends SparkTestBase {
     void anUnknownReferenceIsAnErrorBeforeAnythingIsSent() throws Exception {
         JobFixture.Run run = fixture.run(job("answers.headline.prompt.template = "
                 + "\"Headline for: {{summry}}\"")).expect(2);
-        Assertions.assertTrue(run.err().contains("answers.headline.prompt.template: column"
-                + " 'summry' is not in the input"), run.err());
+        Assertions.assertTrue(run.err().contains("answers.headline.prompt.template ("
+                + tmp.resolve("sheet.conf") + ":"), run.err());
+        Assertions.assertTrue(run.err().contains("): column 'summry' is not in the input"),
+                run.err());
         assertEquals(0, requests());
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RunBudgetTest {
-    private static final Price FLASH = new Price(0.30, 2.50, 2.50);
+    private static final Price FLASH = new Price(0.30, 2.50, 2.50, 0.03, 1.00, 0.5, 2.0);
 
     @Test
     void requestSharesFollowPartitionSizesAndAddUpToTheLimit() {

@@ -154,6 +154,16 @@ class DistributionsTest {
     }
 
     @Test
+    void aRetryFailedRunCountsOnlyTheRequestsItSendsAndNamesTheRowsItReuses() {
+        // issue 13 item 2: retrying 5 failed rows of 3,000 printed "3/3,000 rows ... ETA 6h56m"
+        Map<Metric, Long> v = Map.of(Metric.ANSWERED, 3L);
+        String text = new ProgressLine(v, 5, 30_000, 2_995).text();
+        assertTrue(text.startsWith("gembatch: 3/5 rows (60.0%) to send, 2,995 reused | 0.1"
+                + " rows/s |"), text);
+        assertTrue(text.endsWith("| ETA 20s"), text);
+    }
+
+    @Test
     void aFailedTasksShareOfTheGaugeNeverMakesInFlightNegative() {
         assertEquals(0, new ProgressLine(Map.of(Metric.ON_WIRE, -3L), 10, 1_000).inFlight());
     }

@@ -47,10 +47,45 @@ class ReportRenderTest {
                 + " without its nanoseconds (issue 13 item 8)");
         assertTrue(dom.contains(">8.0k / 24.0k<"), "the tokens tile is compact enough not to"
                 + " wrap (issue 13 item 8)");
+        double smallest = Double.parseDouble(attribute(dom, "data-smallest-label-px"));
+        assertTrue(smallest >= 12, "chart labels at 1400 px wide are " + smallest + " px, were"
+                + " about 7 (issue 13 item 8)");
 
         runChromium(chromium, profile, "--screenshot=" + DIR.resolve("report.png")
                 .toAbsolutePath(), html);
         assertTrue(Files.size(DIR.resolve("report.png")) > 10_000, "screenshot written");
+    }
+
+    /**
+     * A resumed run that sent nothing: its report says how many rows it reused, on the page and
+     * where a chart has nothing to show (it said only "nothing to show").
+     */
+    @Test
+    void aResumedRunsReportNamesTheRowsItReused() throws Exception {
+        String chromium = chromium();
+        assumeTrue(chromium != null, "chromium is not installed");
+        Files.createDirectories(DIR);
+        Path html = DIR.resolve("resumed.html");
+        RunTotals totals = new RunTotals("out/reviews", Map.of(Status.OK, 10L, Status.SKIPPED,
+                2L), 0, 0, 0, 900, List.of(), new RunTotals.Recovery(0, 10, 0, 0), 1,
+                RunTotals.StoreUse.OFF);
+        Files.writeString(html, new RunReport(totals, "gemini-2.5-flash",
+                new Price(0.30, 2.50, 2.50, 0.03, 1.00, 0.5, 2.0), 0, Instant.parse("2026-11-25T10:00:00Z"),
+                Instant.parse("2026-11-25T10:00:01Z"), new RunStats(), 10).toHtml(),
+                StandardCharsets.UTF_8);
+        String dom = runChromium(chromium, Files.createTempDirectory("gembatch-chromium"),
+                "--dump-dom", html);
+        assertTrue(dom.contains("10 rows answered by an earlier run (resume or retry-failed),"
+                + " not sent again"), () -> marker(dom));
+        assertTrue(dom.contains("no rows with a measured time (this run reused the answers of 10"
+                + " rows from an earlier run: they were not sent again)"), () -> marker(dom));
+    }
+
+    private static String attribute(String dom, String name) {
+        int at = dom.indexOf(name + "=\"");
+        assertTrue(at >= 0, () -> "no " + name + ": " + marker(dom));
+        int start = at + name.length() + 2;
+        return dom.substring(start, dom.indexOf('"', start));
     }
 
     private static String runChromium(String chromium, Path profile, String action, Path html)
@@ -58,7 +93,7 @@ class ReportRenderTest {
         Path log = Files.createTempFile(DIR, "chromium", ".log");
         Process p = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--no-first-run", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile, "--window-size=1280,1900",
+                "--disable-sync", "--user-data-dir=" + profile, "--window-size=1400,1900",
                 "--hide-scrollbars", "--enable-logging=stderr", "--v=0", action,
                 html.toUri().toString())
                 .redirectError(log.toFile()).start();
@@ -106,7 +141,7 @@ class ReportRenderTest {
         rows.put(Status.BLOCKED, 10L);
         rows.put(Status.FAILED, 16L);
         RunTotals totals = new RunTotals("out/reviews", rows, 33, 8000, 24000, 61_000);
-        return new RunReport(totals, "gemini-2.5-flash", new Price(0.30, 2.50, 2.50), 0,
+        return new RunReport(totals, "gemini-2.5-flash", new Price(0.30, 2.50, 2.50, 0.03, 1.00, 0.5, 2.0), 0,
                 t0.plusNanos(123_456_789), t0.plusSeconds(61), stats, 10);
     }
 }

@@ -15,7 +15,7 @@ class RunTotalsTest {
                 0, 0, 0, 40_000);
         assertEquals("gembatch: 3,000 rows written to out/x in 40.0 s", plain.headline());
         RunTotals sheet = new RunTotals("out/y", Map.of(Status.OK, 6_000L), 0, 0, 0, 1_500,
-                List.of(), RunTotals.Recovery.NONE, 2);
+                List.of(), RunTotals.Recovery.NONE, 2, RunTotals.StoreUse.OFF);
         assertEquals("gembatch: 3,000 rows (6,000 answers in 2 answer columns) written to out/y"
                 + " in 1.5 s", sheet.headline());
     }

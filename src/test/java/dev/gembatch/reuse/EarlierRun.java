@@ -2,6 +2,7 @@ package dev.gembatch.reuse;
 
 import dev.gembatch.config.JournalSettings;
 import dev.gembatch.model.Answer;
+import dev.gembatch.output.OutputTarget;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 
@@ -13,7 +14,8 @@ public final class EarlierRun {
     /** Journals {@code answers} (by request_id) as a task of an earlier run of the output did. */
     public static void journaled(String outputPath, JournalSettings settings,
                                  Map<String, Answer> answers) {
-        try (JournalTask task = Journal.forOutput(outputPath, settings, new Configuration())
+        try (JournalTask task = Journal.at(OutputTarget.journalOf(outputPath), settings,
+                new Configuration())
                 .open(0, 0, 0)) {
             answers.forEach(task::append);
         }

@@ -10,6 +10,7 @@ import dev.gembatch.model.Answer;
 import dev.gembatch.model.Candidate;
 import dev.gembatch.model.Status;
 import dev.gembatch.model.Usage;
+import dev.gembatch.output.OutputTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,17 +102,18 @@ class JournalTaskTest {
         Set<String> sent = new HashSet<>();
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir.toUri());
         JournalFile.readDir(conf, path, earlier, sent);
-        return new JournalTask(conf, path, "s0a1", new JournalTask.Earlier(earlier, sent), 2,
-                60 * SECOND, now::get);
+        return new JournalTask(conf, path, "s0a1", claim("s0a1"),
+                new JournalTask.Earlier(earlier, sent), 2, 60 * SECOND, now::get);
     }
 
     @Test
     void theJournalOfAnOutputLivesBesideItAndIsClearedWholly() throws Exception {
-        Journal journal = Journal.forOutput(dir.resolve("out/").toString(),
+        Journal journal = Journal.at(OutputTarget.journalOf(dir.resolve("out/").toString()),
                 new JournalSettings(1, Duration.ofSeconds(1), true), conf);
         assertEquals(dir.resolve("out") + ".gembatch-journal", journal.root());
         JournalTask task = journal.open(4, 0, 0);
         task.append("r1", answer("one"));
+        task.close();
         assertEquals(answer("one"), journal.open(4, 0, 1).earlier("r1"));
         assertNull(journal.open(5, 0, 1).earlier("r1"), "another partition's journal");
         assertEquals(true, journal.hasEarlierRuns());
@@ -121,7 +123,17 @@ class JournalTaskTest {
 
     private JournalTask task(int rows, int seconds) {
         return new JournalTask(conf, new org.apache.hadoop.fs.Path(dir.toUri()), "s0a0",
-                JournalTask.Earlier.NONE, rows, seconds * SECOND, now::get);
+                claim("s0a0"), JournalTask.Earlier.NONE, rows, seconds * SECOND, now::get);
+    }
+
+    private PartitionClaim claim(String attempt) {
+        try {
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir.toUri());
+            return PartitionClaim.register(path.getFileSystem(conf), path, attempt,
+                    System::currentTimeMillis);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private long files() throws Exception {

@@ -72,7 +72,7 @@ class ChunkReaderTest {
         Chunk chunk = only("{\"usageMetadata\": {\"promptTokenCount\": 21,\"candidatesTokenCount\": 126,"
                 + "\"cachedContentTokenCount\": 4,\"toolUsePromptTokenCount\": 243,\"thoughtsTokenCount\": 95,"
                 + "\"totalTokenCount\": 485,\"serviceTier\": \"standard\"}}");
-        assertEquals(new Usage(21, 126, 95, 4, 243, 485), chunk.usage());
+        assertEquals(new Usage(21, 126, 95, 4, 243, 485, "standard"), chunk.usage());
         assertEquals(Usage.NONE, only("{\"usageMetadata\": {}}").usage());
     }
 

@@ -22,6 +22,7 @@ import java.util.List;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import dev.gembatch.config.ServiceTier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,11 +31,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ClassifierTest {
     private static final Clock NOON =
             Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
-    private final Classifier c = new Classifier(ApiKey.of(TestSettings.KEY), TestSettings.timeouts(), NOON);
+    private final Classifier c = new Classifier(ApiKey.of(TestSettings.KEY), NOON);
+
+    private Verdict classify(AttemptResult r) {
+        return c.classify(r, ServiceTier.STANDARD, TestSettings.timeouts());
+    }
 
     private static AttemptResult failed(Throwable t) {
         return new AttemptResult(null, null, null, new AnswerAssembler().result(), t, null,
-                null, 5);
+                null, 5, null);
     }
 
     @Test
@@ -48,11 +53,11 @@ class ClassifierTest {
 
     @Test
     void transportFailuresAreRetryableAndRedacted() {
-        Verdict lost = c.classify(failed(new IOException("reset talking to ?key=" + TestSettings.KEY)));
+        Verdict lost = classify(failed(new IOException("reset talking to ?key=" + TestSettings.KEY)));
         assertEquals("CONNECTION_LOST", lost.error().status());
         assertEquals("IOException: reset talking to ?key=***", lost.error().message());
         assertTrue(lost.retryable());
-        Verdict slow = c.classify(failed(new SocketTimeoutException("connect timed out")));
+        Verdict slow = classify(failed(new SocketTimeoutException("connect timed out")));
         assertEquals("TIMEOUT", slow.error().status());
         assertFalse(slow.overload());
     }
@@ -61,8 +66,8 @@ class ClassifierTest {
     void inBandErrorWithoutACodeTakesTheHttpCodeAndTheLongerHint() {
         AnswerAssembler a = new AnswerAssembler();
         a.onError(new ApiError(0, null, "busy", List.of(), List.of(), Duration.ofSeconds(3)));
-        Verdict v = c.classify(new AttemptResult(503, "text/event-stream", "7", a.result(), null,
-                null, 1L, 5));
+        Verdict v = classify(new AttemptResult(503, "text/event-stream", "7", a.result(), null,
+                null, 1L, 5, null));
 
         assertEquals(503, v.error().httpCode());
         assertEquals("UNKNOWN", v.error().status());
@@ -84,7 +89,7 @@ class ClassifierTest {
     @ParameterizedTest
     @MethodSource("noConnection")
     void failureToEstablishAConnectionIsUnreachable(Throwable failure) {
-        Verdict v = c.classify(failed(failure));
+        Verdict v = classify(failed(failure));
         assertEquals("UNREACHABLE", v.error().status());
         Throwable shown = failure.getCause() != null ? failure.getCause() : failure;
         assertTrue(v.error().message().startsWith(shown.getClass().getSimpleName() + ": "),
@@ -97,10 +102,10 @@ class ClassifierTest {
     void connectionCutOnceEstablishedIsConnectionLost() {
         for (Throwable cut : List.of(new SocketException("Connection reset"),
                 new SSLException("Tag mismatch"), new IOException("Connection closed by peer"))) {
-            assertEquals("CONNECTION_LOST", c.classify(failed(cut)).error().status());
+            assertEquals("CONNECTION_LOST", classify(failed(cut)).error().status());
         }
-        Verdict midStream = c.classify(new AttemptResult(200, "text/event-stream", null,
-                new AnswerAssembler().result(), new ConnectException("odd"), null, 1L, 5));
+        Verdict midStream = classify(new AttemptResult(200, "text/event-stream", null,
+                new AnswerAssembler().result(), new ConnectException("odd"), null, 1L, 5, null));
         assertEquals("CONNECTION_LOST", midStream.error().status(), "a response had begun");
     }
 }

@@ -41,7 +41,7 @@ class QuotaPauseTest {
 
     @Test
     void a429WithRetryInfoPausesEveryRowOfTheJvmForTheServersDelay() throws Exception {
-        client = client(new QuotaSettings(6000, 0, 1));
+        client = client(new QuotaSettings(6000, 0, 1, java.time.Duration.ZERO, false));
         CompletableFuture<Answer> first = TransportFixture.send(client);
 
         Duration held = net.clock.awaitArmed(QuotaPauseTest::quotaWait);

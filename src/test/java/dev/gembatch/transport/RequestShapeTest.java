@@ -62,6 +62,20 @@ class RequestShapeTest {
     }
 
     @Test
+    void vertexExpressModeCallsThePublisherModelWithTheKeyHeader() throws Exception {
+        ScriptedServer server = net.serve(Replies.stream(capture(SSE_TEXT)));
+        GeminiClient client = net.client(TestSettings.vertexExpress(net.settings()));
+
+        assertEquals(Status.OK, call(client).status());
+
+        ScriptedServer.Request r = server.requests().get(0);
+        assertEquals("/v1/publishers/google/models/gemini-2.0-flash:streamGenerateContent?alt=sse",
+                r.target());
+        assertEquals(KEY, r.header("x-goog-api-key"));
+        assertNull(r.header("authorization"));
+    }
+
+    @Test
     void jsonArrayFormatAsksWithoutAltAndIsDecoded() throws Exception {
         ScriptedServer server = net.serve(Replies.stream(
                 capture("array-thought-then-functioncall-finishmessage-2.5-flash.json"), Replies.JSON));

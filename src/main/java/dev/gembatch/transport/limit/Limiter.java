@@ -14,9 +14,12 @@ import java.util.function.LongSupplier;
 
 /**
  * Per-JVM cap on requests in flight, fixed or adaptive ({@link AdaptiveLimit}: shrinks only when
- * most recent outcomes are 429/503, grows by one per answer), optionally paced to this JVM's
- * share of a requests / input-tokens per minute quota; acquisition is asynchronous (a waiting
- * caller holds no thread) and every permit counts once, however often it is released.
+ * most recent outcomes are 429/503, grows by one per answer), optionally paced to a requests /
+ * input-tokens per minute quota: this JVM's fixed share ({@link QuotaBucket}) or permits leased
+ * from the driver ({@link LeasedQuota}); acquisition is asynchronous (a waiting caller holds no
+ * thread) and every permit counts once, however often it is released. Once the day's quota is
+ * spent ({@link #exhaust}, here or reported by the driver) every acquisition fails with
+ * {@link QuotaExhaustedException}.
  */
 public final class Limiter implements AutoCloseable {
 
@@ -45,13 +48,26 @@ public final class Limiter implements AutoCloseable {
         Future<?> after(Duration delay, Runnable task);
     }
 
+    /**
+     * The way from an executor's limiter to the driver's {@link QuotaLeases}, over a channel only
+     * the application's own JVMs share (Spark's plugin RPC).
+     */
+    public interface LeaseChannel {
+        /** Who asks: this executor's id, unique within the application. */
+        String holder();
+
+        /** Completes with {@link QuotaLeases#answer} of {@code message}, or fails; never blocks. */
+        CompletableFuture<Object> ask(Object message);
+    }
+
     private final AdaptiveLimit limit;
-    private final QuotaBucket quota;
+    private final Pacing quota;
     private final ArrayDeque<CompletableFuture<Permit>> waiters = new ArrayDeque<>();
     private int inFlight;
     private boolean closed;
+    private String exhausted;
 
-    private Limiter(AdaptiveLimit limit, QuotaBucket quota) {
+    private Limiter(AdaptiveLimit limit, Pacing quota) {
         this.limit = limit;
         this.quota = quota;
     }
@@ -69,6 +85,18 @@ public final class Limiter implements AutoCloseable {
                              Timer timer) {
         QuotaBucket bucket = share.limited() ? new QuotaBucket(share, nanos, timer) : null;
         return new Limiter(adaptive(settings), bucket);
+    }
+
+    /**
+     * The same, pacing sends with permits of {@code quota} leased through {@code channel} when
+     * the quota is {@link QuotaSettings#leased()} (else as the four-argument form).
+     */
+    public static Limiter of(LimiterSettings settings, QuotaSettings quota, LongSupplier nanos,
+                             Timer timer, LeaseChannel channel) {
+        if (!quota.limited() || !quota.leased()) {
+            return of(settings, quota, nanos, timer);
+        }
+        return new Limiter(adaptive(settings), new LeasedQuota(quota, channel, nanos, timer));
     }
 
     private static AdaptiveLimit adaptive(LimiterSettings settings) {
@@ -91,6 +119,9 @@ public final class Limiter implements AutoCloseable {
      */
     public CompletableFuture<Permit> acquire() {
         synchronized (this) {
+            if (exhausted != null) {
+                return CompletableFuture.failedFuture(new QuotaExhaustedException(exhausted));
+            }
             if (closed) {
                 return CompletableFuture.failedFuture(new IllegalStateException("limiter closed"));
             }
@@ -126,10 +157,13 @@ public final class Limiter implements AutoCloseable {
         return ready;
     }
 
-    private static void await(Permit permit, CompletableFuture<Void> turn,
-                              CompletableFuture<Permit> ready) {
+    private void await(Permit permit, CompletableFuture<Void> turn,
+                       CompletableFuture<Permit> ready) {
         ready.whenComplete((p, failure) -> turn.cancel(false));
         turn.whenComplete((nothing, failure) -> {
+            if (failure instanceof QuotaExhaustedException spent) {
+                exhaust(spent.getMessage());
+            }
             if (failure != null) {
                 ready.completeExceptionally(failure);
             }
@@ -154,6 +188,32 @@ public final class Limiter implements AutoCloseable {
         if (quota != null) {
             quota.charge(extra);
         }
+    }
+
+    /**
+     * The day's quota is spent ({@code reason} says how it was learnt, without the key): every
+     * waiting and later acquisition fails with {@link QuotaExhaustedException}, and a leased
+     * quota tells the driver, which stops granting to every executor. Only the first reason is kept.
+     */
+    public void exhaust(String reason) {
+        List<CompletableFuture<Permit>> failed;
+        synchronized (this) {
+            if (exhausted != null) {
+                return;
+            }
+            exhausted = reason;
+            failed = new ArrayList<>(waiters);
+            waiters.clear();
+        }
+        failed.forEach(w -> w.completeExceptionally(new QuotaExhaustedException(reason)));
+        if (quota != null) {
+            quota.exhaust(reason);
+        }
+    }
+
+    /** Why the day's quota is spent, or null while it is not. */
+    public synchronized String exhausted() {
+        return exhausted;
     }
 
     /** Permits currently held. */

@@ -19,7 +19,7 @@ class QuotaTest {
     private final ManualTime time = new ManualTime();
 
     private Limiter limiter(int concurrency, double rpm, double tpm) {
-        return Limiter.of(LimiterSettings.fixed(concurrency), new QuotaSettings(rpm, tpm, 0),
+        return Limiter.of(LimiterSettings.fixed(concurrency), QuotaSettings.of(rpm, tpm),
                 time, time);
     }
 
@@ -189,7 +189,7 @@ class QuotaTest {
 
     @Test
     void aQuotaIsSplitEvenlyAmongExecutorJvms() {
-        QuotaSettings share = new QuotaSettings(1000, 90_000, 0).share(4);
+        QuotaSettings share = QuotaSettings.of(1000, 90_000).share(4);
 
         assertEquals(250, share.requestsPerMinute());
         assertEquals(22_500, share.tokensPerMinute());

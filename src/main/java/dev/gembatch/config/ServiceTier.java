@@ -1,0 +1,28 @@
+package dev.gembatch.config;
+
+import java.util.Locale;
+
+/**
+ * The Gemini API's service tier ({@code model.service-tier}): STANDARD (the default, full price),
+ * FLEX (half price, minutes of latency, requests may be shed with 429/503) or PRIORITY (about
+ * twice the price, lower latency, silently served at standard over its limit). Sent as the
+ * request body's top-level {@code serviceTier}.
+ */
+public enum ServiceTier {
+    STANDARD, FLEX, PRIORITY;
+
+    /** The tier a wire name (any case) names, or null when it names none of these. */
+    public static ServiceTier ofWire(String name) {
+        for (ServiceTier t : values()) {
+            if (t.wireName().equalsIgnoreCase(name == null ? "" : name.strip())) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The value on the wire and in the output columns: standard, flex, priority. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
