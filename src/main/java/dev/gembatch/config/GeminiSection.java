@@ -107,10 +107,18 @@ final class GeminiSection {
             return ApiKey.of("");
         }
         ApiKey key = configuredKey(r);
+        if (!r.isNull(KeyFile.PATH)) {
+            if (!key.isEmpty()) {
+                r.problems().badSecret(r.config(), KeyFile.PATH, "set either it or gemini.api-key"
+                        + " (GEMINI_API_KEY), not both");
+            }
+            return KeyFile.read(r);
+        }
         if (key.isEmpty() && needed && !useEmulator(r)) {
             r.problems().badSecret(r.config(), API_KEY, "required unless gemini.base-url = emulator"
                     + " or gemini.endpoint = vertex signs in with Google credentials: set the"
-                    + " GEMINI_API_KEY environment variable (or gemini.api-key)");
+                    + " GEMINI_API_KEY environment variable (or gemini.api-key, or"
+                    + " gemini.api-key-file)");
         }
         return key;
     }

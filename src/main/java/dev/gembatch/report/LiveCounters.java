@@ -33,7 +33,8 @@ final class LiveCounters extends SparkListener {
 
     @Override
     public synchronized void onExecutorMetricsUpdate(SparkListenerExecutorMetricsUpdate e) {
-        for (Tuple4<Object, Object, Object, scala.collection.Seq<AccumulableInfo>> task
+        // Scala 2.13 (Spark 4) types the updates as immutable.Seq, 2.12 as collection.Seq
+        for (Tuple4<Object, Object, Object, ? extends scala.collection.Seq<AccumulableInfo>> task
                 : JavaConverters.seqAsJavaList(e.accumUpdates())) {
             long taskId = (Long) task._1();
             Map<Metric, Long> values = ours(JavaConverters.seqAsJavaList(task._4()));

@@ -13,13 +13,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * A Spark standalone master and workers, each a separate JVM started from the project's own class
  * path (no Spark download): a throw-away SPARK_HOME whose {@code jars/} links the class path's
- * jars, Scala 2.12, everything bound to 127.0.0.1. {@link #close()} kills every JVM it started,
+ * jars, the build's Scala version (2.12 for Spark 3.5, 2.13 for Spark 4), everything bound to
+ * 127.0.0.1. {@link #close()} kills every JVM it started,
  * the executors and drivers below them included, also when a test failed half way.
  */
 public final class StandaloneCluster implements AutoCloseable {
@@ -84,7 +86,8 @@ public final class StandaloneCluster implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().putAll(Map.of("SPARK_HOME", home.toString(), "SPARK_SCALA_VERSION",
-                "2.12", "SPARK_LOCAL_IP", "127.0.0.1", "SPARK_LOG_DIR", dir.toString()));
+                System.getProperty("gembatch.scala.binary.version"), "SPARK_LOCAL_IP", "127.0.0.1",
+                "SPARK_LOG_DIR", dir.toString()));
         pb.environment().putAll(env);
         synchronized (started) {
             started.add(pb.start());
@@ -108,6 +111,16 @@ public final class StandaloneCluster implements AutoCloseable {
         synchronized (started) {
             return started.stream().flatMap(p -> p.toHandle().descendants())
                     .filter(h -> h.info().commandLine().orElse("").contains(EXECUTOR_MAIN))
+                    .collect(Collectors.toList());
+        }
+    }
+
+    /** The command lines of every JVM started here and of everything below them, now. */
+    List<String> commandLines() {
+        synchronized (started) {
+            return started.stream().flatMap(p -> Stream.concat(
+                            Stream.of(p.toHandle()), p.toHandle().descendants()))
+                    .map(h -> h.info().commandLine().orElse("")).filter(c -> !c.isEmpty())
                     .collect(Collectors.toList());
         }
     }

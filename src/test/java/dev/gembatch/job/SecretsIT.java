@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -23,9 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
  * The API key stays secret through a whole job run by {@code jobs/run} with Spark's event log on:
  * it appears in no file the run wrote (output, event log with the SparkConf and system
  * properties the UI's environment tab shows), not on the console (gembatch's and Spark's log
- * lines), and not in the arguments of any process. The same holds on Vertex AI for the access
- * tokens (every token the emulator issues starts with {@code ya29.emulator-}) and the service
- * account's private key.
+ * lines), and not in the arguments of any process; whether it came from the environment or
+ * from {@code gemini.api-key-file} (the key file itself, in its own folder, is the one file
+ * allowed to hold it). The same holds on Vertex AI for the access tokens (every token the
+ * emulator issues starts with {@code ya29.emulator-}) and the service account's private key.
+ * The Spark line is this build's ({@code GEMBATCH_SPARK_LINE}).
  */
 class SecretsIT {
     private final String key = "AIzaSyGembatchSecret" + UUID.randomUUID().toString().replace("-", "");
@@ -35,11 +38,28 @@ class SecretsIT {
 
     @Test
     void theKeyAppearsInNoFileLogOrProcessArgumentOfARun() throws Exception {
+        assertTheKeyStaysSecret(List.of(), Map.of("GEMINI_API_KEY", key));
+    }
+
+    /**
+     * Cluster deploy mode's way (issue 15 item 3): the driver reads the key from
+     * {@code gemini.api-key-file}, its environment holds no key; only the file holds it.
+     */
+    @Test
+    void aKeyFromAKeyFileAppearsInNoOtherFileLogOrProcessArgument() throws Exception {
+        Path keyFile = Files.writeString(Files.createDirectories(tmp.resolve("secret"))
+                .resolve("gemini-key.txt"), key + "\n", StandardCharsets.UTF_8);
+        assertTheKeyStaysSecret(List.of("--set", "gemini.api-key-file=\"" + keyFile + "\""),
+                Map.of());
+    }
+
+    private void assertTheKeyStaysSecret(List<String> extraArgs, Map<String, String> env)
+            throws Exception {
         Path events = Files.createDirectories(tmp.resolve("events"));
         List<String> commandLines = new ArrayList<>();
         try (GeminiEmulator emulator = GeminiEmulator.start(EmulatorOptions.builder()
                 .apiKey(key).build())) {
-            Process p = launch(emulator, events);
+            Process p = launch(emulator, events, extraArgs, env);
             commandLines.addAll(watchCommandLines(p));
             assertTrue(p.waitFor(3, TimeUnit.MINUTES), "jobs/run did not finish in 3 minutes");
             assertEquals(0, p.exitValue(), () -> "jobs/run failed:\n" + read(tmp.resolve("err")));
@@ -47,10 +67,10 @@ class SecretsIT {
                     "the key must have been used: " + emulator.stats().toJson());
         }
         assertTrue(read(tmp.resolve("out.txt")).contains("12 rows written"));
-        assertTrue(eventLogText(events).contains("SparkListenerEnvironmentUpdate"),
+        assertTrue(KeySearch.text(events).contains("SparkListenerEnvironmentUpdate"),
                 "the event log holds the environment the Spark UI shows");
         assertFalse(commandLines.isEmpty(), "the job's JVM command line was never seen");
-        assertEquals(List.of(), filesHoldingTheKey(tmp));
+        assertEquals(List.of(), KeySearch.filesHolding(tmp, key, tmp.resolve("secret")));
         commandLines.forEach(c -> assertFalse(c.contains(key), "the key is in a command line"));
     }
 
@@ -62,9 +82,10 @@ class SecretsIT {
         try (GeminiEmulator emulator = GeminiEmulator.start(EmulatorOptions.builder().apiKey(key)
                 .serviceAccount(TestServiceAccount.EMAIL, TestServiceAccount.publicKey()).build())) {
             Path keyFile = TestServiceAccount.keyFile(secrets, "key.json", emulator.baseUrl() + "/token");
-            Process p = launch(emulator, events, "--set", "gemini.endpoint=vertex",
+            Process p = launch(emulator, events, List.of("--set", "gemini.endpoint=vertex",
                     "--set", "gemini.vertex.project=" + TestServiceAccount.PROJECT,
-                    "--set", "gemini.vertex.credentials-file=\"" + keyFile + "\"");
+                    "--set", "gemini.vertex.credentials-file=\"" + keyFile + "\""),
+                    Map.of("GEMINI_API_KEY", key));
             commandLines.addAll(watchCommandLines(p));
             assertTrue(p.waitFor(3, TimeUnit.MINUTES), "jobs/run did not finish in 3 minutes");
             assertEquals(0, p.exitValue(), () -> "jobs/run failed:\n" + read(tmp.resolve("err")));
@@ -74,11 +95,11 @@ class SecretsIT {
             Files.deleteIfExists(secrets.resolve("key.json"));
             Files.deleteIfExists(secrets);
         }
-        assertTrue(eventLogText(events).contains("SparkListenerEnvironmentUpdate"));
+        assertTrue(KeySearch.text(events).contains("SparkListenerEnvironmentUpdate"));
         assertFalse(commandLines.isEmpty(), "the job's JVM command line was never seen");
         String keyPart = TestServiceAccount.privateKeyBase64().substring(0, 60);
         for (String secret : List.of("ya29.emulator-", keyPart, key)) {
-            assertEquals(List.of(), filesHolding(tmp, secret), secret);
+            assertEquals(List.of(), KeySearch.filesHolding(tmp, secret, tmp.resolve("secret")), secret);
             commandLines.forEach(c -> assertFalse(c.contains(secret), "a secret is in a command line"));
         }
     }
@@ -93,21 +114,28 @@ class SecretsIT {
                 "the launcher puts the key on the command line: " + l));
     }
 
-    private Process launch(GeminiEmulator emulator, Path events, String... extra) throws IOException {
+    /** jobs/run on this build's Spark line, the key only in {@code env} or {@code extraArgs}. */
+    private Process launch(GeminiEmulator emulator, Path events, List<String> extraArgs,
+                           Map<String, String> env) throws IOException {
         Path sample = Path.of("jobs/samples/reviews-sentiment.conf").toAbsolutePath();
-        ProcessBuilder pb = new ProcessBuilder("jobs/run", sample.toString(),
+        List<String> command = new ArrayList<>(List.of("jobs/run", sample.toString(),
                 "--set", "input.path=\"" + Path.of("data-samples/reviews.csv").toAbsolutePath() + "\"",
                 "--set", "output.path=\"" + tmp.resolve("output") + "\"",
                 "--set", "gemini.base-url=\"" + emulator.baseUrl() + "\"",
                 "--set", "spark.master=\"local[2]\"",
                 "--set", "spark.conf.\"spark.eventLog.enabled\"=true",
                 "--set", "spark.conf.\"spark.eventLog.dir\"=\"file://" + events + "\"",
-                "--set", "spark.conf.\"spark.ui.enabled\"=false");
-        pb.command().addAll(List.of(extra));
-        pb.redirectOutput(tmp.resolve("out.txt").toFile())
+                "--set", "spark.conf.\"spark.eventLog.compress\"=false",
+                "--set", "spark.conf.\"spark.ui.enabled\"=false"));
+        command.addAll(extraArgs);
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectOutput(tmp.resolve("out.txt").toFile())
                 .redirectError(tmp.resolve("err").toFile());
-        pb.environment().put("GEMINI_API_KEY", key);
+        pb.environment().remove("GEMINI_API_KEY");
+        pb.environment().remove("GEMINI_API_KEY_FILE");
+        pb.environment().putAll(env);
         pb.environment().put("GEMBATCH_JAVA_OPTS", "-Xmx1g");
+        pb.environment().put("GEMBATCH_SPARK_LINE", System.getProperty("gembatch.spark.line"));
         return pb.start();
     }
 
@@ -123,48 +151,7 @@ class SecretsIT {
         return seen;
     }
 
-    private List<String> filesHoldingTheKey(Path root) throws IOException {
-        return filesHolding(root, key);
-    }
-
-    private static List<String> filesHolding(Path root, String secret) throws IOException {
-        byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(f -> contains(bytes(f), needle))
-                    .map(Path::toString).collect(Collectors.toList());
-        }
-    }
-
-    private static String eventLogText(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(SecretsIT::bytes)
-                    .map(b -> new String(b, StandardCharsets.UTF_8)).collect(Collectors.joining());
-        }
-    }
-
-    private static boolean contains(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
-    }
-
-    private static byte[] bytes(Path f) {
-        try {
-            return Files.readAllBytes(f);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     private static String read(Path f) {
-        return new String(bytes(f), StandardCharsets.UTF_8);
+        return new String(KeySearch.bytes(f), StandardCharsets.UTF_8);
     }
 }

@@ -13,6 +13,7 @@ import dev.gembatch.model.Status;
 import java.time.Instant;
 import java.util.List;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -72,7 +73,7 @@ class AnswerStructTest {
         assertEquals(true, lid.get(1));
         assertEquals(5L, lid.get(2));
         assertEquals(1.0, lid.get(3));
-        assertEquals(Row.fromSeq(seq(new Object[] {"handle", null, null, null})), items.get(1));
+        assertEquals(RowFactory.create("handle", null, null, null), items.get(1));
     }
 
     @Test
@@ -183,11 +184,6 @@ class AnswerStructTest {
         } catch (Exception e) {
             throw new IllegalArgumentException(e);
         }
-    }
-
-    private static Seq<Object> seq(Object[] values) {
-        return scala.collection.JavaConverters.asScalaBuffer(java.util.Arrays.asList(values))
-                .toList();
     }
 
     private static GenerationSettings settings(String mime, String schema) {

@@ -195,6 +195,7 @@ class DriverKillResumeIT {
     private static String classPath() throws Exception {
         String deps = Files.readString(Path.of(System.getProperty("gembatch.classpath.file")))
                 .trim();
-        return Path.of("target", "classes").toAbsolutePath() + File.pathSeparator + deps;
+        return Path.of(System.getProperty("gembatch.classes.dir")).toAbsolutePath()
+                + File.pathSeparator + deps;
     }
 }
