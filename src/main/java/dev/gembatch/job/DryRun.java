@@ -13,6 +13,8 @@ import dev.gembatch.output.OutputTarget;
 import dev.gembatch.output.StructColumns;
 import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.pipeline.RowRequest;
+import dev.gembatch.reuse.JournaledRun;
+import dev.gembatch.reuse.StoreSplit;
 import dev.gembatch.store.AnswerStore;
 import dev.gembatch.transport.TokenCounter;
 import dev.gembatch.transport.UnknownModelException;
@@ -88,8 +90,8 @@ final class DryRun {
         Dataset<Row> rows = input;
         for (AnswerColumn a : job.answers()) {
             RowPlan plan = AnswerChain.plan(spark, rows.schema(), job, a, gemini);
-            StoredRequests stored = store != null && a.reads().isEmpty()
-                    ? StoredRequests.split(rows, plan, store) : new StoredRequests(rows, 0);
+            StoreSplit stored = store != null && a.reads().isEmpty()
+                    ? JournaledRun.storeSplit(rows, plan, store) : new StoreSplit(rows, 0);
             try {
                 Census c = Census.of(job, a, stored, plan, counter);
                 censuses.add(c);
@@ -117,7 +119,7 @@ final class DryRun {
     private record Census(AnswerColumn answer, RowPlan plan, PromptCensus.Totals totals,
                           long fromStore, List<Row> sample, TokenSample tokens,
                           long sharedTokens, CacheDecision cache) {
-        static Census of(JobSettings job, AnswerColumn a, StoredRequests stored, RowPlan plan,
+        static Census of(JobSettings job, AnswerColumn a, StoreSplit stored, RowPlan plan,
                          TokenCounter counter) throws UnknownModelException {
             Dataset<Row> rows = stored.unheld();
             List<Row> sample = rows.takeAsList(job.dryRun().sampleRows());

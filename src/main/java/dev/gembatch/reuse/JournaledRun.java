@@ -113,6 +113,11 @@ public final class JournaledRun {
                 spark.sparkContext().hadoopConfiguration()), false, spark, store);
     }
 
+    /** The dry run's split of {@code rows} by whether {@code store} holds their request. */
+    public static StoreSplit storeSplit(Dataset<Row> rows, RowPlan plan, AnswerStore store) {
+        return StoreSplit.of(rows, plan, store);
+    }
+
     /**
      * The rows answered for one answer column ({@code outSchema}), sending only what is not
      * known from the journal or (when resuming) the earlier output.
