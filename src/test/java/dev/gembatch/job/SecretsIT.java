@@ -112,6 +112,9 @@ class SecretsIT {
         assertFalse(javaLine.isEmpty());
         javaLine.forEach(l -> assertFalse(l.contains("GEMINI_API_KEY") || l.contains("api-key"),
                 "the launcher puts the key on the command line: " + l));
+        // the run that records the class-data archive (once per build) gets no key at all
+        assertTrue(launcher.contains("env -u GEMINI_API_KEY -u GEMINI_API_KEY_FILE java"),
+                "the class-data recording run may see the key");
     }
 
     /** jobs/run on this build's Spark line, the key only in {@code env} or {@code extraArgs}. */
@@ -135,6 +138,9 @@ class SecretsIT {
         pb.environment().remove("GEMINI_API_KEY_FILE");
         pb.environment().putAll(env);
         pb.environment().put("GEMBATCH_JAVA_OPTS", "-Xmx1g");
+        // one JVM per launch, the one whose command line is watched: the class-data archive's
+        // recording run (keyless, see above) would be a second Main
+        pb.environment().put("GEMBATCH_CDS", "off");
         pb.environment().put("GEMBATCH_SPARK_LINE", System.getProperty("gembatch.spark.line"));
         return pb.start();
     }
