@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * an answer, and what is paid twice is bounded by one task's requests in flight.
  */
 class ExecutorKillIT {
-    private static final int ROWS = 2000;
+    private static final int ROWS = 1200;
     private static final int CONCURRENCY = 16;
     private static final long FIRST_BYTE_MS = 250;
     private static final int CHUNKS = 3;

@@ -165,12 +165,12 @@ class DriverKillResumeIT {
                         + Path.of("conf", "log4j2.properties").toAbsolutePath(),
                 "-cp", classPath(), "dev.gembatch.job.Main",
                 job.toString(),
-                "--set", "gemini.base-url=\"" + emulator.baseUrl() + "\"",
-                "--set", "gemini.api-key=\"" + emulator.apiKey() + "\""));
+                "--set", "gemini.base-url=\"" + emulator.baseUrl() + "\""));
         cmd.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve(log).toFile());
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        builder.environment().put("GEMINI_API_KEY", emulator.apiKey());
         return builder.start();
     }
 
