@@ -1,5 +1,6 @@
 package dev.gembatch.cluster;
 
+import dev.gembatch.job.JvmCommandLines;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -27,8 +28,7 @@ import org.apache.spark.sql.SparkSession;
 public final class StandaloneCluster implements AutoCloseable {
     static final String EXECUTOR_MAIN = "org.apache.spark.executor.CoarseGrainedExecutorBackend";
     private static final Duration READY = Duration.ofSeconds(90);
-    private static final List<String> DAEMON_JVM = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC");
+    private static final List<String> DAEMON_JVM = List.of("-Xmx256m");
     private static final List<String> RELOCATED = List.of("httpclient5", "httpcore5",
             "/com/typesafe/config/", "/com/google/auth/", "/com/google/http-client/",
             "/com/google/api/api-common/", "/com/google/code/gson/", "/com/google/guava/",
@@ -103,11 +103,7 @@ public final class StandaloneCluster implements AutoCloseable {
         return log;
     }
 
-    /**
-     * A master or worker: it only schedules, so it runs on the client compiler and the serial
-     * collector, which spend a fraction of the CPU the defaults spend starting it (the test's
-     * machine has two cores for everything it starts).
-     */
+    /** A master or worker: it only schedules, so a small heap does. */
     private Path launchDaemon(String name, List<String> mainAndArgs) throws IOException {
         return launch(name, DAEMON_JVM, mainAndArgs, Map.of());
     }
@@ -123,7 +119,7 @@ public final class StandaloneCluster implements AutoCloseable {
     List<ProcessHandle> executors() {
         synchronized (started) {
             return started.stream().flatMap(p -> p.toHandle().descendants())
-                    .filter(h -> h.info().commandLine().orElse("").contains(EXECUTOR_MAIN))
+                    .filter(h -> JvmCommandLines.of(h).contains(EXECUTOR_MAIN))
                     .collect(Collectors.toList());
         }
     }
@@ -133,7 +129,7 @@ public final class StandaloneCluster implements AutoCloseable {
         synchronized (started) {
             return started.stream().flatMap(p -> Stream.concat(
                             Stream.of(p.toHandle()), p.toHandle().descendants()))
-                    .map(h -> h.info().commandLine().orElse("")).filter(c -> !c.isEmpty())
+                    .map(JvmCommandLines::of).filter(c -> !c.isEmpty())
                     .collect(Collectors.toList());
         }
     }
@@ -156,9 +152,16 @@ public final class StandaloneCluster implements AutoCloseable {
         }
     }
 
-    /** SPARK_HOME with jars/ linking the Spark class path: the workers launch executors from it. */
+    /**
+     * SPARK_HOME with jars/ linking the Spark class path (the workers launch executors from it)
+     * and conf/spark-defaults.conf, which spark-submit reads.
+     */
     private static Path sparkHome(Path dir) throws IOException {
         Path jars = Files.createDirectories(dir.resolve("spark-home").resolve("jars"));
+        // every application submitted here starts its executors with the tests' JVM options
+        Files.writeString(Files.createDirectories(jars.resolveSibling("conf"))
+                .resolve("spark-defaults.conf"), "spark.executor.extraJavaOptions "
+                + System.getProperty("gembatch.spawned.jvm.flags") + "\n", StandardCharsets.UTF_8);
         for (String entry : sparkClassPath().split(File.pathSeparator)) {
             Path jar = Path.of(entry);
             if (entry.endsWith(".jar") && !Files.exists(jars.resolve(jar.getFileName()))) {

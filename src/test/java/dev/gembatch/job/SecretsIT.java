@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +59,7 @@ class SecretsIT {
         try (GeminiEmulator emulator = GeminiEmulator.start(EmulatorOptions.builder()
                 .apiKey(key).build())) {
             Process p = launch(emulator, events, extraArgs, env);
-            commandLines.addAll(watchCommandLines(p));
+            commandLines.addAll(JvmCommandLines.watch(p));
             assertTrue(p.waitFor(3, TimeUnit.MINUTES), "jobs/run did not finish in 3 minutes");
             assertEquals(0, p.exitValue(), () -> "jobs/run failed:\n" + read(tmp.resolve("err")));
             assertEquals(10, emulator.stats().requestsWithStatus(200),
@@ -86,7 +85,7 @@ class SecretsIT {
                     "--set", "gemini.vertex.project=" + TestServiceAccount.PROJECT,
                     "--set", "gemini.vertex.credentials-file=\"" + keyFile + "\""),
                     Map.of("GEMINI_API_KEY", key));
-            commandLines.addAll(watchCommandLines(p));
+            commandLines.addAll(JvmCommandLines.watch(p));
             assertTrue(p.waitFor(3, TimeUnit.MINUTES), "jobs/run did not finish in 3 minutes");
             assertEquals(0, p.exitValue(), () -> "jobs/run failed:\n" + read(tmp.resolve("err")));
             assertEquals(10, emulator.stats().requestsWithStatus(200), emulator.stats()::toJson);
@@ -137,24 +136,13 @@ class SecretsIT {
         pb.environment().remove("GEMINI_API_KEY");
         pb.environment().remove("GEMINI_API_KEY_FILE");
         pb.environment().putAll(env);
-        pb.environment().put("GEMBATCH_JAVA_OPTS", "-Xmx1g");
+        pb.environment().put("GEMBATCH_JAVA_OPTS", "-Xmx1g "
+                + System.getProperty("gembatch.spawned.jvm.flags"));
         // one JVM per launch, the one whose command line is watched: the class-data archive's
         // recording run (keyless, see above) would be a second Main
         pb.environment().put("GEMBATCH_CDS", "off");
         pb.environment().put("GEMBATCH_SPARK_LINE", System.getProperty("gembatch.spark.line"));
         return pb.start();
-    }
-
-    /** The command lines of the launcher's process (bash, then the java it execs) and its children. */
-    private static List<String> watchCommandLines(Process p) throws InterruptedException {
-        List<String> seen = new ArrayList<>();
-        while (p.isAlive() && !String.join(" ", seen).contains("dev.gembatch.job.Main")) {
-            Stream.concat(Stream.of(p.toHandle()), p.toHandle().descendants())
-                    .map(h -> h.info().commandLine().orElse(""))
-                    .filter(c -> !c.isEmpty() && !seen.contains(c)).forEach(seen::add);
-            p.waitFor(50, TimeUnit.MILLISECONDS);
-        }
-        return seen;
     }
 
     private static String read(Path f) {
