@@ -73,26 +73,30 @@ public final class AccessTokens implements AutoCloseable {
         }
     }
 
-    /** Caller holds the lock. */
+    /**
+     * Caller holds the lock. Callers get the fetched token only once it is recorded (current,
+     * the refresh over): one who rejects it at once then finds it current and never gets it back.
+     */
     private CompletableFuture<Token> refresh() {
-        if (refreshing == null) {
-            CompletableFuture<Token> f;
-            try {
-                f = CompletableFuture.supplyAsync(this::fetch, refresher);
-            } catch (RejectedExecutionException closed) {
-                return CompletableFuture.failedFuture(new CredentialsUnavailableException(
-                        "the Google credentials of this client are closed"));
-            }
-            refreshing = f;
-            f.whenComplete((token, failure) -> settle(f, token));
+        if (refreshing != null) {
+            return refreshing;
         }
-        return refreshing;
+        CompletableFuture<Token> fetched;
+        try {
+            fetched = CompletableFuture.supplyAsync(this::fetch, refresher)
+                    .whenComplete((token, failure) -> settle(token));
+        } catch (RejectedExecutionException closed) {
+            return CompletableFuture.failedFuture(new CredentialsUnavailableException(
+                    "the Google credentials of this client are closed"));
+        }
+        // a fetch that ended before whenComplete was attached has been settled on this thread
+        refreshing = fetched.isDone() ? null : fetched;
+        return fetched;
     }
 
-    private synchronized void settle(CompletableFuture<Token> done, Token token) {
-        if (refreshing == done) {
-            refreshing = null;
-        }
+    /** The one refresh under way ended, with a token or without. */
+    private synchronized void settle(Token token) {
+        refreshing = null;
         if (token != null) {
             current = token;
         }
