@@ -28,7 +28,6 @@ import org.apache.spark.sql.SparkSession;
 public final class StandaloneCluster implements AutoCloseable {
     static final String EXECUTOR_MAIN = "org.apache.spark.executor.CoarseGrainedExecutorBackend";
     private static final Duration READY = Duration.ofSeconds(90);
-    private static final List<String> DAEMON_JVM = List.of("-Xmx256m");
     private static final List<String> RELOCATED = List.of("httpclient5", "httpcore5",
             "/com/typesafe/config/", "/com/google/auth/", "/com/google/http-client/",
             "/com/google/api/api-common/", "/com/google/code/gson/", "/com/google/guava/",
@@ -48,13 +47,13 @@ public final class StandaloneCluster implements AutoCloseable {
     public static StandaloneCluster start(Path dir, int workers) throws IOException, InterruptedException {
         StandaloneCluster c = new StandaloneCluster(dir, sparkHome(dir), freePort());
         try {
-            Path masterLog = c.launchDaemon("master", List.of("org.apache.spark.deploy.master.Master",
+            Path masterLog = c.launch("master", List.of("org.apache.spark.deploy.master.Master",
                     "--host", "127.0.0.1", "--port", port(c.masterUrl),
                     "--webui-port", String.valueOf(freePort())));
             Logs.await(masterLog, "I have been elected leader", READY);
             List<Path> logs = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
-                logs.add(c.launchDaemon("worker-" + i, List.of("org.apache.spark.deploy.worker.Worker",
+                logs.add(c.launch("worker-" + i, List.of("org.apache.spark.deploy.worker.Worker",
                         c.masterUrl, "--host", "127.0.0.1", "--cores", "1", "--memory", "1g",
                         "--webui-port", String.valueOf(freePort()),
                         "--work-dir", Files.createDirectories(dir.resolve("work-" + i)).toString())));
@@ -79,16 +78,10 @@ public final class StandaloneCluster implements AutoCloseable {
      */
     public Path launch(String name, List<String> mainAndArgs, Map<String, String> env)
             throws IOException {
-        return launch(name, List.of("-Xmx512m"), mainAndArgs, env);
-    }
-
-    private Path launch(String name, List<String> jvmOptions, List<String> mainAndArgs,
-                        Map<String, String> env) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(Arrays.asList(System.getProperty("gembatch.jvm.flags").trim().split("\\s+")));
-        cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", sparkClassPath()));
+        cmd.addAll(List.of("-Xmx512m", "-cp", sparkClassPath()));
         cmd.addAll(mainAndArgs);
         Path log = dir.resolve(name + ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -103,9 +96,8 @@ public final class StandaloneCluster implements AutoCloseable {
         return log;
     }
 
-    /** A master or worker: it only schedules, so a small heap does. */
-    private Path launchDaemon(String name, List<String> mainAndArgs) throws IOException {
-        return launch(name, DAEMON_JVM, mainAndArgs, Map.of());
+    private Path launch(String name, List<String> mainAndArgs) throws IOException {
+        return launch(name, mainAndArgs, Map.of());
     }
 
     /** The last JVM {@link #launch} started. */
