@@ -1,5 +1,6 @@
 package dev.gembatch.emulator;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,11 @@ public final class EmulatorFlags {
                     + " before it is gone (0: only its TTL)",
                     (b, v) -> b.cacheExpireAfterUses(whole("--cache-expire-uses", v))),
             new Flag("--extra-model", "NAME", "serve one more model name (repeatable)", null),
-            new Flag("--h2c", "", "serve HTTP/2 (cleartext, prior knowledge)", null));
+            new Flag("--h2c", "", "serve HTTP/2 (cleartext, prior knowledge)", null),
+            new Flag("--tls", "P12", "serve HTTPS with this PKCS#12 key store (password in "
+                    + TlsIdentity.PASSWORD_VARIABLE + ", default changeit); ALPN offers h2 (100"
+                    + " streams per connection) and HTTP/1.1",
+                    (b, v) -> b.tls(TlsIdentity.fromPkcs12(Path.of(v)))));
 
     private EmulatorFlags() {
     }

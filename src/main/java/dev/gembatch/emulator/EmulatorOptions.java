@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /** Immutable settings of a {@link GeminiEmulator}; build with {@link #builder()} or take {@link #defaults()}. */
 public final class EmulatorOptions {
@@ -24,6 +25,7 @@ public final class EmulatorOptions {
     private final double priorityDowngradeRate;
     private final int cacheExpireAfterUses;
     private final boolean http2;
+    private final SSLContext tls;
     private final List<String> extraModels;
     private final Map<String, PublicKey> serviceAccounts;
     private final Duration tokenLifetime;
@@ -46,6 +48,7 @@ public final class EmulatorOptions {
         this.priorityDowngradeRate = b.priorityDowngradeRate;
         this.cacheExpireAfterUses = b.cacheExpireAfterUses;
         this.http2 = b.http2;
+        this.tls = b.tls;
         this.extraModels = b.extraModels;
         this.serviceAccounts = Map.copyOf(b.serviceAccounts);
         this.tokenLifetime = b.tokenLifetime;
@@ -69,7 +72,7 @@ public final class EmulatorOptions {
         b.tokensPerMinute(tokensPerMinute).requestsPerDay(requestsPerDay);
         b.maxConcurrentStreams(maxConcurrentStreams);
         serviceAccounts.forEach(b::serviceAccount);
-        return b.chaosFraction(chaosFraction).chaosSeed(chaosSeed).http2(http2)
+        return b.chaosFraction(chaosFraction).chaosSeed(chaosSeed).http2(http2).tls(tls)
                 .extraModels(extraModels).tokenLifetime(tokenLifetime)
                 .tokenClaimedLifetime(tokenClaimedLifetime).revokeTokensAfter(revokeTokensAfter)
                 .flexShedRate(flexShedRate).priorityDowngradeRate(priorityDowngradeRate)
@@ -95,6 +98,8 @@ public final class EmulatorOptions {
     /** Generation requests an explicit context cache serves before it is gone (0: only its TTL ends it). */
     public int cacheExpireAfterUses() { return cacheExpireAfterUses; }
     public boolean http2() { return http2; }
+    /** The TLS context of an HTTPS emulator (ALPN offers h2 and HTTP/1.1); null: plain http. */
+    public SSLContext tls() { return tls; }
     /** Model names served beside the catalog's (see {@link ModelCatalog}). */
     public List<String> extraModels() { return extraModels; }
     /** Service accounts (client_email → public key) whose signed JWTs the token endpoint accepts. */
@@ -116,7 +121,7 @@ public final class EmulatorOptions {
                 + ", rpd=" + requestsPerDay
                 + ", maxConcurrentStreams=" + maxConcurrentStreams + ", chaosFraction=" + chaosFraction
                 + ", chaosSeed=" + chaosSeed + ", flexShedRate=" + flexShedRate
-                + ", priorityDowngradeRate=" + priorityDowngradeRate + ", http2=" + http2 + "}";
+                + ", priorityDowngradeRate=" + priorityDowngradeRate + ", http2=" + http2 + ", tls=" + (tls != null) + "}";
     }
 
     /** Mutable builder; {@link #build()} validates every value. */
@@ -136,6 +141,7 @@ public final class EmulatorOptions {
         private double priorityDowngradeRate;
         private int cacheExpireAfterUses;
         private boolean http2;
+        private SSLContext tls;
         private List<String> extraModels = List.of();
         private final Map<String, PublicKey> serviceAccounts = new LinkedHashMap<>();
         private Duration tokenLifetime = Duration.ofHours(1);
@@ -164,6 +170,7 @@ public final class EmulatorOptions {
          * to HTTP/1.1 on a cleartext port); false (default): HTTP/1.1 with keep-alive.
          */
         public Builder http2(boolean value) { this.http2 = value; return this; }
+        public Builder tls(SSLContext value) { this.tls = value; return this; }
         public Builder extraModels(List<String> value) { this.extraModels = List.copyOf(value); return this; }
         /** Accepts JWT-bearer assertions of this service account (its client_email and public key). */
         public Builder serviceAccount(String email, PublicKey key) {
@@ -195,6 +202,8 @@ public final class EmulatorOptions {
             check(problems, flexShedRate >= 0 && flexShedRate <= 1, "flexShedRate must be 0..1: " + flexShedRate);
             check(problems, priorityDowngradeRate >= 0 && priorityDowngradeRate <= 1,
                     "priorityDowngradeRate must be 0..1: " + priorityDowngradeRate);
+            check(problems, tls == null || !http2, "tls and http2 (h2c) exclude each other: over TLS"
+                    + " ALPN offers h2 itself");
             check(problems, cacheExpireAfterUses >= 0, "cacheExpireAfterUses must be >= 0: " + cacheExpireAfterUses);
             if (problems.length() > 0) {
                 throw new IllegalArgumentException("invalid emulator options:" + problems);

@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * HTTP status, by scenario and by attempt number (how many times the same model + body was seen),
  * the peak of concurrently open answers, complete 200 answers given again for a request already
  * answered ("paidTwice"), the prompt / output (candidates + thoughts) tokens of complete answers,
- * token endpoint requests and labeled Vertex requests.
+ * token endpoint requests, labeled Vertex requests, the connections clients opened and the
+ * requests by protocol.
  */
 public final class EmulatorStats {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,10 +28,13 @@ public final class EmulatorStats {
     private final long outputTokens;
     private final long tokenRequests;
     private final long labeledRequests;
+    private final long connections;
+    private final SortedMap<String, Long> requestsByProtocol;
 
     EmulatorStats(Map<Integer, Long> byStatus, Map<String, Long> byScenario, Map<Integer, Long> byAttempt,
                   int maxConcurrentStreams, int openStreams, long paidTwice, long promptTokens, long outputTokens,
-                  long tokenRequests, long labeledRequests) {
+                  long tokenRequests, long labeledRequests, long connections,
+                  Map<String, Long> byProtocol) {
         this.requestsByStatus = Collections.unmodifiableSortedMap(new TreeMap<>(byStatus));
         this.requestsByScenario = Collections.unmodifiableSortedMap(new TreeMap<>(byScenario));
         this.requestsByAttempt = Collections.unmodifiableSortedMap(new TreeMap<>(byAttempt));
@@ -42,6 +46,8 @@ public final class EmulatorStats {
         this.outputTokens = outputTokens;
         this.tokenRequests = tokenRequests;
         this.labeledRequests = labeledRequests;
+        this.connections = connections;
+        this.requestsByProtocol = Collections.unmodifiableSortedMap(new TreeMap<>(byProtocol));
     }
 
     /** Every answered request (the sum of {@link #requestsByStatus()}). */
@@ -68,6 +74,10 @@ public final class EmulatorStats {
     public long tokenRequests() { return tokenRequests; }
     /** Vertex generation requests that carried {@code labels}. */
     public long labeledRequests() { return labeledRequests; }
+    /** Connections clients opened. */
+    public long connections() { return connections; }
+    /** Protocol ("HTTP/1.1", "HTTP/2.0") → requests of any kind that arrived over it. */
+    public SortedMap<String, Long> requestsByProtocol() { return requestsByProtocol; }
 
     /** The JSON served at {@code GET /__stats}. */
     public String toJson() {
@@ -81,6 +91,9 @@ public final class EmulatorStats {
         root.put("maxConcurrentStreams", maxConcurrentStreams).put("openStreams", openStreams);
         root.put("paidTwice", paidTwice).put("promptTokens", promptTokens).put("outputTokens", outputTokens);
         root.put("tokenRequests", tokenRequests).put("labeledRequests", labeledRequests);
+        root.put("connections", connections);
+        ObjectNode protocol = root.putObject("requestsByProtocol");
+        requestsByProtocol.forEach(protocol::put);
         return GoogleJson.pretty(root) + "\n";
     }
 

@@ -15,18 +15,23 @@ import org.apache.hc.core5.http.nio.support.BasicServerExchangeHandler;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.http2.config.H2Config;
 import org.apache.hc.core5.http2.impl.nio.bootstrap.H2ServerBootstrap;
+import org.apache.hc.core5.http2.ssl.H2ServerTlsStrategy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.reactor.ListenerEndpoint;
 import org.apache.hc.core5.util.TimeValue;
 
 /**
- * The built-in Gemini stand-in: an HTTP/1.1 (or, with {@code http2}, h2c prior-knowledge) server on 127.0.0.1 that
+ * The built-in Gemini stand-in: an HTTP/1.1 server on 127.0.0.1 (with {@code http2}, h2c prior
+ * knowledge; with {@code tls}, HTTPS whose ALPN offers h2 at 100 streams per connection, as
+ * Google's front ends do, and HTTP/1.1) that
  * answers streamGenerateContent (SSE and JSON array), generateContent and countTokens with
  * Google's byte layout, deterministic answers, scenarios, latency, quota and a concurrency cap.
  */
 public final class GeminiEmulator implements AutoCloseable {
-    private static final int H2_STREAMS_PER_CONNECTION = 2048;
+    /** Streams one h2 connection may carry at once over TLS: what Google's front ends advertise. */
+    static final int GOOGLE_H2_STREAMS = 100;
+    private static final int H2C_STREAMS = 2048;
     private final HttpAsyncServer server;
     private final ScheduledThreadPoolExecutor scheduler;
     private final StatsRecorder stats;
@@ -52,18 +57,23 @@ public final class GeminiEmulator implements AutoCloseable {
         scheduler.setRemoveOnCancelPolicy(true);
         StatsRecorder stats = new StatsRecorder();
         RequestHandler handler = new RequestHandler(options, stats, scheduler);
-        HttpAsyncServer server = H2ServerBootstrap.bootstrap()
+        H2ServerBootstrap bootstrap = H2ServerBootstrap.bootstrap()
                 .setCanonicalHostName("127.0.0.1")
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2).setSoReuseAddress(true)
                         .setBacklogSize(2048).setSelectInterval(TimeValue.ofMilliseconds(10)).build())
-                .setVersionPolicy(options.http2() ? HttpVersionPolicy.FORCE_HTTP_2 : HttpVersionPolicy.FORCE_HTTP_1)
-                .setH2Config(H2Config.custom().setPushEnabled(false)
-                        .setMaxConcurrentStreams(H2_STREAMS_PER_CONNECTION).build())
-                .register("*", () -> new Exchange(new BasicServerExchangeHandler<>(handler)))
-                .create();
+                .setVersionPolicy(options.tls() != null ? HttpVersionPolicy.NEGOTIATE
+                        : options.http2() ? HttpVersionPolicy.FORCE_HTTP_2 : HttpVersionPolicy.FORCE_HTTP_1)
+                .setH2Config(H2Config.custom().setPushEnabled(false).setMaxConcurrentStreams(
+                        options.tls() != null ? GOOGLE_H2_STREAMS : H2C_STREAMS).build())
+                .setIOSessionListener(new ConnectionCounter(stats))
+                .register("*", () -> new Exchange(new BasicServerExchangeHandler<>(handler)));
+        if (options.tls() != null) {
+            bootstrap.setTlsStrategy(new H2ServerTlsStrategy(options.tls()));
+        }
+        HttpAsyncServer server = bootstrap.create();
         server.start();
         try {
-            return new GeminiEmulator(server, scheduler, stats, options, listen(server, options.port()));
+            return new GeminiEmulator(server, scheduler, stats, options, listen(server, options));
         } catch (IOException | RuntimeException e) {
             server.close(CloseMode.IMMEDIATE);
             scheduler.shutdownNow();
@@ -71,10 +81,12 @@ public final class GeminiEmulator implements AutoCloseable {
         }
     }
 
-    private static int listen(HttpAsyncServer server, int port) throws IOException {
+    private static int listen(HttpAsyncServer server, EmulatorOptions options) throws IOException {
+        int port = options.port();
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        URIScheme scheme = options.tls() != null ? URIScheme.HTTPS : URIScheme.HTTP;
         try {
-            ListenerEndpoint endpoint = server.listen(address, URIScheme.HTTP).get(10, TimeUnit.SECONDS);
+            ListenerEndpoint endpoint = server.listen(address, scheme).get(10, TimeUnit.SECONDS);
             return ((InetSocketAddress) endpoint.getAddress()).getPort();
         } catch (ExecutionException e) {
             throw new IOException("gembatch emulator cannot listen on 127.0.0.1:" + port, e.getCause());
@@ -103,9 +115,9 @@ public final class GeminiEmulator implements AutoCloseable {
         }
     }
 
-    /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    /** {@code http://127.0.0.1:PORT} ({@code https} with TLS), without a trailing slash. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return (options.tls() != null ? "https" : "http") + "://127.0.0.1:" + port;
     }
 
     public int port() {

@@ -63,6 +63,7 @@ final class RequestHandler implements AsyncServerRequestHandler<Message<HttpRequ
             out.whole(200, JSON_TYPE, stats.snapshot().toJson());
             return;
         }
+        stats.protocol(String.valueOf(context.getProtocolVersion()));
         byte[] raw = message.getBody() == null ? new byte[0] : message.getBody();
         if (route.kind() == Route.Kind.TOKEN) {
             TokenIssuer.Answer answer = tokens.exchange(raw);

@@ -24,10 +24,22 @@ final class StatsRecorder {
     private final LongAdder outputTokens = new LongAdder();
     private final LongAdder tokenRequests = new LongAdder();
     private final LongAdder labeled = new LongAdder();
+    private final LongAdder connections = new LongAdder();
+    private final Map<String, LongAdder> byProtocol = new ConcurrentHashMap<>();
 
     /** A request reached the OAuth2 token endpoint. */
     void tokenRequest() {
         tokenRequests.increment();
+    }
+
+    /** A client opened a connection. */
+    void connection() {
+        connections.increment();
+    }
+
+    /** A request arrived over this protocol ("HTTP/1.1", "HTTP/2.0"). */
+    void protocol(String version) {
+        byProtocol.computeIfAbsent(version, k -> new LongAdder()).increment();
     }
 
     /** A Vertex generation request carried {@code labels}. */
@@ -86,7 +98,8 @@ final class StatsRecorder {
 
     EmulatorStats snapshot() {
         return new EmulatorStats(sum(byStatus), sum(byScenario), sum(byAttempt), maxOpen.get(), open.get(),
-                paidTwice.sum(), promptTokens.sum(), outputTokens.sum(), tokenRequests.sum(), labeled.sum());
+                paidTwice.sum(), promptTokens.sum(), outputTokens.sum(), tokenRequests.sum(), labeled.sum(),
+                connections.sum(), sum(byProtocol));
     }
 
     /** Forgets every counter and the attempt memory (open answers stay counted as open). */
@@ -102,6 +115,8 @@ final class StatsRecorder {
         outputTokens.reset();
         tokenRequests.reset();
         labeled.reset();
+        connections.reset();
+        byProtocol.clear();
         arrivals.clear();
     }
 
