@@ -34,6 +34,7 @@ final class GeminiSection {
                 apiKey(r, keyNeeded(api, vertex)),
                 r.enumValue("gemini.auth", GeminiSettings.AuthMode.class),
                 r.enumValue("gemini.wire-format", GeminiSettings.WireFormat.class),
+                r.enumValue("gemini.http-version", GeminiSettings.HttpVersion.class),
                 limiter(r), timeouts, retry(r), insecure, userAgent, quota(r), api, vertex,
                 flex(r, timeouts));
     }

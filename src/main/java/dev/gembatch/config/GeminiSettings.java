@@ -15,7 +15,7 @@ import java.time.ZoneId;
  * timeouts, the job's deadline).
  */
 public record GeminiSettings(String baseUrl, ApiKey apiKey, AuthMode auth, WireFormat wireFormat,
-                             LimiterSettings limiter, Timeouts timeouts, RetrySettings retry,
+                             HttpVersion httpVersion, LimiterSettings limiter, Timeouts timeouts, RetrySettings retry,
                              boolean allowInsecureHttp, String userAgent, QuotaSettings quota,
                              Api api, VertexSettings vertex, FlexSettings flex)
         implements Serializable {
@@ -29,6 +29,12 @@ public record GeminiSettings(String baseUrl, ApiKey apiKey, AuthMode auth, WireF
     /** Which streaming format to ask for: {@code ?alt=sse} or the streamed JSON array. */
     public enum WireFormat { SSE, JSON_ARRAY }
 
+    /**
+     * The HTTP version spoken: {@code HTTP1} opens a connection per request in flight, {@code H2}
+     * multiplexes up to 100 streams per connection.
+     */
+    public enum HttpVersion { HTTP1, H2 }
+
     /** A builder with no field set; {@link Builder#build()} needs every one. */
     public static Builder builder() {
         return new Builder();
@@ -37,7 +43,7 @@ public record GeminiSettings(String baseUrl, ApiKey apiKey, AuthMode auth, WireF
     /** A builder preset with these settings. */
     public Builder toBuilder() {
         return builder().baseUrl(baseUrl).apiKey(apiKey).auth(auth).wireFormat(wireFormat)
-                .limiter(limiter).timeouts(timeouts).retry(retry)
+                .httpVersion(httpVersion).limiter(limiter).timeouts(timeouts).retry(retry)
                 .allowInsecureHttp(allowInsecureHttp).userAgent(userAgent).quota(quota)
                 .api(api).vertex(vertex).flex(flex);
     }
@@ -69,6 +75,7 @@ public record GeminiSettings(String baseUrl, ApiKey apiKey, AuthMode auth, WireF
         private ApiKey apiKey;
         private AuthMode auth;
         private WireFormat wireFormat;
+        private HttpVersion httpVersion;
         private LimiterSettings limiter;
         private Timeouts timeouts;
         private RetrySettings retry;
@@ -86,6 +93,7 @@ public record GeminiSettings(String baseUrl, ApiKey apiKey, AuthMode auth, WireF
         public Builder apiKey(ApiKey v) { apiKey = v; return set("apiKey"); }
         public Builder auth(AuthMode v) { auth = v; return set("auth"); }
         public Builder wireFormat(WireFormat v) { wireFormat = v; return set("wireFormat"); }
+        public Builder httpVersion(HttpVersion v) { httpVersion = v; return set("httpVersion"); }
         public Builder limiter(LimiterSettings v) { limiter = v; return set("limiter"); }
         public Builder timeouts(Timeouts v) { timeouts = v; return set("timeouts"); }
         public Builder retry(RetrySettings v) { retry = v; return set("retry"); }
@@ -107,8 +115,8 @@ public record GeminiSettings(String baseUrl, ApiKey apiKey, AuthMode auth, WireF
         /** The settings; throws IllegalStateException naming every field never set. */
         public GeminiSettings build() {
             given.check();
-            return new GeminiSettings(baseUrl, apiKey, auth, wireFormat, limiter, timeouts, retry,
-                    allowInsecureHttp, userAgent, quota, api, vertex, flex);
+            return new GeminiSettings(baseUrl, apiKey, auth, wireFormat, httpVersion, limiter,
+                    timeouts, retry, allowInsecureHttp, userAgent, quota, api, vertex, flex);
         }
     }
 }

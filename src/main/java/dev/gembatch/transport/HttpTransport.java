@@ -1,84 +1,100 @@
 package dev.gembatch.transport;
 
 import dev.gembatch.config.GeminiSettings;
-import dev.gembatch.config.Timeouts;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
-import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.nio.AsyncRequestProducer;
 import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
 import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
-import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
-import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.reactor.IOReactorConfig;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
 
 /**
- * The one HttpClient 5 async client of a {@link GeminiClient} (or {@link TokenCounter}): HTTP/2
- * negotiated by ALPN over TLS (system trust, hostname verification always on), HTTP/1.1
- * keep-alive otherwise; no automatic retries, redirects, cookies or decompression (the transport
- * does those itself, or not at all). Its own socket timeout is only a backstop behind the
- * transport's scheduled deadlines.
+ * The HTTP clients of a {@link GeminiClient} (or {@link TokenCounter}, {@link ContextCaches}),
+ * built by {@link AsyncClients}. HTTP/1.1: one client over a pool with a connection per request
+ * in flight. HTTP/2: one client per 100 streams of the limiter's ceiling, each holding a single
+ * multiplexed connection; every request goes to the one with the fewest in flight, so no
+ * connection is asked for more streams than the server allows (requests beyond it would wait
+ * inside the connection, not fail).
  */
 final class HttpTransport implements AutoCloseable {
     private static final ContentType JSON = ContentType.create("application/json");
-    private final CloseableHttpAsyncClient client;
+    private final List<CloseableHttpAsyncClient> lanes;
+    private final AtomicIntegerArray inFlight;
     private final PoolingAsyncClientConnectionManager pool;
     private final String userAgent;
 
     /** {@code trust} null means the JVM's default trust store (the production case). */
     HttpTransport(GeminiSettings settings, SSLContext trust) {
-        Timeouts t = settings.timeouts();
-        Timeout backstop = Timeout.of(t.attempt().plus(t.connect()));
-        this.pool = pool(settings, backstop, trust == null
-                ? DefaultClientTlsStrategy.createSystemDefault()
-                : new DefaultClientTlsStrategy(trust));
-        this.client = HttpAsyncClients.custom()
-                .setConnectionManager(pool)
-                .setIOReactorConfig(IOReactorConfig.custom().setSoTimeout(backstop).build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setConnectionRequestTimeout(Timeout.of(t.attempt()))
-                        .setResponseTimeout(backstop).build())
-                .disableAutomaticRetries().disableRedirectHandling().disableCookieManagement()
-                .disableAuthCaching().disableContentCompression()
-                .evictIdleConnections(TimeValue.ofSeconds(30))
-                .build();
+        if (settings.httpVersion() == GeminiSettings.HttpVersion.H2) {
+            int connections = AsyncClients.h2Connections(
+                    Math.max(settings.limiter().max(), settings.limiter().initial()));
+            List<CloseableHttpAsyncClient> clients = new ArrayList<>();
+            for (int i = 0; i < connections; i++) {
+                clients.add(AsyncClients.h2(settings, trust));
+            }
+            this.pool = null;
+            this.lanes = List.copyOf(clients);
+        } else {
+            this.pool = AsyncClients.http1Pool(settings, trust);
+            this.lanes = List.of(AsyncClients.http1(settings, pool));
+        }
+        this.inFlight = new AtomicIntegerArray(lanes.size());
         this.userAgent = settings.userAgent();
-        client.start();
+        lanes.forEach(CloseableHttpAsyncClient::start);
     }
 
-    private static PoolingAsyncClientConnectionManager pool(GeminiSettings s, Timeout backstop,
-                                                            TlsStrategy tls) {
-        Timeout connect = Timeout.of(s.timeouts().connect());
-        // Headroom over the limiter: a connection returns to the pool a little after its permit.
-        int connections = 2 * Math.max(s.limiter().max(), s.limiter().initial());
-        return PoolingAsyncClientConnectionManagerBuilder.create()
-                .setTlsStrategy(tls)
-                .setDefaultTlsConfig(TlsConfig.custom()
-                        .setVersionPolicy(HttpVersionPolicy.NEGOTIATE)
-                        .setHandshakeTimeout(connect).build())
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(connect)
-                        .setSocketTimeout(backstop)
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(2)).build())
-                .setMaxConnTotal(connections).setMaxConnPerRoute(connections).build();
+    /** The lane with the fewest requests in flight, now counting one more. */
+    private int acquire() {
+        int best = 0;
+        for (int i = 1; i < lanes.size(); i++) {
+            if (inFlight.get(i) < inFlight.get(best)) {
+                best = i;
+            }
+        }
+        inFlight.incrementAndGet(best);
+        return best;
+    }
+
+    private <T> FutureCallback<T> releasing(int lane, FutureCallback<T> callback) {
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                inFlight.decrementAndGet(lane);
+            }
+        };
+        return new FutureCallback<>() {
+            @Override
+            public void completed(T result) {
+                release.run();
+                callback.completed(result);
+            }
+
+            @Override
+            public void failed(Exception ex) {
+                release.run();
+                callback.failed(ex);
+            }
+
+            @Override
+            public void cancelled() {
+                release.run();
+                callback.cancelled();
+            }
+        };
     }
 
     /** Starts one POST; the consumer sees the response as it streams, the callback its end. */
@@ -92,7 +108,8 @@ final class HttpTransport implements AutoCloseable {
             request.setHeader(auth.name(), auth.value());
         }
         AsyncRequestProducer producer = request.build();
-        return client.execute(producer, consumer, null, callback);
+        int lane = acquire();
+        return lanes.get(lane).execute(producer, consumer, null, releasing(lane, callback));
     }
 
     /** One small POST whose whole response is buffered (countTokens: no stream, no gzip). */
@@ -115,17 +132,22 @@ final class HttpTransport implements AutoCloseable {
         if (auth != null) {
             request.setHeader(auth.name(), auth.value());
         }
-        return client.execute(SimpleRequestProducer.create(request.build()),
-                SimpleResponseConsumer.create(), callback);
+        int lane = acquire();
+        return lanes.get(lane).execute(SimpleRequestProducer.create(request.build()),
+                SimpleResponseConsumer.create(), releasing(lane, callback));
     }
 
     /**
-     * Drops every connection at once, then stops the reactor: a graceful close alone would wait
+     * Drops every connection at once, then stops the reactors: a graceful close alone would wait
      * up to 5 s for connections still streaming, and an immediate one logs spurious errors.
      */
     @Override
     public void close() {
-        pool.close(CloseMode.IMMEDIATE);
-        client.close(CloseMode.GRACEFUL);
+        if (pool != null) {
+            pool.close(CloseMode.IMMEDIATE);
+            lanes.forEach(lane -> lane.close(CloseMode.GRACEFUL));
+        } else {
+            lanes.forEach(lane -> lane.close(CloseMode.GRACEFUL));
+        }
     }
 }

@@ -82,6 +82,7 @@ class JobConfigLoadingTest {
         assertEquals("from-my-var", g.apiKey().reveal());
         assertEquals(AuthMode.QUERY, g.auth());
         assertEquals(WireFormat.JSON_ARRAY, g.wireFormat());
+        assertEquals(GeminiSettings.HttpVersion.H2, g.httpVersion());
         assertEquals(LimiterSettings.fixed(16), g.limiter());
         assertEquals(Timeouts.builder().connect(Duration.ofSeconds(5))
                 .firstByte(Duration.ofSeconds(30)).idle(Duration.ofSeconds(20))
@@ -111,6 +112,7 @@ class JobConfigLoadingTest {
         assertEquals("test-key-123", g.apiKey().reveal());
         assertEquals(AuthMode.HEADER, g.auth());
         assertEquals(WireFormat.SSE, g.wireFormat());
+        assertEquals(GeminiSettings.HttpVersion.HTTP1, g.httpVersion());
         assertEquals(new LimiterSettings(true, 32, 1, 32), g.limiter());
         assertEquals(Timeouts.builder().connect(Duration.ofSeconds(10))
                 .firstByte(Duration.ofSeconds(60)).idle(Duration.ofSeconds(60))

@@ -4,20 +4,15 @@ import static dev.gembatch.transport.TransportFixture.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gembatch.config.GeminiSettings;
 import dev.gembatch.model.Answer;
 import dev.gembatch.model.Status;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.HttpRequest;
@@ -39,15 +34,17 @@ import org.apache.hc.core5.reactor.ListenerEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * TLS on loopback with a self-signed certificate (src/test/resources, SAN 127.0.0.1): HTTP/2 is
- * negotiated by ALPN when the server offers it, and the certificate is verified, never trusted
- * blindly.
+ * TLS on loopback with a self-signed certificate (src/test/resources, SAN 127.0.0.1) on a server
+ * whose ALPN offers h2 and HTTP/1.1: {@code http-version = h2} speaks HTTP/2, the default
+ * {@code http1} HTTP/1.1, and the certificate is verified, never trusted blindly, in either
+ * version.
  */
 class TlsTest {
-    private static final char[] PASSWORD = "changeit".toCharArray();
     @RegisterExtension
     final TransportFixture net = new TransportFixture();
     private final List<String> versions = new CopyOnWriteArrayList<>();
@@ -58,7 +55,7 @@ class TlsTest {
     void startServer() throws Exception {
         server = H2ServerBootstrap.bootstrap()
                 .setCanonicalHostName("127.0.0.1")
-                .setTlsStrategy(new H2ServerTlsStrategy(serverContext()))
+                .setTlsStrategy(new H2ServerTlsStrategy(LoopbackCertificate.serverContext()))
                 .setVersionPolicy(HttpVersionPolicy.NEGOTIATE)
                 .register("*", new Handler())
                 .create();
@@ -74,50 +71,38 @@ class TlsTest {
     }
 
     @Test
-    void serverOfferingHttp2OverTlsIsSpokenToInHttp2() throws Exception {
-        Answer a = call(net.client(TestSettings.settings(baseUrl), trustingContext()));
+    void httpVersionH2SpeaksHttp2NegotiatedByAlpn() throws Exception {
+        Answer a = call(net.client(h2(), LoopbackCertificate.trustingContext()));
 
         assertEquals(Status.OK, a.status(), String.valueOf(a.error()));
         assertEquals(List.of("HTTP/2.0"), versions);
     }
 
     @Test
-    void certificateNotInTheTrustStoreIsRefused() throws Exception {
-        Answer a = call(net.client(TestSettings.settings(baseUrl)));
+    void theDefaultHttp1SpeaksHttp11EvenWhenTheServerOffersH2() throws Exception {
+        Answer a = call(net.client(TestSettings.settings(baseUrl),
+                LoopbackCertificate.trustingContext()));
+
+        assertEquals(Status.OK, a.status(), String.valueOf(a.error()));
+        assertEquals(List.of("HTTP/1.1"), versions);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = GeminiSettings.HttpVersion.class, names = {"H2", "HTTP1"})
+    void certificateNotInTheTrustStoreIsRefused(GeminiSettings.HttpVersion version) throws Exception {
+        GeminiSettings settings = TestSettings.settings(baseUrl).toBuilder().httpVersion(version).build();
+        Answer a = call(net.client(settings));
 
         assertEquals(Status.FAILED, a.status());
         assertEquals("UNREACHABLE", a.error().status());
         assertTrue(a.error().message().contains("SSL"), a.error().message());
-        assertEquals(TestSettings.settings(baseUrl).retry().maxAttempts(), a.attempts());
+        assertEquals(settings.retry().maxAttempts(), a.attempts());
         assertTrue(versions.isEmpty());
     }
 
-    private static KeyStore keyStore() throws IOException, GeneralSecurityException {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = TlsTest.class.getResourceAsStream("loopback-tls.p12")) {
-            ks.load(in, PASSWORD);
-        }
-        return ks;
-    }
-
-    private static SSLContext serverContext() throws IOException, GeneralSecurityException {
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keyStore(), PASSWORD);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), null, null);
-        return ctx;
-    }
-
-    private static SSLContext trustingContext() throws IOException, GeneralSecurityException {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("loopback", keyStore().getCertificate("loopback"));
-        TrustManagerFactory tmf =
-                TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        return ctx;
+    private GeminiSettings h2() {
+        return TestSettings.settings(baseUrl).toBuilder()
+                .httpVersion(GeminiSettings.HttpVersion.H2).build();
     }
 
     /** Answers every request with a captured SSE stream and notes the protocol it came in. */

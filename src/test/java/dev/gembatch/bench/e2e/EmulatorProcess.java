@@ -1,6 +1,7 @@
 package dev.gembatch.bench.e2e;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  * JVM's CPU time is the client's alone; its own CPU time is read from /proc.
  */
 final class EmulatorProcess implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("listening on (https?://127\\.0\\.0\\.1:\\d+)");
     private static final double CLOCK_TICKS_PER_SECOND = 100.0;
 
     private final Process process;
@@ -48,11 +49,31 @@ final class EmulatorProcess implements AutoCloseable {
         for (String line; System.nanoTime() < deadline && (line = out.readLine()) != null; ) {
             Matcher m = LISTENING.matcher(line);
             if (m.find()) {
+                drain(out, Path.of("target", "bench-e2e", "emulator.log"));
                 return new EmulatorProcess(process, m.group(1));
             }
         }
         process.destroyForcibly();
         throw new IOException("the emulator did not print its URL: " + command);
+    }
+
+    /** Copies the emulator's further output to {@code log}, so a full pipe never blocks it. */
+    private static void drain(BufferedReader out, Path log) throws IOException {
+        Files.createDirectories(log.getParent());
+        BufferedWriter file = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
+        Thread copier = new Thread(() -> {
+            try (file; out) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    file.write(line);
+                    file.newLine();
+                    file.flush();
+                }
+            } catch (IOException e) {
+                System.err.println("emulator output lost: " + e);
+            }
+        }, "emulator-output");
+        copier.setDaemon(true);
+        copier.start();
     }
 
     String baseUrl() {
@@ -61,7 +82,7 @@ final class EmulatorProcess implements AutoCloseable {
 
     /** The emulator's statistics ({@code GET /__stats}) as JSON text. */
     String stats() throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest get = HttpRequest.newBuilder(URI.create(baseUrl + "/__stats"))
                 .timeout(Duration.ofSeconds(30)).build();
         return http.send(get, HttpResponse.BodyHandlers.ofString()).body();

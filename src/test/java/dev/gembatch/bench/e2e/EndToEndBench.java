@@ -1,5 +1,7 @@
 package dev.gembatch.bench.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +17,9 @@ import org.apache.spark.sql.SparkSession;
  * in-flight count, interleaved run by run. Args (key=value): inflight=64,256,1024 runs=3
  * seconds=20 (nominal duration of a run: rows = in-flight ÷ 0.5 s × seconds) first-byte-ms=50
  * gap-ms=50 chunks=10 clients=gembatch,google-genai gembatch-sets= (';'-separated job overrides
- * for gembatch, e.g. {@code gembatch-sets=pipeline.dedupe=false}).
+ * for gembatch, e.g. {@code gembatch-sets=pipeline.dedupe=false}) tls=false (true: the emulator
+ * serves HTTPS with the test certificate, which this JVM trusts; client {@code gembatch-h2} is
+ * gembatch with {@code gemini.http-version = h2}, {@code gembatch} speaks HTTP/1.1 to it).
  */
 public final class EndToEndBench {
     private EndToEndBench() {
@@ -27,11 +31,14 @@ public final class EndToEndBench {
         long gap = Long.parseLong(o.get("gap-ms"));
         int chunks = Integer.parseInt(o.get("chunks"));
         double latencyMs = firstByte + (chunks - 1) * gap;
-        List<String> emulatorArgs = List.of("--chunks", "" + chunks,
-                "--first-byte-ms", "" + firstByte, "--gap-ms", "" + gap);
+        List<String> emulatorArgs = new ArrayList<>(List.of("--chunks", "" + chunks,
+                "--first-byte-ms", "" + firstByte, "--gap-ms", "" + gap));
+        Path dir = Files.createDirectories(Path.of("target", "bench-e2e")).toAbsolutePath();
+        if (Boolean.parseBoolean(o.get("tls"))) {
+            emulatorArgs.addAll(List.of("--tls", LoopbackTls.trustItIn(dir).toString()));
+        }
         System.out.println("load average at start: " + Report.load() + "; options " + o);
         List<Measurement> runs = new ArrayList<>();
-        Path dir = Files.createDirectories(Path.of("target", "bench-e2e")).toAbsolutePath();
         SparkSession spark = BenchSpark.session();
         try (EmulatorProcess emulator = EmulatorProcess.start(emulatorArgs)) {
             Runner runner = new Runner(spark, emulator, dir, clients(o), o.get("gembatch-sets")
@@ -41,6 +48,9 @@ public final class EndToEndBench {
                 long rows = Math.round(inFlight / (latencyMs / 1000) * Double.parseDouble(o.get("seconds")));
                 runs.addAll(runner.measure(inFlight, rows, Integer.parseInt(o.get("runs")), latencyMs));
             }
+            JsonNode stats = new ObjectMapper().readTree(emulator.stats());
+            System.out.println("emulator: " + stats.path("connections") + " connections; requests by"
+                    + " protocol " + stats.path("requestsByProtocol"));
         }
         Report report = new Report(runs, latencyMs);
         System.out.println("\nload average at end: " + Report.load()
@@ -57,7 +67,7 @@ public final class EndToEndBench {
     private static Map<String, String> options(String[] args) {
         Map<String, String> o = new LinkedHashMap<>(Map.of("inflight", "64,256,1024", "runs", "3",
                 "seconds", "20", "first-byte-ms", "50", "gap-ms", "50", "chunks", "10",
-                "clients", "gembatch,google-genai", "gembatch-sets", ""));
+                "clients", "gembatch,google-genai", "gembatch-sets", "", "tls", "false"));
         for (String arg : args) {
             int eq = arg.indexOf('=');
             if (eq < 0 || !o.containsKey(arg.substring(0, eq))) {

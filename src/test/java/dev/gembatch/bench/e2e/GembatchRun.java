@@ -24,9 +24,9 @@ final class GembatchRun {
     private GembatchRun() {
     }
 
-    /** Answers every row of {@code input} with {@code inFlight} requests in flight; timed. */
-    static Measurement run(SparkSession spark, EmulatorProcess emulator, Path input, Path output,
-                           int inFlight, String... sets) throws IOException {
+    /** Answers every row of {@code input} with {@code inFlight} requests in flight; timed, labelled {@code client}. */
+    static Measurement run(String client, SparkSession spark, EmulatorProcess emulator, Path input,
+                           Path output, int inFlight, String... sets) throws IOException {
         Path job = Files.writeString(output.resolveSibling(output.getFileName() + ".conf"), String.format(
                 "input.path = \"%s\"%nprompt.template = \"%s{{review_text}}\"%nmodel.name = %s%n"
                         + "output { path = \"%s\", mode = overwrite }%n"
@@ -47,10 +47,12 @@ final class GembatchRun {
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = BenchSpark.cpuSeconds() - cpu0;
         double emu = emulator.cpuSeconds() - emu0;
+        Files.write(output.resolveSibling(output.getFileName() + "-" + System.currentTimeMillis()
+                + ".log"), log.toByteArray());
         if (exit != 0) {
             throw new IllegalStateException("gembatch exited " + exit + ":\n" + log.toString(StandardCharsets.UTF_8));
         }
-        return checked(spark, output, "gembatch", inFlight, wall, cpu, emu);
+        return checked(spark, output, client, inFlight, wall, cpu, emu);
     }
 
     /**

@@ -39,7 +39,7 @@ public final class HeapBench {
                 "--first-byte-ms", o.get("first-byte-ms"), "--gap-ms", o.get("gap-ms")))) {
             double from = uptimeSeconds();
             try {
-                Measurement m = GembatchRun.run(spark, emulator, input, dir.resolve("out"), inFlight);
+                Measurement m = GembatchRun.run("gembatch", spark, emulator, input, dir.resolve("out"), inFlight);
                 System.out.println(m.line(Double.parseDouble(o.get("first-byte-ms"))
                         + (Integer.parseInt(o.get("chunks")) - 1) * Double.parseDouble(o.get("gap-ms"))));
                 long distinct = spark.read().parquet(dir.resolve("out").toString())

@@ -21,7 +21,7 @@ final class Report {
                 + " | efficiency (steady) | client CPU s / 10k rows | emulator CPU s / 10k rows | mean latency ms | rows OK |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (int inFlight : runs.stream().mapToInt(Measurement::inFlight).distinct().toArray()) {
-            for (String client : List.of("gembatch", "google-genai")) {
+            for (String client : runs.stream().map(Measurement::client).distinct().toList()) {
                 List<Measurement> m = select(inFlight, client);
                 if (!m.isEmpty()) {
                     out.append(row(inFlight, client, m));

@@ -44,8 +44,14 @@ final class Runner {
         Path output = dir.resolve("out-" + client);
         switch (client) {
             case "gembatch":
-                return GembatchRun.run(spark, emulator, input, output, inFlight,
+                return GembatchRun.run(client, spark, emulator, input, output, inFlight,
                         gembatchSets.toArray(String[]::new));
+            case "gembatch-h2": {
+                List<String> sets = new ArrayList<>(gembatchSets);
+                sets.add("gemini.http-version = h2");
+                return GembatchRun.run(client, spark, emulator, input, output, inFlight,
+                        sets.toArray(String[]::new));
+            }
             case "google-genai":
                 return BaselineRun.run(spark, emulator, input, output, inFlight);
             default:
