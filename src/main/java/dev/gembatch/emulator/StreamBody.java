@@ -62,6 +62,11 @@ final class StreamBody implements AsyncEntityProducer {
     @Override
     public void produce(DataStreamChannel out) throws IOException {
         channel = out;
+        // Read before draining: offer() happens before end() or abort() on the feeding thread, so
+        // once either is seen here every byte is already queued. Read after draining, a last
+        // offer() could slip in between, and the body would end without it.
+        boolean endSeen = ended;
+        boolean abortSeen = aborted;
         ByteBuffer head;
         while ((head = queue.peek()) != null) {
             out.write(head);
@@ -70,10 +75,10 @@ final class StreamBody implements AsyncEntityProducer {
             }
             queue.poll();
         }
-        if (aborted) {
+        if (abortSeen) {
             throw new IOException("gembatch emulator: connection cut mid-stream (scenario)");
         }
-        if (ended) {
+        if (endSeen) {
             out.endStream();
         }
     }
