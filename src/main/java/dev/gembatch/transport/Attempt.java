@@ -139,11 +139,29 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
         return 1 << 20;
     }
 
+    /**
+     * Feeds the body to the decoder. A body that cannot be decoded (a gzip stream cut short)
+     * ends this attempt and resets its own exchange: thrown to HttpCore instead, it would close
+     * the whole connection, on HTTP/2 every other stream multiplexed on it.
+     */
     @Override
-    protected synchronized void data(ByteBuffer src, boolean endOfStream) throws IOException {
-        if (finished) {
-            return;
+    protected void data(ByteBuffer src, boolean endOfStream) {
+        IOException broken;
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            try {
+                decode(src, endOfStream);
+                return;
+            } catch (IOException e) {
+                broken = e;
+            }
         }
+        finish(broken, null);
+    }
+
+    private void decode(ByteBuffer src, boolean endOfStream) throws IOException {
         if (src.hasRemaining()) {
             touch();
             if (gunzip != null) {
