@@ -30,10 +30,11 @@ public record GeminiSettings(String baseUrl, ApiKey apiKey, AuthMode auth, WireF
     public enum WireFormat { SSE, JSON_ARRAY }
 
     /**
-     * The HTTP version spoken: {@code HTTP1} opens a connection per request in flight, {@code H2}
-     * multiplexes up to 100 streams per connection.
+     * The HTTP version spoken: {@code H2} multiplexes up to 100 streams per connection,
+     * {@code HTTP1} opens a connection per request in flight, {@code AUTO} is H2 to Google's own
+     * hosts and HTTP1 to any other base URL (a proxy, the emulator).
      */
-    public enum HttpVersion { HTTP1, H2 }
+    public enum HttpVersion { AUTO, H2, HTTP1 }
 
     /** A builder with no field set; {@link Builder#build()} needs every one. */
     public static Builder builder() {

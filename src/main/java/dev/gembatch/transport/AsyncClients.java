@@ -1,6 +1,8 @@
 package dev.gembatch.transport;
 
 import dev.gembatch.config.GeminiSettings;
+import java.net.URI;
+import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -28,6 +30,21 @@ final class AsyncClients {
     static final int H2_STREAMS_PER_CONNECTION = 100;
 
     private AsyncClients() {
+    }
+
+    /** Whether these settings speak HTTP/2 ({@code auto}: to Google's own https hosts only). */
+    static boolean speaksH2(GeminiSettings settings) {
+        return switch (settings.httpVersion()) {
+            case H2 -> true;
+            case HTTP1 -> false;
+            case AUTO -> isGoogleHost(URI.create(settings.baseUrl()));
+        };
+    }
+
+    /** {@code https://} to a host under googleapis.com (the Gemini API, Vertex AI). */
+    static boolean isGoogleHost(URI uri) {
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        return "https".equalsIgnoreCase(uri.getScheme()) && host.endsWith(".googleapis.com");
     }
 
     /** How many h2 connections carry {@code inFlight} requests at 100 streams each (>= 1). */

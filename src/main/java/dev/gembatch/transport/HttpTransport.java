@@ -39,7 +39,7 @@ final class HttpTransport implements AutoCloseable {
 
     /** {@code trust} null means the JVM's default trust store (the production case). */
     HttpTransport(GeminiSettings settings, SSLContext trust) {
-        if (settings.httpVersion() == GeminiSettings.HttpVersion.H2) {
+        if (AsyncClients.speaksH2(settings)) {
             int connections = AsyncClients.h2Connections(
                     Math.max(settings.limiter().max(), settings.limiter().initial()));
             List<CloseableHttpAsyncClient> clients = new ArrayList<>();

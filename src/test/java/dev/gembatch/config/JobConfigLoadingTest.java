@@ -112,7 +112,7 @@ class JobConfigLoadingTest {
         assertEquals("test-key-123", g.apiKey().reveal());
         assertEquals(AuthMode.HEADER, g.auth());
         assertEquals(WireFormat.SSE, g.wireFormat());
-        assertEquals(GeminiSettings.HttpVersion.HTTP1, g.httpVersion());
+        assertEquals(GeminiSettings.HttpVersion.AUTO, g.httpVersion());
         assertEquals(new LimiterSettings(true, 32, 1, 32), g.limiter());
         assertEquals(Timeouts.builder().connect(Duration.ofSeconds(10))
                 .firstByte(Duration.ofSeconds(60)).idle(Duration.ofSeconds(60))

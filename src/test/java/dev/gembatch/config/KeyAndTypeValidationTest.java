@@ -135,7 +135,7 @@ class KeyAndTypeValidationTest {
         "output.mode | replace | must be one of error-if-exists, overwrite, append",
         "gemini.auth | bearer | must be one of header, query",
         "gemini.wire-format | ndjson | must be one of sse, json-array",
-        "gemini.http-version | http2 | must be one of http1, h2",
+        "gemini.http-version | http2 | must be one of auto, h2, http1",
         "model.generation.thinking.level | extreme | must be one of minimal, low, medium, high",
     })
     void unknownEnumValueListsTheAllowedValues(String key, String value, String rule) {

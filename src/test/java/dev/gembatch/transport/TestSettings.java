@@ -45,7 +45,7 @@ final class TestSettings {
     static GeminiSettings settings(String baseUrl) {
         return GeminiSettings.builder().baseUrl(baseUrl).apiKey(ApiKey.of(KEY))
                 .auth(GeminiSettings.AuthMode.HEADER).wireFormat(GeminiSettings.WireFormat.SSE)
-                .httpVersion(GeminiSettings.HttpVersion.HTTP1)
+                .httpVersion(GeminiSettings.HttpVersion.AUTO)
                 .limiter(LimiterSettings.fixed(4)).timeouts(timeouts())
                 .retry(new RetrySettings(4, Duration.ofSeconds(1), Duration.ofSeconds(60)))
                 .allowInsecureHttp(false).userAgent("gembatch/test").quota(QuotaSettings.NONE)
