@@ -15,9 +15,10 @@ import java.time.ZoneId;
  * timeouts, the job's deadline).
  */
 public record GeminiSettings(String baseUrl, ApiKey apiKey, AuthMode auth, WireFormat wireFormat,
-                             HttpVersion httpVersion, LimiterSettings limiter, Timeouts timeouts, RetrySettings retry,
-                             boolean allowInsecureHttp, String userAgent, QuotaSettings quota,
-                             Api api, VertexSettings vertex, FlexSettings flex)
+                             HttpVersion httpVersion, LimiterSettings limiter, Timeouts timeouts,
+                             RetrySettings retry, boolean allowInsecureHttp, String userAgent,
+                             QuotaSettings quota, Api api, VertexSettings vertex,
+                             FlexSettings flex)
         implements Serializable {
 
     /** Which Google API is called: the Gemini API (generativelanguage) or Vertex AI. */

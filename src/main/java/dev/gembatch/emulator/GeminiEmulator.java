@@ -30,7 +30,7 @@ import org.apache.hc.core5.util.TimeValue;
  */
 public final class GeminiEmulator implements AutoCloseable {
     /** Streams one h2 connection may carry at once over TLS: what Google's front ends advertise. */
-    static final int GOOGLE_H2_STREAMS = 100;
+    private static final int GOOGLE_H2_STREAMS = 100;
     private static final int H2C_STREAMS = 2048;
     private final HttpAsyncServer server;
     private final ScheduledThreadPoolExecutor scheduler;

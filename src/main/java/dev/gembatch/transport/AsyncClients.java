@@ -27,7 +27,7 @@ import org.apache.hc.core5.util.Timeout;
  */
 final class AsyncClients {
     /** Streams one h2 connection carries at once: what Google's front ends advertise. */
-    static final int H2_STREAMS_PER_CONNECTION = 100;
+    private static final int H2_STREAMS_PER_CONNECTION = 100;
 
     private AsyncClients() {
     }
@@ -42,7 +42,7 @@ final class AsyncClients {
     }
 
     /** {@code https://} to a host under googleapis.com (the Gemini API, Vertex AI). */
-    static boolean isGoogleHost(URI uri) {
+    private static boolean isGoogleHost(URI uri) {
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
         return "https".equalsIgnoreCase(uri.getScheme()) && host.endsWith(".googleapis.com");
     }

@@ -69,32 +69,52 @@ final class HttpTransport implements AutoCloseable {
         return best;
     }
 
-    private <T> FutureCallback<T> releasing(int lane, FutureCallback<T> callback) {
-        AtomicBoolean released = new AtomicBoolean();
-        Runnable release = () -> {
+    /** Sends on the least busy lane, which counts the exchange until its callback. */
+    private <T> Future<T> execute(AsyncRequestProducer producer, AsyncResponseConsumer<T> consumer,
+                                  FutureCallback<T> callback) {
+        LaneCall<T> call = new LaneCall<>(acquire(), callback);
+        try {
+            return lanes.get(call.lane).execute(producer, consumer, null, call);
+        } catch (RuntimeException refused) {
+            call.release();
+            throw refused;
+        }
+    }
+
+    /** A callback that uncounts its lane once, however the exchange ends. */
+    private final class LaneCall<T> implements FutureCallback<T> {
+        private final int lane;
+        private final FutureCallback<T> callback;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        LaneCall(int lane, FutureCallback<T> callback) {
+            this.lane = lane;
+            this.callback = callback;
+        }
+
+        void release() {
             if (released.compareAndSet(false, true)) {
                 inFlight.decrementAndGet(lane);
             }
-        };
-        return new FutureCallback<>() {
-            @Override
-            public void completed(T result) {
-                release.run();
-                callback.completed(result);
-            }
+        }
 
-            @Override
-            public void failed(Exception ex) {
-                release.run();
-                callback.failed(ex);
-            }
+        @Override
+        public void completed(T result) {
+            release();
+            callback.completed(result);
+        }
 
-            @Override
-            public void cancelled() {
-                release.run();
-                callback.cancelled();
-            }
-        };
+        @Override
+        public void failed(Exception ex) {
+            release();
+            callback.failed(ex);
+        }
+
+        @Override
+        public void cancelled() {
+            release();
+            callback.cancelled();
+        }
     }
 
     /** Starts one POST; the consumer sees the response as it streams, the callback its end. */
@@ -107,9 +127,7 @@ final class HttpTransport implements AutoCloseable {
         if (auth != null) {
             request.setHeader(auth.name(), auth.value());
         }
-        AsyncRequestProducer producer = request.build();
-        int lane = acquire();
-        return lanes.get(lane).execute(producer, consumer, null, releasing(lane, callback));
+        return execute(request.build(), consumer, callback);
     }
 
     /** One small POST whose whole response is buffered (countTokens: no stream, no gzip). */
@@ -132,14 +150,15 @@ final class HttpTransport implements AutoCloseable {
         if (auth != null) {
             request.setHeader(auth.name(), auth.value());
         }
-        int lane = acquire();
-        return lanes.get(lane).execute(SimpleRequestProducer.create(request.build()),
-                SimpleResponseConsumer.create(), releasing(lane, callback));
+        return execute(SimpleRequestProducer.create(request.build()),
+                SimpleResponseConsumer.create(), callback);
     }
 
     /**
-     * Drops every connection at once, then stops the reactors: a graceful close alone would wait
-     * up to 5 s for connections still streaming, and an immediate one logs spurious errors.
+     * HTTP/1.1: drops every connection at once, then stops the reactor (a graceful close alone
+     * would wait up to 5 s for connections still streaming, and an immediate one logs spurious
+     * errors). HTTP/2: closes each lane gracefully (an immediate close races the lane's own
+     * reactor shutdown and logs a ClosedSelectorException).
      */
     @Override
     public void close() {
