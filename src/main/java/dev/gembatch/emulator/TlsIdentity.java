@@ -30,15 +30,21 @@ public final class TlsIdentity {
         try (InputStream in = Files.newInputStream(keyStore)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password);
-            KeyManagerFactory keys =
-                    KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, password);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
-            return context;
+            return serverContext(store, password);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("--tls cannot read the PKCS#12 key store "
                     + keyStore + " (password from " + PASSWORD_VARIABLE + "): " + e.getMessage(), e);
         }
+    }
+
+    /** A server-side TLS context presenting the key (and certificate) in {@code store}. */
+    public static SSLContext serverContext(KeyStore store, char[] password)
+            throws GeneralSecurityException {
+        KeyManagerFactory keys =
+                KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, password);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), null, null);
+        return context;
     }
 }

@@ -164,9 +164,7 @@ final class HttpTransport implements AutoCloseable {
     public void close() {
         if (pool != null) {
             pool.close(CloseMode.IMMEDIATE);
-            lanes.forEach(lane -> lane.close(CloseMode.GRACEFUL));
-        } else {
-            lanes.forEach(lane -> lane.close(CloseMode.GRACEFUL));
         }
+        lanes.forEach(lane -> lane.close(CloseMode.GRACEFUL));
     }
 }

@@ -3,17 +3,15 @@ package dev.gembatch.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.gembatch.transport.LoopbackCertificate;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
@@ -84,17 +82,7 @@ class UnreachableEndpointJobTest extends SparkTestBase {
         private final Thread acceptor;
 
         UntrustedTls() throws Exception {
-            char[] password = "changeit".toCharArray();
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            try (InputStream p12 = UnreachableEndpointJobTest.class
-                    .getResourceAsStream("/dev/gembatch/transport/loopback-tls.p12")) {
-                ks.load(p12, password);
-            }
-            KeyManagerFactory kmf =
-                    KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(ks, password);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf.getKeyManagers(), null, null);
+            SSLContext ctx = LoopbackCertificate.serverContext();
             socket = (SSLServerSocket) ctx.getServerSocketFactory()
                     .createServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
             acceptor = new Thread(this::accept, "untrusted-tls");

@@ -1,10 +1,10 @@
 package dev.gembatch.transport;
 
+import dev.gembatch.emulator.TlsIdentity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -12,13 +12,14 @@ import javax.net.ssl.TrustManagerFactory;
  * The self-signed test certificate {@code loopback-tls.p12} (SAN 127.0.0.1, password changeit):
  * a server's TLS context holding its key, and a client's that trusts it and nothing else.
  */
-final class LoopbackCertificate {
+public final class LoopbackCertificate {
     private static final char[] PASSWORD = "changeit".toCharArray();
 
     private LoopbackCertificate() {
     }
 
-    private static KeyStore keyStore() throws IOException, GeneralSecurityException {
+    /** The key store itself (its key entry is named {@code loopback}). */
+    public static KeyStore keyStore() throws IOException, GeneralSecurityException {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = LoopbackCertificate.class.getResourceAsStream("loopback-tls.p12")) {
             ks.load(in, PASSWORD);
@@ -26,14 +27,12 @@ final class LoopbackCertificate {
         return ks;
     }
 
-    static SSLContext serverContext() throws IOException, GeneralSecurityException {
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keyStore(), PASSWORD);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), null, null);
-        return ctx;
+    /** A server's TLS context presenting the certificate. */
+    public static SSLContext serverContext() throws IOException, GeneralSecurityException {
+        return TlsIdentity.serverContext(keyStore(), PASSWORD);
     }
 
+    /** A client's TLS context that trusts the certificate and nothing else. */
     static SSLContext trustingContext() throws IOException, GeneralSecurityException {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);

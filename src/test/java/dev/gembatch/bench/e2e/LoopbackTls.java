@@ -1,7 +1,7 @@
 package dev.gembatch.bench.e2e;
 
+import dev.gembatch.transport.LoopbackCertificate;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -24,13 +24,10 @@ final class LoopbackTls {
     static Path trustItIn(Path dir) throws IOException, GeneralSecurityException, URISyntaxException {
         Path keyStore = Path.of(LoopbackTls.class.getResource(
                 "/dev/gembatch/transport/loopback-tls.p12").toURI());
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keyStore)) {
-            keys.load(in, PASSWORD);
-        }
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        trust.setCertificateEntry("loopback", keys.getCertificate("loopback"));
+        trust.setCertificateEntry("loopback",
+                LoopbackCertificate.keyStore().getCertificate("loopback"));
         Path trustFile = dir.resolve("loopback-trust.p12");
         try (OutputStream out = Files.newOutputStream(trustFile)) {
             trust.store(out, PASSWORD);
