@@ -85,7 +85,10 @@ final class ScriptedServer implements AutoCloseable {
         return arrived;
     }
 
-    /** True once clients have hung up on n stalled replies (waits at most 10 s). */
+    /**
+     * True once clients have hung up on n replies, stalled or still being written (waits at most
+     * 10 s).
+     */
     boolean awaitHangups(int n) throws InterruptedException {
         return hangups.tryAcquire(n, 10, TimeUnit.SECONDS);
     }
@@ -117,6 +120,11 @@ final class ScriptedServer implements AutoCloseable {
                 max.accumulateAndGet(current.incrementAndGet(), Math::max);
                 try {
                     open = reply.write(r, new Exchange(s, hangups));
+                } catch (IOException hungUp) {
+                    // The client went away before the reply was written out (a cancel resets
+                    // the connection, so the write fails): a hang-up all the same.
+                    hangups.release();
+                    return;
                 } finally {
                     current.decrementAndGet();
                 }
