@@ -81,7 +81,10 @@ final class HttpTransport implements AutoCloseable {
         }
     }
 
-    /** A callback that uncounts its lane once, however the exchange ends. */
+    /**
+     * A callback that uncounts its lane once, however the exchange ends, then calls the caller's
+     * callback, if it gave one (a caller that waits on the future gives none).
+     */
     private final class LaneCall<T> implements FutureCallback<T> {
         private final int lane;
         private final FutureCallback<T> callback;
@@ -101,19 +104,25 @@ final class HttpTransport implements AutoCloseable {
         @Override
         public void completed(T result) {
             release();
-            callback.completed(result);
+            if (callback != null) {
+                callback.completed(result);
+            }
         }
 
         @Override
         public void failed(Exception ex) {
             release();
-            callback.failed(ex);
+            if (callback != null) {
+                callback.failed(ex);
+            }
         }
 
         @Override
         public void cancelled() {
             release();
-            callback.cancelled();
+            if (callback != null) {
+                callback.cancelled();
+            }
         }
     }
 

@@ -42,6 +42,7 @@ class TokenCounterTest {
         }
         assertEquals(2, emulator.stats().totalRequests());
         assertTrue(emulator.stats().requestsByScenario().isEmpty(), emulator.stats()::toJson);
+        assertEquals(1, emulator.stats().connections(), "the second count reuses the connection");
     }
 
     @Test
