@@ -56,31 +56,42 @@ final class CsvInput {
             return columns;
         }
         Row header = first.get(0);
-        List<String> problems = headerProblems(header);
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < header.length(); i++) {
+            values.add(header.isNullAt(i) ? null : header.getString(i));
+        }
+        List<String> names = headerNames(values);
+        List<String> problems = headerProblems(names);
         if (!problems.isEmpty()) {
             throw InputTable.problem("input.path: the CSV header of '" + in.path() + "' "
                     + String.join("; ", problems) + ": every column needs a name of its own"
                     + " (Spark would rename them, and the output would not keep the input's"
                     + " names); fix the header line");
         }
-        for (int i = 0; i < header.length(); i++) {
-            columns = columns.add(name(header, i), DataTypes.StringType);
+        for (String name : names) {
+            columns = columns.add(name, DataTypes.StringType);
         }
         return columns;
     }
 
-    /** The header's name at {@code i}, a leading byte order mark dropped from the first. */
-    private static String name(Row header, int i) {
-        String name = header.isNullAt(i) ? "" : header.getString(i);
-        return i == 0 && !name.isEmpty() && name.charAt(0) == BOM ? name.substring(1) : name;
+    /** The names a header record's values give: null as "", a leading byte order mark dropped. */
+    static List<String> headerNames(List<String> values) {
+        List<String> names = new ArrayList<>();
+        for (String value : values) {
+            names.add(value == null ? "" : value);
+        }
+        if (!names.isEmpty() && !names.get(0).isEmpty() && names.get(0).charAt(0) == BOM) {
+            names.set(0, names.get(0).substring(1));
+        }
+        return names;
     }
 
     /** Duplicate (case-insensitive) and empty names of a header record, by 1-based position. */
-    static List<String> headerProblems(Row header) {
+    static List<String> headerProblems(List<String> names) {
         Map<String, List<Integer>> positions = new LinkedHashMap<>();
         List<Integer> empty = new ArrayList<>();
-        for (int i = 0; i < header.length(); i++) {
-            String name = name(header, i);
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
             if (name.isBlank()) {
                 empty.add(i + 1);
             } else {
@@ -91,7 +102,7 @@ final class CsvInput {
         List<String> problems = new ArrayList<>();
         positions.forEach((name, at) -> {
             if (at.size() > 1) {
-                problems.add("repeats the name '" + header.getString(at.get(0) - 1).strip()
+                problems.add("repeats the name '" + names.get(at.get(0) - 1).strip()
                         + "' at positions " + joined(at));
             }
         });

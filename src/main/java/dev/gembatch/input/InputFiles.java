@@ -68,6 +68,11 @@ final class InputFiles {
         return files.isEmpty();
     }
 
+    /** The data files, relative to the directory, sorted by name. */
+    List<String> files() {
+        return files;
+    }
+
     /** The format of the first file whose extension names one, or null when none does. */
     InputFormat knownFormat() {
         return files.stream().map(InputFiles::formatOf).filter(f -> f != null).findFirst()

@@ -5,6 +5,7 @@ import dev.gembatch.config.InputSettings;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -35,7 +36,7 @@ public final class InputTable {
      */
     public static InputRows open(SparkSession spark, InputSettings in, List<String> promptColumns)
             throws InvalidInputException {
-        InputFormat format = resolveFormat(spark, in);
+        InputFormat format = resolveFormat(spark.sparkContext().hadoopConfiguration(), in);
         Dataset<Row> raw;
         try {
             raw = load(spark, in, format);
@@ -46,6 +47,39 @@ public final class InputTable {
                     + format.name().toLowerCase(Locale.ROOT) + ": " + firstLine(e.getMessage()));
         }
         return InputRows.split(raw, in, format, promptColumns);
+    }
+
+    /**
+     * The first {@code n} rows of the input, read in this JVM without Spark, exactly as Spark
+     * would read them, or null when that takes Spark: an input other than one CSV file with a
+     * header on the local file system (alone, or the only data file directly in its directory),
+     * or first rows Spark would do more than read (see {@link CsvHead}). A path that does not
+     * exist or holds stray files is refused as {@link #open} refuses it.
+     */
+    public static FirstRows firstRows(Configuration conf, InputSettings in, int n)
+            throws InvalidInputException {
+        if (resolveFormat(conf, in) != InputFormat.CSV || !in.csv().header()) {
+            return null;
+        }
+        Path path = new Path(in.path());
+        try {
+            FileSystem fs = path.getFileSystem(conf);
+            if (!"file".equals(fs.getScheme())) {
+                return null;
+            }
+            Path file = path;
+            if (fs.getFileStatus(path).isDirectory()) {
+                List<String> files = InputFiles.under(fs, path).files();
+                if (files.size() != 1 || files.get(0).contains("/")) {
+                    return null; // several files, or a partition folder's column to add
+                }
+                file = new Path(path, files.get(0));
+            }
+            return CsvHead.read(conf, file, in.csv(), n);
+        } catch (IOException e) {
+            throw problem("input.path: '" + in.path() + "' cannot be read as csv: "
+                    + firstLine(e.getMessage()));
+        }
     }
 
     private static Dataset<Row> load(SparkSession spark, InputSettings in, InputFormat format)
@@ -75,11 +109,11 @@ public final class InputTable {
      * must hold only files of that format (see {@link InputFiles}); a single file is taken as
      * given.
      */
-    static InputFormat resolveFormat(SparkSession spark, InputSettings in)
+    static InputFormat resolveFormat(Configuration conf, InputSettings in)
             throws InvalidInputException {
         Path path = new Path(in.path());
         try {
-            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            FileSystem fs = path.getFileSystem(conf);
             if (!fs.exists(path)) {
                 throw problem("input.path: '" + in.path() + "' does not exist");
             }

@@ -9,14 +9,18 @@ import dev.gembatch.input.InvalidInputException;
 import dev.gembatch.input.MediaParts;
 import dev.gembatch.output.AnswerStruct;
 import dev.gembatch.output.ResultSchema;
+import dev.gembatch.pipeline.PartitionAnswerer;
 import dev.gembatch.pipeline.RowPlan;
 import dev.gembatch.pipeline.RunBudget;
 import dev.gembatch.prompt.RequestBodies;
 import dev.gembatch.prompt.Template;
+import dev.gembatch.report.RunCounters;
 import dev.gembatch.store.AnswerStore;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -28,9 +32,9 @@ import org.apache.spark.sql.types.StructType;
  * in the same row. The whole chain is evaluated by the single write action.
  */
 final class AnswerChain {
-    /** One step: rows of {@code in} schema answered into rows of {@code out} schema. */
-    interface Step {
-        Dataset<Row> answer(Dataset<Row> rows, AnswerColumn answer, RowPlan plan, StructType out);
+    /** One step: rows ({@code R}: a Dataset, or a list in hand) answered into {@code out}'s. */
+    interface Step<R> {
+        R answer(R rows, AnswerColumn answer, RowPlan plan, StructType out);
     }
 
     private AnswerChain() {
@@ -68,15 +72,40 @@ final class AnswerChain {
      * context cache, if any, made by {@code caches} (null: none).
      */
     static Dataset<Row> answer(SparkSession spark, Dataset<Row> rows, JobSettings job,
-                               GeminiSettings gemini, CacheSetup caches, Step step)
+                               GeminiSettings gemini, CacheSetup caches, Step<Dataset<Row>> step)
             throws InvalidInputException {
-        Dataset<Row> answered = rows;
-        StructType schema = rows.schema();
         RunBudget shares = RunBudget.plan(rows, share(job.budget(), job.answers().size()),
                 job.pricing().forModel(job.model().name()));
+        return chain(rows, rows.schema(), spark.sparkContext().hadoopConfiguration(), job, gemini,
+                shares, caches, step);
+    }
+
+    /**
+     * Answers {@code rows} column by column in this JVM, without Spark (a preview), through the
+     * executors' own answering ({@link PartitionAnswerer}); the budget is the job's, as for one
+     * partition. The rows come out in the order their answers completed.
+     */
+    static List<Row> answerHere(List<Row> rows, StructType schema, JobSettings job,
+                                GeminiSettings gemini, Configuration conf, RunCounters counters)
+            throws InvalidInputException {
+        RunBudget shares = RunBudget.forRows(rows.size(),
+                share(job.budget(), job.answers().size()),
+                job.pricing().forModel(job.model().name()));
+        return chain(rows, schema, conf, job, gemini, shares, null, (in, a, plan, out) -> {
+            List<Row> answered = new ArrayList<>(in.size());
+            new PartitionAnswerer(plan, counters).call(in.iterator())
+                    .forEachRemaining(answered::add);
+            return answered;
+        });
+    }
+
+    private static <R> R chain(R rows, StructType schema, Configuration conf, JobSettings job,
+                               GeminiSettings gemini, RunBudget shares, CacheSetup caches,
+                               Step<R> step) throws InvalidInputException {
+        R answered = rows;
         for (AnswerColumn a : job.answers()) {
             StructType next = appendResult(schema, job, a);
-            RowPlan plan = plan(spark, schema, job, a, gemini).withBudget(
+            RowPlan plan = plan(conf, schema, job, a, gemini).withBudget(
                     shares.withPrice(job.pricing().forModel(a.model().name())));
             plan = caches == null ? plan : caches.apply(a, plan);
             answered = step.answer(answered, a, plan, next);
@@ -86,7 +115,7 @@ final class AnswerChain {
     }
 
     /** The plan of one answer column for rows of {@code schema}. */
-    static RowPlan plan(SparkSession spark, StructType schema, JobSettings job, AnswerColumn a,
+    static RowPlan plan(Configuration conf, StructType schema, JobSettings job, AnswerColumn a,
                         GeminiSettings gemini) throws InvalidInputException {
         PromptSettings p = a.prompt();
         List<AnswerColumn> reads = job.answers().stream()
@@ -96,15 +125,14 @@ final class AnswerChain {
                 p.column(),
                 p.systemInstruction() == null ? null : Template.parse(p.systemInstruction()),
                 new RequestBodies(a.model()), a.model().name(), gemini).withUpstream(reads)
-                .withMedia(media(spark, job, a))
+                .withMedia(media(conf, job, a))
                 .withStruct(AnswerStruct.of(a.model().generation()));
     }
 
-    private static MediaParts media(SparkSession spark, JobSettings job, AnswerColumn a)
+    private static MediaParts media(Configuration conf, JobSettings job, AnswerColumn a)
             throws InvalidInputException {
         try {
-            return MediaParts.of(a.prompt(), job.input().path(),
-                    spark.sparkContext().hadoopConfiguration());
+            return MediaParts.of(a.prompt(), job.input().path(), conf);
         } catch (IOException e) {
             throw new InvalidInputException(List.of("input.path: '" + job.input().path()
                     + "' cannot be resolved to a directory for relative file paths: "

@@ -89,7 +89,8 @@ final class DryRun {
         List<String> problems = new ArrayList<>();
         Dataset<Row> rows = input;
         for (AnswerColumn a : job.answers()) {
-            RowPlan plan = AnswerChain.plan(spark, rows.schema(), job, a, gemini);
+            RowPlan plan = AnswerChain.plan(spark.sparkContext().hadoopConfiguration(),
+                    rows.schema(), job, a, gemini);
             StoreSplit stored = store != null && a.reads().isEmpty()
                     ? JournaledRun.storeSplit(rows, plan, store) : new StoreSplit(rows, 0);
             try {

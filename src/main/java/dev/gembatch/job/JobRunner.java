@@ -168,8 +168,9 @@ public final class JobRunner {
                         job.answers().size(), store == null ? new Object[0]
                         : AnswerStore.notSent()), Encoders.row(outSchema))), job);
         JournaledRun.Reuse reuse = journaled == null || job.answers().size() > 1 ? null
-                : journaled.reuse(input.valid(), job.answers().get(0), AnswerChain.plan(spark,
-                        input.valid().schema(), job, job.answers().get(0), gemini));
+                : journaled.reuse(input.valid(), job.answers().get(0), AnswerChain.plan(
+                        spark.sparkContext().hadoopConfiguration(), input.valid().schema(), job,
+                        job.answers().get(0), gemini));
         try (Progress progress = RunReporting.progress(spark, job, input.all(), counters, reuse,
                 out)) {
             if (journaled != null) {

@@ -57,10 +57,28 @@ public final class Main {
             GeminiSettings gemini = emulator == null ? job.gemini()
                     : job.gemini().withBaseUrl(emulator.baseUrl())
                             .withApiKey(ApiKey.of(emulator.apiKey()));
+            if (cli.preview() > 0 && cli.store() == null && !cli.dryRun()) {
+                ExitCode local = previewWithoutSpark(cli, job, gemini, out, err);
+                if (local != null) {
+                    return local;
+                }
+            }
             return runOnSpark(cli, job, gemini, out, err);
         } catch (Exception e) {
             err.println("gembatch: internal error: " + key.redact(String.valueOf(e)));
             return ExitCode.INTERNAL_ERROR;
+        }
+    }
+
+    /** A preview {@link LocalPreview} can take without Spark, or null: Spark's to run. */
+    private static ExitCode previewWithoutSpark(CommandLine cli, JobSettings job,
+                                                GeminiSettings gemini, PrintStream out,
+                                                PrintStream err) {
+        try {
+            return LocalPreview.run(job, gemini, cli.preview(), cli.previewOutput(), out)
+                    ? ExitCode.DONE : null;
+        } catch (Exception e) {
+            return failed(e, gemini, err);
         }
     }
 
@@ -79,23 +97,29 @@ public final class Main {
                 out.println(report.toTable());
             }
             return ExitCode.DONE;
-        } catch (InvalidInputException e) {
-            err.println("gembatch: cannot run the job:");
-            err.println(e.getMessage());
-            return ExitCode.INVALID_JOB;
         } catch (Exception e) { // Spark throws its checked SparkException undeclared
-            if (ShutdownHookManager.get().isShutdownInProgress()) {
-                err.println("gembatch: stopped by a signal; the answers received are journaled:"
-                        + " run the job again with --resume to continue");
-                return ExitCode.INTERNAL_ERROR;
-            }
-            String abort = abortMessage(e);
-            err.println("gembatch: " + gemini.apiKey().redact(abort != null
-                    ? "aborted the run: " + abort : "the job failed: " + e));
-            return abort != null ? ExitCode.ABORTED : ExitCode.INTERNAL_ERROR;
+            return failed(e, gemini, err);
         } finally {
             session.close();
         }
+    }
+
+    /** Says why the job could not run or stopped, and the exit code that tells it. */
+    private static ExitCode failed(Exception e, GeminiSettings gemini, PrintStream err) {
+        if (e instanceof InvalidInputException) {
+            err.println("gembatch: cannot run the job:");
+            err.println(e.getMessage());
+            return ExitCode.INVALID_JOB;
+        }
+        if (ShutdownHookManager.get().isShutdownInProgress()) {
+            err.println("gembatch: stopped by a signal; the answers received are journaled:"
+                    + " run the job again with --resume to continue");
+            return ExitCode.INTERNAL_ERROR;
+        }
+        String abort = abortMessage(e);
+        err.println("gembatch: " + gemini.apiKey().redact(abort != null
+                ? "aborted the run: " + abort : "the job failed: " + e));
+        return abort != null ? ExitCode.ABORTED : ExitCode.INTERNAL_ERROR;
     }
 
     /** Why the failure budget aborted the run, from Spark's wrapped task failure, or null. */

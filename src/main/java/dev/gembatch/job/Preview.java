@@ -61,19 +61,30 @@ final class Preview {
                 null, (in, a, plan, schema) -> in.mapPartitions(
                         new PartitionAnswerer(plan, counters), Encoders.row(schema)))
                 .collectAsList());
+        print(job, input.schema(), outSchema, answered, out);
+        if (target != null) {
+            write(target, StructColumns.append(spark.createDataFrame(answered, outSchema), job));
+        }
+        summary(answered.size(), rows, start, outputPath, out);
+    }
+
+    /** One table per answer column of the answered rows (in input order). */
+    static void print(JobSettings job, StructType inputSchema, StructType outSchema,
+                      List<Row> answered, PrintStream out) {
         for (AnswerColumn a : job.answers()) {
             if (a.name() != null) {
                 out.printf("answer column %s%n", a.name());
             }
-            out.print(new PreviewTable(keyColumns(job, input.schema()), a.prefix(),
+            out.print(new PreviewTable(keyColumns(job, inputSchema), a.prefix(),
                     PreviewTable.terminalWidth(System.getenv("COLUMNS")))
                     .render(outSchema, answered));
         }
-        if (target != null) {
-            write(target, StructColumns.append(spark.createDataFrame(answered, outSchema), job));
-        }
+    }
+
+    /** The preview's last line: how many rows, how long since {@code start}, where written. */
+    static void summary(int answered, int rows, long start, Path outputPath, PrintStream out) {
         out.printf("gembatch preview: %d of the first %d rows answered in %.1f s; %s%n",
-                answered.size(), rows, (System.nanoTime() - start) / 1e9, outputPath == null
+                answered, rows, (System.nanoTime() - start) / 1e9, outputPath == null
                         ? "nothing written (--preview-output PATH keeps them)"
                         : "written to " + outputPath);
     }
@@ -114,7 +125,7 @@ final class Preview {
      * Answers come out in completion order; put them back in input order by their input values
      * (equal input rows have equal prompts, so either order of them is the same).
      */
-    private static List<Row> inInputOrder(List<Row> input, List<Row> answered) {
+    static List<Row> inInputOrder(List<Row> input, List<Row> answered) {
         List<Row> pending = new ArrayList<>(answered);
         List<Row> ordered = new ArrayList<>();
         for (Row in : input) {

@@ -40,6 +40,11 @@ public record RunBudget(BudgetSettings limits, Price price, List<Long> requestSh
         return split(limits, price, counts.stream().mapToLong(Long::longValue).toArray());
     }
 
+    /** Shares for one partition of {@code rows} rows (answering without Spark: a preview). */
+    public static RunBudget forRows(long rows, BudgetSettings limits, Price price) {
+        return limits.limited() ? split(limits, price, new long[] {rows}) : NONE;
+    }
+
     /** The same shares, with the cost of tokens priced at {@code other}. */
     public RunBudget withPrice(Price other) {
         return new RunBudget(limits, other, requestShares, fractions);

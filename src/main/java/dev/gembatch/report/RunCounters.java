@@ -8,6 +8,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.apache.spark.SparkContext;
 import org.apache.spark.util.LongAccumulator;
 
@@ -42,39 +44,48 @@ public final class RunCounters implements Serializable {
     private final LongAccumulator storeOutputTokens;
     private final LongAccumulator storeThoughtsTokens;
 
-    private RunCounters(SparkContext sc, String keyColumn) {
+    private RunCounters(Function<String, LongAccumulator> named,
+                        BiConsumer<StatsAccumulator, String> register, String keyColumn) {
         for (Status s : Status.values()) {
-            byStatus.put(s, sc.longAccumulator("gembatch.rows." + s.name()));
+            byStatus.put(s, named.apply("gembatch.rows." + s.name()));
         }
-        retries = sc.longAccumulator("gembatch.retries");
-        promptTokens = sc.longAccumulator("gembatch.tokens.prompt");
-        outputTokens = sc.longAccumulator("gembatch.tokens.output");
-        thoughtsTokens = sc.longAccumulator("gembatch.tokens.thoughts");
-        sent = sc.longAccumulator("gembatch.sent");
-        answered = sc.longAccumulator("gembatch.answered");
-        answersFailed = sc.longAccumulator("gembatch.answered.FAILED");
-        answersBlocked = sc.longAccumulator("gembatch.answered.BLOCKED");
-        sc.register(stats, "gembatch.stats");
+        retries = named.apply("gembatch.retries");
+        promptTokens = named.apply("gembatch.tokens.prompt");
+        outputTokens = named.apply("gembatch.tokens.output");
+        thoughtsTokens = named.apply("gembatch.tokens.thoughts");
+        sent = named.apply("gembatch.sent");
+        answered = named.apply("gembatch.answered");
+        answersFailed = named.apply("gembatch.answered.FAILED");
+        answersBlocked = named.apply("gembatch.answered.BLOCKED");
+        register.accept(stats, "gembatch.stats");
         this.keyColumn = keyColumn;
-        journaled = sc.longAccumulator("gembatch.journal.written");
-        reused = sc.longAccumulator("gembatch.journal.reused");
-        deduplicated = sc.longAccumulator("gembatch.rows.deduplicated");
-        resent = sc.longAccumulator("gembatch.requests.resent");
-        onWire = sc.longAccumulator("gembatch.requests.onWire");
-        fromStore = sc.longAccumulator("gembatch.store.rows");
-        storePromptTokens = sc.longAccumulator("gembatch.store.tokens.prompt");
-        storeOutputTokens = sc.longAccumulator("gembatch.store.tokens.output");
-        storeThoughtsTokens = sc.longAccumulator("gembatch.store.tokens.thoughts");
+        journaled = named.apply("gembatch.journal.written");
+        reused = named.apply("gembatch.journal.reused");
+        deduplicated = named.apply("gembatch.rows.deduplicated");
+        resent = named.apply("gembatch.requests.resent");
+        onWire = named.apply("gembatch.requests.onWire");
+        fromStore = named.apply("gembatch.store.rows");
+        storePromptTokens = named.apply("gembatch.store.tokens.prompt");
+        storeOutputTokens = named.apply("gembatch.store.tokens.output");
+        storeThoughtsTokens = named.apply("gembatch.store.tokens.thoughts");
     }
 
     /** Fresh counters registered with this Spark context; error samples keyed by request id. */
     public static RunCounters register(SparkContext sc) {
-        return new RunCounters(sc, null);
+        return register(sc, null);
     }
 
     /** The same, with error samples keyed by this input column (null: by request id). */
     public static RunCounters register(SparkContext sc, String keyColumn) {
-        return new RunCounters(sc, keyColumn);
+        return new RunCounters(sc::longAccumulator, sc::register, keyColumn);
+    }
+
+    /**
+     * Fresh counters of this JVM alone, registered with no Spark context (answering without
+     * Spark: a preview); error samples keyed by request id.
+     */
+    public static RunCounters local() {
+        return new RunCounters(name -> new LongAccumulator(), (stats, name) -> { }, null);
     }
 
     /** The input column whose value names a row in the report, or null for the request id. */
