@@ -42,10 +42,7 @@ final class CsvHead {
             throws IOException {
         CSVOptions options = options(csv);
         FileSystem fs = file.getFileSystem(conf);
-        CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
-        InputStream raw = fs.open(file);
-        try (Records records = new Records(codec == null ? raw : codec.createInputStream(raw),
-                options)) {
+        try (Records records = new Records(open(fs, conf, file), options)) {
             String[] header = records.next();
             if (header == null) {
                 return null;
@@ -70,6 +67,22 @@ final class CsvHead {
                 rows.add(new GenericRowWithSchema(nullForEmpty(record), schema));
             }
             return new FirstRows(schema, List.copyOf(rows));
+        }
+    }
+
+    /** The file's bytes, decompressed by the Hadoop codec its name says, if any. */
+    private static InputStream open(FileSystem fs, Configuration conf, Path file)
+            throws IOException {
+        CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
+        InputStream raw = fs.open(file);
+        if (codec == null) {
+            return raw;
+        }
+        try {
+            return codec.createInputStream(raw);
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
         }
     }
 
