@@ -45,19 +45,21 @@ final class CsvInput {
      * The string columns the header record names (none for an empty input), read as it is
      * written with the job's CSV options. Refuses a header whose names Spark would rename
      * (duplicates, case aside, become {@code id0, id2}; empty ones {@code _c2}): the output
-     * would lose the input's column names.
+     * would lose the input's column names. Only the record's own fields are names: Spark
+     * appends the columns of partition folders ({@code lang=fr/}) to every row, and adds them
+     * to the rows' schema by itself.
      */
     private static StructType headerColumns(SparkSession spark, InputSettings in)
             throws InvalidInputException {
-        List<Row> first = reader(spark, in.csv()).option("header", false).csv(in.path())
-                .limit(1).collectAsList();
+        Dataset<Row> records = reader(spark, in.csv()).option("header", false).csv(in.path());
+        List<Row> first = records.limit(1).collectAsList();
         StructType columns = new StructType();
         if (first.isEmpty()) {
             return columns;
         }
         Row header = first.get(0);
         List<String> values = new ArrayList<>();
-        for (int i = 0; i < header.length(); i++) {
+        for (int i = 0; i < fieldCount(records.schema()); i++) {
             values.add(header.isNullAt(i) ? null : header.getString(i));
         }
         List<String> names = headerNames(values);
@@ -72,6 +74,18 @@ final class CsvInput {
             columns = columns.add(name, DataTypes.StringType);
         }
         return columns;
+    }
+
+    /**
+     * How many of {@code schema}'s columns are the records' own fields, which Spark names
+     * {@code _c0, _c1...} when there is no header; the partition columns follow them.
+     */
+    private static int fieldCount(StructType schema) {
+        int n = 0;
+        while (n < schema.fields().length && schema.fields()[n].name().equals("_c" + n)) {
+            n++;
+        }
+        return n;
     }
 
     /** The names a header record's values give: null as "", a leading byte order mark dropped. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -90,6 +91,18 @@ class InputDirectoryTest extends SparkTestBase {
         List<Row> out = spark().read().parquet(tmp.resolve("out").toString())
                 .where("status = 'OK'").select("lang").distinct().collectAsList();
         assertEquals(2, out.size(), out::toString);
+        assertEquals(3, fixture.emulator.stats().totalRequests());
+    }
+
+    @Test
+    void partitionedCsvDirectoryKeepsItsPartitionColumn() throws Exception {
+        Path dir = tmp.resolve("in");
+        write(dir.resolve("lang=en").resolve("a.csv"), "id,text\n1,one\n2,two\n");
+        write(dir.resolve("lang=fr").resolve("b.csv"), "id,text\n3,trois\n");
+        runJob(dir, "prompt.template=\"{{lang}}: {{text}}\"").expect(0);
+        Dataset<Row> out = spark().read().parquet(tmp.resolve("out").toString());
+        assertEquals(List.of("id", "text", "lang"), List.of(out.columns()).subList(0, 3));
+        assertEquals(3, out.where("status = 'OK'").count(), () -> out.collectAsList().toString());
         assertEquals(3, fixture.emulator.stats().totalRequests());
     }
 
