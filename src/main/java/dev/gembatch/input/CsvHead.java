@@ -9,7 +9,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -20,7 +19,6 @@ import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.csv.CSVOptions;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -51,10 +49,7 @@ final class CsvHead {
             if (!CsvInput.headerProblems(names).isEmpty()) {
                 return null;
             }
-            StructType schema = new StructType();
-            for (String name : names) {
-                schema = schema.add(name, DataTypes.StringType);
-            }
+            StructType schema = CsvInput.stringColumns(names);
             List<Row> rows = new ArrayList<>();
             while (rows.size() < n) {
                 String[] record = records.next();
@@ -134,15 +129,9 @@ final class CsvHead {
         return values;
     }
 
-    /** Spark's CSV options for the job's settings, as {@link CsvInput} gives them to Spark. */
+    /** Spark's CSV options for the job's settings, those {@link CsvInput} gives Spark. */
     private static CSVOptions options(CsvSettings csv) {
-        Map<String, String> given = new LinkedHashMap<>();
-        given.put("sep", csv.delimiter());
-        given.put("quote", csv.quote());
-        given.put("escape", csv.escape());
-        given.put("multiLine", String.valueOf(csv.multiline()));
-        given.put("encoding", csv.encoding());
-        return new CSVOptions(scalaMap(given), false, "UTC");
+        return new CSVOptions(scalaMap(CsvInput.sparkOptions(csv)), false, "UTC");
     }
 
     /**

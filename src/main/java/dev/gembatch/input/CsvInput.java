@@ -53,13 +53,13 @@ final class CsvInput {
             throws InvalidInputException {
         Dataset<Row> records = reader(spark, in.csv()).option("header", false).csv(in.path());
         List<Row> first = records.limit(1).collectAsList();
-        StructType columns = new StructType();
         if (first.isEmpty()) {
-            return columns;
+            return new StructType();
         }
         Row header = first.get(0);
+        int fields = fieldCount(records.schema());
         List<String> values = new ArrayList<>();
-        for (int i = 0; i < fieldCount(records.schema()); i++) {
+        for (int i = 0; i < fields; i++) {
             values.add(header.isNullAt(i) ? null : header.getString(i));
         }
         List<String> names = headerNames(values);
@@ -70,6 +70,12 @@ final class CsvInput {
                     + " (Spark would rename them, and the output would not keep the input's"
                     + " names); fix the header line");
         }
+        return stringColumns(names);
+    }
+
+    /** A string column of each name, in order: how every CSV column is read. */
+    static StructType stringColumns(List<String> names) {
+        StructType columns = new StructType();
         for (String name : names) {
             columns = columns.add(name, DataTypes.StringType);
         }
@@ -132,14 +138,23 @@ final class CsvInput {
     }
 
     private static DataFrameReader reader(SparkSession spark, CsvSettings csv) {
-        return spark.read()
-                .option("header", csv.header())
-                .option("sep", csv.delimiter())
-                .option("quote", csv.quote())
-                .option("escape", csv.escape())
-                .option("multiLine", csv.multiline())
-                .option("encoding", csv.encoding())
-                .option("inferSchema", false)
-                .option("mode", "PERMISSIVE");
+        return spark.read().options(sparkOptions(csv));
+    }
+
+    /**
+     * Spark's CSV reader options for the job's settings: what Spark reads with, and what {@link
+     * CsvHead} reads a file's first records with when it reads them without Spark.
+     */
+    static Map<String, String> sparkOptions(CsvSettings csv) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("header", String.valueOf(csv.header()));
+        options.put("sep", csv.delimiter());
+        options.put("quote", csv.quote());
+        options.put("escape", csv.escape());
+        options.put("multiLine", String.valueOf(csv.multiline()));
+        options.put("encoding", csv.encoding());
+        options.put("inferSchema", "false");
+        options.put("mode", "PERMISSIVE");
+        return options;
     }
 }
