@@ -32,7 +32,7 @@ class BudgetJobTest extends SparkTestBase {
     @Test
     void maxRequestsSendsExactlyThatManyAndSkipsTheRest() throws Exception {
         List<Row> rows = run("budget.max-requests=7");
-        assertEquals(7L, generationRequests(), fixture.emulator.stats()::toJson);
+        assertEquals(7L, fixture.generationRequests(), fixture.emulator.stats()::toJson);
         assertEquals(ROWS - 7, exhausted(rows).size());
         exhausted(rows).forEach(r -> {
             assertEquals("SKIPPED", r.getAs("status"));
@@ -50,7 +50,7 @@ class BudgetJobTest extends SparkTestBase {
         long used = sent.stream().mapToLong(r -> (int) r.getAs("total_tokens")).sum();
         long largest = sent.stream().mapToLong(r -> (int) r.getAs("total_tokens")).max()
                 .orElseThrow();
-        assertEquals(sent.size(), generationRequests());
+        assertEquals(sent.size(), fixture.generationRequests());
         Assertions.assertFalse(exhausted(rows).isEmpty(), "the limit is below the rows' tokens");
         Assertions.assertTrue(used >= limit && used <= limit + 2 * largest,
                 () -> "used " + used + " of " + limit + ", largest row " + largest);
@@ -59,18 +59,13 @@ class BudgetJobTest extends SparkTestBase {
     @Test
     void withoutABudgetEveryRowIsSent() throws Exception {
         List<Row> rows = run();
-        assertEquals(ROWS, generationRequests());
+        assertEquals(ROWS, fixture.generationRequests());
         assertEquals(0, exhausted(rows).size());
     }
 
     private static List<Row> exhausted(List<Row> rows) {
         return rows.stream().filter(r -> "BUDGET_EXHAUSTED".equals(r.getAs("error_status")))
                 .toList();
-    }
-
-    private long generationRequests() {
-        return fixture.emulator.stats().requestsByScenario().values().stream()
-                .mapToLong(Long::longValue).sum();
     }
 
     private List<Row> run(String... sets) throws Exception {

@@ -62,6 +62,12 @@ final class JobFixture implements AutoCloseable, BeforeEachCallback, AfterAllCal
         close();
     }
 
+    /** Generation requests the emulator received since the test began (countTokens aside). */
+    long generationRequests() {
+        return emulator.stats().requestsByScenario().values().stream()
+                .mapToLong(Long::longValue).sum();
+    }
+
     /** The result of one run of the command line. */
     record Run(int exitCode, String out, String err) {
         Run expect(int code) {

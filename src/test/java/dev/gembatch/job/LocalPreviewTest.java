@@ -53,7 +53,7 @@ class LocalPreviewTest extends SparkTestBase {
         Assertions.assertTrue(here.contains("answer column headline"), here);
         Assertions.assertTrue(here.contains("| n3 "), here);
         Assertions.assertFalse(here.contains("n4"), here);
-        assertEquals(12L, generationRequests(), "3 rows, 2 columns, twice");
+        assertEquals(12L, fixture.generationRequests(), "3 rows, 2 columns, twice");
     }
 
     @Test
@@ -146,10 +146,5 @@ class LocalPreviewTest extends SparkTestBase {
 
     private static PrintStream sink() {
         return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    }
-
-    private static long generationRequests() {
-        return fixture.emulator.stats().requestsByScenario().values().stream()
-                .mapToLong(Long::longValue).sum();
     }
 }

@@ -39,7 +39,7 @@ class PreviewAndDryRunTest extends SparkTestBase {
     void previewSendsOnlyTheFirstRowsAndWritesNothing() throws Exception {
         JobFixture.Run run = run("--preview", "3");
         run.expect(0);
-        assertEquals(3L, generationRequests(), fixture.emulator.stats()::toJson);
+        assertEquals(3L, fixture.generationRequests(), fixture.emulator.stats()::toJson);
         for (int i = 1; i <= 3; i++) {
             Assertions.assertTrue(run.out().contains("| " + i + " | row-" + i + " "), run.out());
             Assertions.assertTrue(run.out().contains("Emulated answer to «Question " + i + "?»"), run.out());
@@ -68,7 +68,7 @@ class PreviewAndDryRunTest extends SparkTestBase {
     @EnumSource(JobFixture.Api.class)
     void dryRunSendsNoGenerationRequestAndEstimatesWithCountTokens(JobFixture.Api api) throws Exception {
         JobFixture.Run run = fixture.command(api, job(), "--dry-run").expect(0);
-        assertEquals(0L, generationRequests(), fixture.emulator.stats()::toJson);
+        assertEquals(0L, fixture.generationRequests(), fixture.emulator.stats()::toJson);
         assertEquals(4L, fixture.emulator.stats().totalRequests(),
                 "countTokens on the 4 sendable rows of the 5 sampled");
         String out = run.out();
@@ -124,7 +124,7 @@ class PreviewAndDryRunTest extends SparkTestBase {
         Assertions.assertTrue(run.err().contains("model.name: 'gpt-4o' is not a model the endpoint"
                 + " serves (404 NOT_FOUND: models/gpt-4o is not found"), run.err());
         assertFalse(run.out().contains("settings:  valid"), run.out());
-        assertEquals(0L, generationRequests(), fixture.emulator.stats()::toJson);
+        assertEquals(0L, fixture.generationRequests(), fixture.emulator.stats()::toJson);
     }
 
     @Test
@@ -149,11 +149,6 @@ class PreviewAndDryRunTest extends SparkTestBase {
     /** Main with the job file, this emulator as endpoint, then {@code args}. */
     private JobFixture.Run run(String... args) throws Exception {
         return fixture.command(job(), args);
-    }
-
-    private long generationRequests() {
-        return fixture.emulator.stats().requestsByScenario().values().stream()
-                .mapToLong(Long::longValue).sum();
     }
 
     private Path job() throws Exception {

@@ -73,7 +73,7 @@ class SpreadsheetJobTest extends SparkTestBase {
         assertEquals("UPSTREAM_NOT_OK", blocked.getAs("headline_error_status"));
         Assertions.assertTrue(((String) blocked.getAs("headline_error_message"))
                 .startsWith("the answer summary is BLOCKED"), blocked::toString);
-        assertEquals(4 + 3, requests(), fixture.emulator.stats()::toJson);
+        assertEquals(4 + 3, fixture.generationRequests(), fixture.emulator.stats()::toJson);
     }
 
     @Test
@@ -83,7 +83,8 @@ class SpreadsheetJobTest extends SparkTestBase {
                 .orderBy("id").collectAsList();
         fixture.emulator.resetStats();
         String out = fixture.run(job(""), "output.mode = retry-failed").expect(0).out();
-        assertEquals(0, requests(), "no answer FAILED, so nothing is sent again\n" + out);
+        assertEquals(0, fixture.generationRequests(),
+                "no answer FAILED, so nothing is sent again\n" + out);
         List<Row> second = spark().read().parquet(tmp.resolve("out").toString())
                 .orderBy("id").collectAsList();
         for (int i = 0; i < first.size(); i++) {
@@ -101,7 +102,7 @@ class SpreadsheetJobTest extends SparkTestBase {
         Assertions.assertTrue(out.contains("answer column headline (reads summary"), out);
         Assertions.assertTrue(out.contains("Headline for: [answer of summary]"), out);
         Assertions.assertTrue(out.contains("Estimate for " + LITE), out);
-        assertEquals(0, requests());
+        assertEquals(0, fixture.generationRequests());
     }
 
     /**
@@ -119,7 +120,7 @@ class SpreadsheetJobTest extends SparkTestBase {
         Assertions.assertTrue(out.contains("  requests:  at most 10 (2 rows cannot be sent and"
                 + " would be SKIPPED; the others are sent only where summary is OK)"), out);
         Assertions.assertFalse(out.contains("NAME"), out);
-        assertEquals(0, requests());
+        assertEquals(0, fixture.generationRequests());
     }
 
     @Test
@@ -127,7 +128,7 @@ class SpreadsheetJobTest extends SparkTestBase {
         String out = fixture.command(job(""), "--preview", "2").expect(0).out();
         Assertions.assertTrue(out.contains("answer column summary"), out);
         Assertions.assertTrue(out.contains("answer column headline"), out);
-        assertEquals(4, requests(), fixture.emulator.stats()::toJson);
+        assertEquals(4, fixture.generationRequests(), fixture.emulator.stats()::toJson);
     }
 
     @Test
@@ -136,7 +137,7 @@ class SpreadsheetJobTest extends SparkTestBase {
                 + "\"Summarize {{headline}}\"")).expect(2);
         Assertions.assertTrue(run.err().contains("answers: headline → summary → headline read"
                 + " each other in a cycle"), run.err());
-        assertEquals(0, requests());
+        assertEquals(0, fixture.generationRequests());
     }
 
     @Test
@@ -147,7 +148,7 @@ class SpreadsheetJobTest extends SparkTestBase {
                 + tmp.resolve("sheet.conf") + ":"), run.err());
         Assertions.assertTrue(run.err().contains("): column 'summry' is not in the input"),
                 run.err());
-        assertEquals(0, requests());
+        assertEquals(0, fixture.generationRequests());
     }
 
     @Test
@@ -173,11 +174,6 @@ class SpreadsheetJobTest extends SparkTestBase {
                 run.err());
         Assertions.assertTrue(run.err().contains("did you mean model.generation.temperature"),
                 run.err());
-    }
-
-    private long requests() {
-        return fixture.emulator.stats().requestsByScenario().values().stream()
-                .mapToLong(Long::longValue).sum();
     }
 
     private Path job(String extra) throws Exception {

@@ -52,12 +52,12 @@ class TableOutputTest extends SparkTestBase {
         String table = CATALOG + ".nightly.overwritten";
         run(input(Map.of("a", "Alpha", "b", "Beta", "c", "Gamma")), table, "overwrite",
                 "--set", "output.table-provider = iceberg").expect(0);
-        assertEquals(3L, generations(), fixture.emulator.stats()::toJson);
+        assertEquals(3L, fixture.generationRequests(), fixture.emulator.stats()::toJson);
         fixture.emulator.resetStats();
 
         JobFixture.Run second = run(input(Map.of("d", "Delta", "e", "Epsilon")), table,
                 "overwrite").expect(0);
-        assertEquals(2L, generations());
+        assertEquals(2L, fixture.generationRequests());
         assertEquals(Map.of("d", "Say: Delta", "e", "Say: Epsilon"), answersByPrompt(table));
         assertEquals(2L, spark().table(table + ".snapshots").count(), "one commit per run");
         Assertions.assertTrue(second.out().contains("written to table " + table), second.out());
@@ -73,7 +73,7 @@ class TableOutputTest extends SparkTestBase {
         String table = CATALOG + ".nightly.appended";
         run(input(Map.of("a", "Alpha", "b", "Beta", "c", "Gamma")), table, "append-new",
                 "--set", "output.partition-by = [status]").expect(0);
-        assertEquals(3L, generations());
+        assertEquals(3L, fixture.generationRequests());
         assertEquals(List.of("OK"), spark().table(table + ".partitions")
                 .select("partition.status").as(Encoders.STRING()).collectAsList(),
                 "the table is created partitioned by output.partition-by");
@@ -81,7 +81,7 @@ class TableOutputTest extends SparkTestBase {
 
         JobFixture.Run second = run(input(Map.of("a", "Alpha", "b", "Beta changed",
                 "c", "Gamma", "d", "Delta", "e", "Epsilon")), table, "append-new").expect(0);
-        assertEquals(2L, generations(), fixture.emulator.stats()::toJson);
+        assertEquals(2L, fixture.generationRequests(), fixture.emulator.stats()::toJson);
         assertEquals(0L, fixture.emulator.stats().paidTwice());
         Map<String, String> answers = answersByPrompt(table);
         assertEquals(List.of("a", "b", "c", "d", "e"), List.copyOf(answers.keySet()));
@@ -101,14 +101,14 @@ class TableOutputTest extends SparkTestBase {
                 "e", "Epsilon"));
 
         JobFixture.Run dry = run(more, table, "append-new", "--dry-run").expect(0);
-        assertEquals(0L, generations());
+        assertEquals(0L, fixture.generationRequests());
         Assertions.assertTrue(dry.out().contains("output:    table " + table + " (append-new)"),
                 dry.out());
         Assertions.assertTrue(dry.out().contains("3 rows"), dry.out());
         Assertions.assertTrue(dry.out().contains("requests:  3 "), dry.out());
 
         JobFixture.Run preview = run(more, table, "append-new", "--preview", "10").expect(0);
-        assertEquals(3L, generations());
+        assertEquals(3L, fixture.generationRequests());
         Assertions.assertTrue(preview.out().contains("3 of the first 10 rows answered"),
                 preview.out());
         assertEquals(2L, spark().table(table).count(), "a preview writes nothing to the table");
@@ -195,10 +195,5 @@ class TableOutputTest extends SparkTestBase {
             byId.put(r.getAs("id"), prompt);
         }
         return byId;
-    }
-
-    private long generations() {
-        return fixture.emulator.stats().requestsByScenario().values().stream()
-                .mapToLong(Long::longValue).sum();
     }
 }
