@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -29,7 +30,10 @@ import org.apache.hadoop.fs.Path;
  * once its modification time has not changed for {@link #STALE} (a killed attempt), while a
  * live attempt rewrites its marker every {@link #HEARTBEAT}. Waiting only for markers that were
  * there first means two attempts never wait for each other, and needs no clock agreement
- * between hosts. Hidden names keep markers out of the journal's readers.
+ * between hosts. Hidden names keep markers out of the journal's readers. On the local file
+ * system a marker is written without Hadoop's checksum file: the checksummed local file system
+ * would write a {@code .crc} beside it and set the permissions of both by starting a
+ * {@code chmod} process each time, two processes per heartbeat (without Hadoop's native library).
  */
 final class PartitionClaim implements AutoCloseable {
     static final String PREFIX = ".live-";
@@ -69,8 +73,9 @@ final class PartitionClaim implements AutoCloseable {
         fs.mkdirs(dir);
         List<Path> before = markers(fs, dir);
         Path mine = new Path(dir, PREFIX + attempt);
-        fs.create(mine, true).close();
-        return new PartitionClaim(fs, mine, before.stream().filter(p -> !p.equals(mine))
+        FileSystem markers = fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
+        markers.create(mine, true).close();
+        return new PartitionClaim(markers, mine, before.stream().filter(p -> !p.equals(mine))
                 .collect(Collectors.toList()), millis);
     }
 

@@ -14,6 +14,7 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -118,8 +119,7 @@ public final class AnswerRecords {
             throw new IOException(file + " holds answer records of format version " + version
                     + "; this build reads versions 1 to " + VERSION);
         }
-        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), file)
-                .withConf(conf).build()) {
+        try (ParquetReader<Group> reader = reader(conf, file)) {
             for (Group g = reader.read(); g != null; g = reader.read()) {
                 Object[] values = RecordValues.read(g, TYPE);
                 if (SENT.equals(values[STATUS])) {
@@ -140,8 +140,7 @@ public final class AnswerRecords {
         long records = 0;
         try (Writer out = create(conf, target)) {
             for (Path file : files) {
-                try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
-                        file).withConf(conf).build()) {
+                try (ParquetReader<Group> reader = reader(conf, file)) {
                     for (Group g = reader.read(); g != null; g = reader.read()) {
                         out.record(RecordValues.read(g, TYPE));
                         records++;
@@ -150,5 +149,18 @@ public final class AnswerRecords {
             }
         }
         return records;
+    }
+
+    /**
+     * A reader of {@code file} configured by {@code conf} alone (Parquet's reader built from a
+     * path would first parse Hadoop's default configuration files again, for every file).
+     */
+    private static ParquetReader<Group> reader(Configuration conf, Path file) throws IOException {
+        return new ParquetReader.Builder<Group>(HadoopInputFile.fromPath(file, conf)) {
+            @Override
+            protected ReadSupport<Group> getReadSupport() {
+                return new GroupReadSupport();
+            }
+        }.build();
     }
 }

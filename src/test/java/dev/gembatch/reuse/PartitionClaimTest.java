@@ -40,6 +40,12 @@ class PartitionClaimTest {
         PartitionClaim second = register("s1a0");
         assertEquals(List.of("s0a0"), names(second.holders()));
         assertTrue(first.holders().isEmpty(), "an attempt never waits for a later one");
+        first.touch();
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(".live-s0a0", ".live-s1a0"), files.map(f -> f.getFileName()
+                    .toString()).sorted().toList(), "the markers alone, without a checksum file"
+                    + " (whose chmod starts a process per write) on the local file system");
+        }
         first.close();
         assertTrue(second.holders().isEmpty(), "a closed attempt holds nothing");
         second.close();

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The typed answer record the journal writes: every result column survives a file, a request
  * sent without an answer reads as such, and a file of the Java-serialized journal format of
- * earlier builds (kept under src/test/resources/journal-java-serialized) is refused by name.
+ * earlier builds (kept under src/test/resources/journal-java-serialized) is refused by name, and
+ * merged files keep every record.
  */
 class AnswerRecordsTest {
     private final Configuration conf = new Configuration();
@@ -80,10 +81,33 @@ class AnswerRecordsTest {
                 + " version 0; this build reads versions 1 to 1"), e.getMessage());
     }
 
-    private Map<String, Answer> writeAndRead(Map<String, Answer> answers, List<String> sends,
-                                             List<String> sent) throws IOException {
-        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(dir.resolve("r.parquet")
-                .toUri());
+    @Test
+    void mergedFilesKeepEveryRecordInOrder() throws Exception {
+        Answer one = Answer.failed(ErrorInfo.of(ErrorStatus.TIMEOUT, "slow"), 1, null, 5L,
+                Instant.parse("2026-12-07T10:00:00Z"));
+        Answer two = Answer.failed(ErrorInfo.of(ErrorStatus.TIMEOUT, "slower"), 2, null, 6L,
+                Instant.parse("2026-12-07T10:00:01Z"));
+        org.apache.hadoop.fs.Path merged = hadoopPath("m.parquet");
+        assertEquals(3, AnswerRecords.merge(conf, List.of(
+                written("a.parquet", Map.of("r1", one), List.of("s1")),
+                written("b.parquet", Map.of("r2", two), List.of())), merged));
+        assertEquals(AnswerRecords.VERSION, AnswerRecords.version(conf, merged));
+        Map<String, Answer> read = new LinkedHashMap<>();
+        List<String> sent = new ArrayList<>();
+        AnswerRecords.read(conf, merged, new Collect(read, sent));
+        assertEquals(List.of("r1", "r2"), List.copyOf(read.keySet()));
+        assertArrayEquals(ResultValues.of("r2", two), ResultValues.of("r2", read.get("r2")));
+        assertEquals(List.of("s1"), sent);
+
+    }
+
+    private org.apache.hadoop.fs.Path hadoopPath(String name) {
+        return new org.apache.hadoop.fs.Path(dir.resolve(name).toUri());
+    }
+
+    private org.apache.hadoop.fs.Path written(String name, Map<String, Answer> answers,
+                                              List<String> sends) throws IOException {
+        org.apache.hadoop.fs.Path file = hadoopPath(name);
         try (AnswerRecords.Writer w = AnswerRecords.create(conf, file)) {
             for (Map.Entry<String, Answer> e : answers.entrySet()) {
                 w.answer(e.getKey(), e.getValue());
@@ -92,6 +116,12 @@ class AnswerRecordsTest {
                 w.sent(id);
             }
         }
+        return file;
+    }
+
+    private Map<String, Answer> writeAndRead(Map<String, Answer> answers, List<String> sends,
+                                             List<String> sent) throws IOException {
+        org.apache.hadoop.fs.Path file = written("r.parquet", answers, sends);
         assertEquals(AnswerRecords.VERSION, AnswerRecords.version(conf, file));
         Map<String, Answer> read = new LinkedHashMap<>();
         AnswerRecords.read(conf, file, new Collect(read, sent));
