@@ -16,6 +16,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 
 /**
  * One task attempt's claim on its partition's journal folder, so that two attempts of a
@@ -31,9 +32,10 @@ import org.apache.hadoop.fs.Path;
  * live attempt rewrites its marker every {@link #HEARTBEAT}. Waiting only for markers that were
  * there first means two attempts never wait for each other, and needs no clock agreement
  * between hosts. Hidden names keep markers out of the journal's readers. On the local file
- * system a marker is written without Hadoop's checksum file: the checksummed local file system
- * would write a {@code .crc} beside it and set the permissions of both by starting a
- * {@code chmod} process each time, two processes per heartbeat (without Hadoop's native library).
+ * system a marker is written without Hadoop's checksum file and renewed by setting its
+ * modification time: Hadoop's local file system, without its native library, sets the
+ * permissions of every file it writes (and of its checksum file) by starting a {@code chmod}
+ * process, which would be two processes per heartbeat.
  */
 final class PartitionClaim implements AutoCloseable {
     static final String PREFIX = ".live-";
@@ -111,13 +113,20 @@ final class PartitionClaim implements AutoCloseable {
         }
     }
 
-    /** Rewrites the marker, which renews its modification time on every file system. */
+    /**
+     * Renews the marker's modification time: by setting it on the local file system, by
+     * rewriting the marker elsewhere (setting it is not supported by every file system).
+     */
     synchronized void touch() {
         if (closed) {
             return;
         }
         try {
-            fs.create(marker, true).close();
+            if (fs instanceof RawLocalFileSystem) {
+                fs.setTimes(marker, millis.getAsLong(), -1);
+            } else {
+                fs.create(marker, true).close();
+            }
         } catch (IOException e) {
             // a missed beat only makes the marker look stale sooner; the next beat retries
         }

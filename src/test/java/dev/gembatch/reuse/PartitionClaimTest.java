@@ -66,6 +66,18 @@ class PartitionClaimTest {
     }
 
     @Test
+    void aRenewedMarkerStillHoldsAfterTheStaleTime() throws Exception {
+        PartitionClaim first = register("s0a0");
+        PartitionClaim retry = register("s0a1");
+        assertEquals(1, retry.holders().size());
+        millis.addAndGet(PartitionClaim.STALE - 1);
+        first.touch();
+        millis.addAndGet(1);
+        assertEquals(1, retry.holders().size(), "renewed, so not stale at " + PartitionClaim.STALE
+                + " ms");
+    }
+
+    @Test
     void aSecondAttemptOpenedWhileTheFirstAnswersReusesEverythingTheFirstJournals()
             throws Exception {
         Journal journal = Journal.at(dir.resolve("journal").toString(),

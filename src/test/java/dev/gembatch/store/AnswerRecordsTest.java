@@ -98,7 +98,22 @@ class AnswerRecordsTest {
         assertEquals(List.of("r1", "r2"), List.copyOf(read.keySet()));
         assertArrayEquals(ResultValues.of("r2", two), ResultValues.of("r2", read.get("r2")));
         assertEquals(List.of("s1"), sent);
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertEquals(List.of("a.parquet", "b.parquet", "m.parquet"), files.map(f -> f
+                    .getFileName().toString()).sorted().toList(), "written straight to the local"
+                    + " disk: no checksum files (Hadoop's would start a chmod process for each)");
+        }
+    }
 
+    @Test
+    void aFileWrittenOverOneHadoopWroteWithItsChecksumReadsBack() throws Exception {
+        org.apache.hadoop.fs.Path file = hadoopPath("r.parquet");
+        org.apache.hadoop.fs.FileSystem.getLocal(conf).create(file, true).close();
+        assertTrue(java.nio.file.Files.exists(dir.resolve(".r.parquet.crc")));
+        Map<String, Answer> read = writeAndRead(Map.of("r1", Answer.failed(ErrorInfo.of(
+                ErrorStatus.TIMEOUT, "slow"), 1, null, 5L, Instant.parse("2026-12-07T10:00:00Z"))),
+                List.of(), new ArrayList<>());
+        assertEquals(List.of("r1"), List.copyOf(read.keySet()), "the old checksum is gone");
     }
 
     private org.apache.hadoop.fs.Path hadoopPath(String name) {
