@@ -56,11 +56,11 @@ final class RecordValues {
                             .addFields(fields(element).toArray(Type[]::new)).named(ELEMENT))
                             .named(LIST)).named(name);
         }
-        if (t.sameType(DataTypes.StringType)) {
+        if (t.equals(DataTypes.StringType)) {
             return Types.optional(PrimitiveTypeName.BINARY)
                     .as(LogicalTypeAnnotation.stringType()).named(name);
         }
-        if (t.sameType(DataTypes.TimestampType)) {
+        if (t.equals(DataTypes.TimestampType)) {
             return Types.optional(PrimitiveTypeName.INT64).as(LogicalTypeAnnotation
                     .timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS)).named(name);
         }
@@ -68,16 +68,16 @@ final class RecordValues {
     }
 
     private static PrimitiveTypeName primitive(DataType t) {
-        if (t.sameType(DataTypes.IntegerType)) {
+        if (t.equals(DataTypes.IntegerType)) {
             return PrimitiveTypeName.INT32;
         }
-        if (t.sameType(DataTypes.LongType)) {
+        if (t.equals(DataTypes.LongType)) {
             return PrimitiveTypeName.INT64;
         }
-        if (t.sameType(DataTypes.DoubleType)) {
+        if (t.equals(DataTypes.DoubleType)) {
             return PrimitiveTypeName.DOUBLE;
         }
-        if (t.sameType(DataTypes.BooleanType)) {
+        if (t.equals(DataTypes.BooleanType)) {
             return PrimitiveTypeName.BOOLEAN;
         }
         throw new IllegalArgumentException("no record encoding for " + t.simpleString());
@@ -145,19 +145,19 @@ final class RecordValues {
             }
             return JavaConverters.asScalaBuffer(rows).toList();
         }
-        if (t.sameType(DataTypes.StringType)) {
+        if (t.equals(DataTypes.StringType)) {
             return g.getString(name, 0);
         }
-        if (t.sameType(DataTypes.IntegerType)) {
+        if (t.equals(DataTypes.IntegerType)) {
             return g.getInteger(name, 0);
         }
-        if (t.sameType(DataTypes.LongType)) {
+        if (t.equals(DataTypes.LongType)) {
             return g.getLong(name, 0);
         }
-        if (t.sameType(DataTypes.DoubleType)) {
+        if (t.equals(DataTypes.DoubleType)) {
             return g.getDouble(name, 0);
         }
-        if (t.sameType(DataTypes.BooleanType)) {
+        if (t.equals(DataTypes.BooleanType)) {
             return g.getBoolean(name, 0);
         }
         return Timestamp.from(Instant.EPOCH.plus(g.getLong(name, 0), ChronoUnit.MICROS));
