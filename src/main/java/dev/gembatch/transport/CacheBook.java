@@ -4,6 +4,7 @@ import dev.gembatch.stream.ApiError;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * One client's (so one JVM's) view of the job's context caches: which cache its requests name
@@ -15,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * row is ever FAILED for a missing cache. Thread-safe.
  */
 final class CacheBook {
-    private final CacheCalls calls;
+    private final Function<CacheSpec, CompletableFuture<CacheCalls.Held>> create;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
 
     /** The cache of one spec on this JVM; guarded by itself. */
@@ -29,8 +30,9 @@ final class CacheBook {
         }
     }
 
-    CacheBook(CacheCalls calls) {
-        this.calls = calls;
+    /** {@code create}: makes a cache (in a client, {@code CacheCalls::create}). */
+    CacheBook(Function<CacheSpec, CompletableFuture<CacheCalls.Held>> create) {
+        this.create = create;
     }
 
     /** The cache a request of {@code spec} names now, or null: send the full request. */
@@ -60,14 +62,17 @@ final class CacheBook {
             }
             slot.recreated = true;
             slot.name = null;
-            slot.recreating = calls.create(spec).handle((held, failure) -> {
+            // set before the creation can end: one that ends at once (on this thread) clears it
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            slot.recreating = done;
+            create.apply(spec).whenComplete((held, failure) -> {
                 synchronized (slot) {
                     slot.name = held == null ? null : held.name();
                     slot.recreating = null;
                 }
-                return null;
+                done.complete(null);
             });
-            return slot.recreating;
+            return done;
         }
     }
 

@@ -73,7 +73,7 @@ public final class GeminiClient implements AutoCloseable {
         CacheCalls caches = new CacheCalls(endpoint, signer, http, settings.apiKey(),
                 settings.timeouts().connect().plus(settings.timeouts().firstByte()));
         return new GeminiClient(new ClientParts(settings, endpoint, signer, http, limiter,
-                classifier, backoff, clock, l, new CacheBook(caches)));
+                classifier, backoff, clock, l, new CacheBook(caches::create)));
     }
 
     /**
