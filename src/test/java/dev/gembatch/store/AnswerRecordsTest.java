@@ -30,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The typed answer record the journal writes: every result column survives a file, a request
  * sent without an answer reads as such, and a file of the Java-serialized journal format of
- * earlier builds (kept under src/test/resources/journal-java-serialized) is refused by name, and
- * merged files keep every record.
+ * earlier builds (kept under src/test/resources/journal-java-serialized) is refused by name,
+ * merged files keep every record, and a file on the local disk is written without Hadoop's
+ * checksum file (dropping a stale one).
  */
 class AnswerRecordsTest {
     private final Configuration conf = new Configuration();
