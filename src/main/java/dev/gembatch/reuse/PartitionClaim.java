@@ -1,10 +1,12 @@
 package dev.gembatch.reuse;
 
+import dev.gembatch.store.LocalDiskFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -14,9 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
 
 /**
  * One task attempt's claim on its partition's journal folder, so that two attempts of a
@@ -31,11 +31,9 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
  * once its modification time has not changed for {@link #STALE} (a killed attempt), while a
  * live attempt rewrites its marker every {@link #HEARTBEAT}. Waiting only for markers that were
  * there first means two attempts never wait for each other, and needs no clock agreement
- * between hosts. Hidden names keep markers out of the journal's readers. On the local file
- * system a marker is written without Hadoop's checksum file and renewed by setting its
- * modification time: Hadoop's local file system, without its native library, sets the
- * permissions of every file it writes (and of its checksum file) by starting a {@code chmod}
- * process, which would be two processes per heartbeat.
+ * between hosts. Hidden names keep markers out of the journal's readers. On the local disk a
+ * marker is written through {@link LocalDiskFile} (no {@code chmod} processes, no checksum
+ * file) and renewed by setting its modification time.
  */
 final class PartitionClaim implements AutoCloseable {
     static final String PREFIX = ".live-";
@@ -49,6 +47,7 @@ final class PartitionClaim implements AutoCloseable {
     });
     private final FileSystem fs;
     private final Path marker;
+    private final Optional<LocalDiskFile> localMarker;
     private final List<Path> earlier;
     private final LongSupplier millis;
     private final Map<Path, Seen> seen = new HashMap<>();
@@ -62,6 +61,7 @@ final class PartitionClaim implements AutoCloseable {
     private PartitionClaim(FileSystem fs, Path marker, List<Path> earlier, LongSupplier millis) {
         this.fs = fs;
         this.marker = marker;
+        this.localMarker = LocalDiskFile.of(fs, marker);
         this.earlier = earlier;
         this.millis = millis;
     }
@@ -75,10 +75,10 @@ final class PartitionClaim implements AutoCloseable {
         fs.mkdirs(dir);
         List<Path> before = markers(fs, dir);
         Path mine = new Path(dir, PREFIX + attempt);
-        FileSystem markers = fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
-        markers.create(mine, true).close();
-        return new PartitionClaim(markers, mine, before.stream().filter(p -> !p.equals(mine))
-                .collect(Collectors.toList()), millis);
+        PartitionClaim claim = new PartitionClaim(fs, mine, before.stream()
+                .filter(p -> !p.equals(mine)).collect(Collectors.toList()), millis);
+        claim.write();
+        return claim;
     }
 
     /** Keeps the marker fresh from a shared daemon thread until {@link #close()}. */
@@ -114,21 +114,29 @@ final class PartitionClaim implements AutoCloseable {
     }
 
     /**
-     * Renews the marker's modification time: by setting it on the local file system, by
-     * rewriting the marker elsewhere (setting it is not supported by every file system).
+     * Renews the marker's modification time: by setting it on the local disk, by rewriting the
+     * marker elsewhere (setting it is not supported by every file system).
      */
     synchronized void touch() {
         if (closed) {
             return;
         }
         try {
-            if (fs instanceof RawLocalFileSystem) {
-                fs.setTimes(marker, millis.getAsLong(), -1);
+            if (localMarker.isPresent()) {
+                localMarker.get().touch(millis.getAsLong());
             } else {
-                fs.create(marker, true).close();
+                write();
             }
         } catch (IOException e) {
             // a missed beat only makes the marker look stale sooner; the next beat retries
+        }
+    }
+
+    private void write() throws IOException {
+        if (localMarker.isPresent()) {
+            localMarker.get().createEmpty();
+        } else {
+            fs.create(marker, true).close();
         }
     }
 

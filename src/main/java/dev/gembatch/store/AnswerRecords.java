@@ -91,7 +91,7 @@ public final class AnswerRecords {
 
     /** A writer of a new file {@code file} (replaced if it exists). */
     public static Writer create(Configuration conf, Path file) throws IOException {
-        return new Writer(ExampleParquetWriter.builder(DirectLocalFile.of(conf, file))
+        return new Writer(ExampleParquetWriter.builder(LocalDiskFile.parquet(conf, file))
                 .withConf(conf).withType(MESSAGE)
                 .withExtraMetaData(Map.of(VERSION_KEY, Integer.toString(VERSION)))
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
