@@ -76,22 +76,30 @@ public final class AccessTokens implements AutoCloseable {
     /**
      * Caller holds the lock. Callers get the fetched token only once it is recorded (current,
      * the refresh over): one who rejects it at once then finds it current and never gets it back.
+     * The refresh is recorded before it can end, so one that ends at once (its handler then runs
+     * on this thread) clears it.
      */
     private CompletableFuture<Token> refresh() {
         if (refreshing != null) {
             return refreshing;
         }
-        CompletableFuture<Token> fetched;
+        CompletableFuture<Token> done = new CompletableFuture<>();
+        refreshing = done;
         try {
-            fetched = CompletableFuture.supplyAsync(this::fetch, refresher)
-                    .whenComplete((token, failure) -> settle(token));
+            CompletableFuture.supplyAsync(this::fetch, refresher).whenComplete((token, failure) -> {
+                settle(token);
+                if (failure == null) {
+                    done.complete(token);
+                } else {
+                    done.completeExceptionally(failure);
+                }
+            });
         } catch (RejectedExecutionException closed) {
+            refreshing = null;
             return CompletableFuture.failedFuture(new CredentialsUnavailableException(
                     "the Google credentials of this client are closed"));
         }
-        // a fetch that ended before whenComplete was attached has been settled on this thread
-        refreshing = fetched.isDone() ? null : fetched;
-        return fetched;
+        return done;
     }
 
     /** The one refresh under way ended, with a token or without. */
