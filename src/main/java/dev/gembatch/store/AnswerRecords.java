@@ -40,7 +40,8 @@ public final class AnswerRecords {
     static final String VERSION_KEY = "gembatch.answer-record.version";
     /** request_id, then the result columns (docs/OUTPUT.md), all nullable. */
     public static final StructType TYPE = ResultSchema.appendTo(new StructType(), "");
-    private static final MessageType MESSAGE = RecordValues.message(TYPE, "answer_record");
+    private static final RecordValues VALUES = RecordValues.of(TYPE);
+    private static final MessageType MESSAGE = VALUES.message("answer_record");
     private static final SimpleGroupFactory GROUPS = new SimpleGroupFactory(MESSAGE);
     private static final int STATUS = TYPE.fieldIndex("status");
 
@@ -79,7 +80,7 @@ public final class AnswerRecords {
 
         private void record(Object[] values) throws IOException {
             Group g = GROUPS.newGroup();
-            RecordValues.write(g, TYPE, values);
+            VALUES.write(g, values);
             out.write(g);
         }
 
@@ -122,7 +123,7 @@ public final class AnswerRecords {
         }
         try (ParquetReader<Group> reader = reader(conf, file)) {
             for (Group g = reader.read(); g != null; g = reader.read()) {
-                Object[] values = RecordValues.read(g, TYPE);
+                Object[] values = VALUES.read(g);
                 if (SENT.equals(values[STATUS])) {
                     sink.sent((String) values[0]);
                 } else {
@@ -143,7 +144,7 @@ public final class AnswerRecords {
             for (Path file : files) {
                 try (ParquetReader<Group> reader = reader(conf, file)) {
                     for (Group g = reader.read(); g != null; g = reader.read()) {
-                        out.record(RecordValues.read(g, TYPE));
+                        out.record(VALUES.read(g));
                         records++;
                     }
                 }

@@ -26,140 +26,144 @@ import scala.collection.Seq;
  * the epoch, UTC; arrays as Parquet's standard three-level lists, which Spark, DuckDB and
  * pyarrow read), and one row's external values (String, Integer, Long, Double, Boolean,
  * Timestamp, Seq of Row) to and from a Parquet record of it, without a Spark session: what a
- * task writes and reads on its own. A column the file lacks reads as null.
+ * task writes and reads on its own. Each column's encoding is chosen once, when the type is
+ * given. A column the file lacks reads as null.
  */
 final class RecordValues {
     private static final String LIST = "list";
     private static final String ELEMENT = "element";
+    private final Column[] columns;
 
-    private RecordValues() {
+    /** Appends one value of a column, at its index in the written type. */
+    private interface Put {
+        void put(Group g, int index, Object value);
     }
 
-    /** The Parquet message type of {@code type}, named {@code name}. */
-    static MessageType message(StructType type, String name) {
-        return new MessageType(name, fields(type));
+    /** Reads the first value of a column, by name (a file's own type may lack columns). */
+    private interface Get {
+        Object get(Group g, String name);
     }
 
-    private static List<Type> fields(StructType type) {
-        List<Type> fields = new ArrayList<>();
-        for (StructField f : type.fields()) {
-            fields.add(parquetType(f.name(), f.dataType()));
+    private record Column(String name, Type parquet, Put put, Get get) {
+    }
+
+    private RecordValues(Column[] columns) {
+        this.columns = columns;
+    }
+
+    /** The encoding of {@code type}'s columns, which must be of the types listed above. */
+    static RecordValues of(StructType type) {
+        StructField[] fields = type.fields();
+        Column[] columns = new Column[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            columns[i] = column(fields[i].name(), fields[i].dataType());
+        }
+        return new RecordValues(columns);
+    }
+
+    /** The Parquet message type of these columns, named {@code name}. */
+    MessageType message(String name) {
+        return new MessageType(name, parquetFields());
+    }
+
+    private List<Type> parquetFields() {
+        List<Type> fields = new ArrayList<>(columns.length);
+        for (Column c : columns) {
+            fields.add(c.parquet());
         }
         return fields;
     }
 
-    private static Type parquetType(String name, DataType t) {
-        if (t instanceof ArrayType array) {
-            StructType element = (StructType) array.elementType();
-            return Types.optionalGroup().as(LogicalTypeAnnotation.listType())
-                    .addField(Types.repeatedGroup().addField(Types.optionalGroup()
-                            .addFields(fields(element).toArray(Type[]::new)).named(ELEMENT))
-                            .named(LIST)).named(name);
-        }
-        if (t.equals(DataTypes.StringType)) {
-            return Types.optional(PrimitiveTypeName.BINARY)
-                    .as(LogicalTypeAnnotation.stringType()).named(name);
-        }
-        if (t.equals(DataTypes.TimestampType)) {
-            return Types.optional(PrimitiveTypeName.INT64).as(LogicalTypeAnnotation
-                    .timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS)).named(name);
-        }
-        return Types.optional(primitive(t)).named(name);
-    }
-
-    private static PrimitiveTypeName primitive(DataType t) {
-        if (t.equals(DataTypes.IntegerType)) {
-            return PrimitiveTypeName.INT32;
-        }
-        if (t.equals(DataTypes.LongType)) {
-            return PrimitiveTypeName.INT64;
-        }
-        if (t.equals(DataTypes.DoubleType)) {
-            return PrimitiveTypeName.DOUBLE;
-        }
-        if (t.equals(DataTypes.BooleanType)) {
-            return PrimitiveTypeName.BOOLEAN;
-        }
-        throw new IllegalArgumentException("no record encoding for " + t.simpleString());
-    }
-
-    /** Appends {@code values} (of {@code type}, in its order; null: left out) to {@code g}. */
-    static void write(Group g, StructType type, Object[] values) {
-        StructField[] fields = type.fields();
-        for (int i = 0; i < fields.length; i++) {
+    /**
+     * Appends {@code values} (in the columns' order; null: left out) to {@code g}, a record of
+     * {@link #message}.
+     */
+    void write(Group g, Object[] values) {
+        for (int i = 0; i < columns.length; i++) {
             if (values[i] != null) {
-                put(g, fields[i].name(), fields[i].dataType(), values[i]);
+                columns[i].put().put(g, i, values[i]);
             }
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static void put(Group g, String name, DataType t, Object v) {
-        if (t instanceof ArrayType array) {
-            StructType element = (StructType) array.elementType();
-            Group list = g.addGroup(name);
-            for (Row r : JavaConverters.seqAsJavaList((Seq<Row>) v)) {
-                Object[] values = new Object[r.length()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = r.get(i);
-                }
-                write(list.addGroup(LIST).addGroup(ELEMENT), element, values);
-            }
-        } else if (v instanceof String s) {
-            g.append(name, s);
-        } else if (v instanceof Integer n) {
-            g.append(name, n);
-        } else if (v instanceof Long n) {
-            g.append(name, n);
-        } else if (v instanceof Double d) {
-            g.append(name, d);
-        } else if (v instanceof Boolean b) {
-            g.append(name, b);
-        } else {
-            Instant at = ((Timestamp) v).toInstant();
-            g.append(name, ChronoUnit.MICROS.between(Instant.EPOCH, at));
-        }
-    }
-
-    /** The values of {@code type}'s columns in {@code g} (null where absent). */
-    static Object[] read(Group g, StructType type) {
-        StructField[] fields = type.fields();
-        Object[] values = new Object[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-            String name = fields[i].name();
+    /** The values of the columns in {@code g} (null where absent). */
+    Object[] read(Group g) {
+        Object[] values = new Object[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            String name = columns[i].name();
             if (g.getType().containsField(name) && g.getFieldRepetitionCount(name) > 0) {
-                values[i] = get(g, name, fields[i].dataType());
+                values[i] = columns[i].get().get(g, name);
             }
         }
         return values;
     }
 
-    private static Object get(Group g, String name, DataType t) {
+    private static Column column(String name, DataType t) {
         if (t instanceof ArrayType array) {
-            Group list = g.getGroup(name, 0);
-            int n = list.getFieldRepetitionCount(LIST);
-            List<Row> rows = new ArrayList<>(n);
-            for (int j = 0; j < n; j++) {
-                rows.add(RowFactory.create(read(list.getGroup(LIST, j).getGroup(ELEMENT, 0),
-                        (StructType) array.elementType())));
-            }
-            return JavaConverters.asScalaBuffer(rows).toList();
+            return listColumn(name, of((StructType) array.elementType()));
         }
         if (t.equals(DataTypes.StringType)) {
-            return g.getString(name, 0);
+            return new Column(name, Types.optional(PrimitiveTypeName.BINARY)
+                    .as(LogicalTypeAnnotation.stringType()).named(name),
+                    (g, i, v) -> g.add(i, (String) v), (g, n) -> g.getString(n, 0));
+        }
+        if (t.equals(DataTypes.TimestampType)) {
+            return new Column(name, Types.optional(PrimitiveTypeName.INT64)
+                    .as(LogicalTypeAnnotation.timestampType(true,
+                            LogicalTypeAnnotation.TimeUnit.MICROS)).named(name),
+                    (g, i, v) -> g.add(i, ChronoUnit.MICROS.between(Instant.EPOCH,
+                            ((Timestamp) v).toInstant())),
+                    (g, n) -> Timestamp.from(Instant.EPOCH.plus(g.getLong(n, 0), ChronoUnit.MICROS)));
         }
         if (t.equals(DataTypes.IntegerType)) {
-            return g.getInteger(name, 0);
+            return primitive(name, PrimitiveTypeName.INT32, (g, i, v) -> g.add(i, (Integer) v),
+                    (g, n) -> g.getInteger(n, 0));
         }
         if (t.equals(DataTypes.LongType)) {
-            return g.getLong(name, 0);
+            return primitive(name, PrimitiveTypeName.INT64, (g, i, v) -> g.add(i, (Long) v),
+                    (g, n) -> g.getLong(n, 0));
         }
         if (t.equals(DataTypes.DoubleType)) {
-            return g.getDouble(name, 0);
+            return primitive(name, PrimitiveTypeName.DOUBLE, (g, i, v) -> g.add(i, (Double) v),
+                    (g, n) -> g.getDouble(n, 0));
         }
         if (t.equals(DataTypes.BooleanType)) {
-            return g.getBoolean(name, 0);
+            return primitive(name, PrimitiveTypeName.BOOLEAN, (g, i, v) -> g.add(i, (Boolean) v),
+                    (g, n) -> g.getBoolean(n, 0));
         }
-        return Timestamp.from(Instant.EPOCH.plus(g.getLong(name, 0), ChronoUnit.MICROS));
+        throw new IllegalArgumentException("no record encoding for " + t.simpleString());
+    }
+
+    private static Column primitive(String name, PrimitiveTypeName p, Put put, Get get) {
+        return new Column(name, Types.optional(p).named(name), put, get);
+    }
+
+    /** An array of structs, as a three-level list of {@code element}'s records. */
+    @SuppressWarnings("unchecked")
+    private static Column listColumn(String name, RecordValues element) {
+        Type parquet = Types.optionalGroup().as(LogicalTypeAnnotation.listType())
+                .addField(Types.repeatedGroup().addField(Types.optionalGroup()
+                        .addFields(element.parquetFields().toArray(Type[]::new)).named(ELEMENT))
+                        .named(LIST)).named(name);
+        Put put = (g, i, v) -> {
+            Group list = g.addGroup(i);
+            for (Row r : JavaConverters.seqAsJavaList((Seq<Row>) v)) {
+                Object[] values = new Object[r.length()];
+                for (int j = 0; j < values.length; j++) {
+                    values[j] = r.get(j);
+                }
+                element.write(list.addGroup(0).addGroup(0), values); // list, element: their only fields
+            }
+        };
+        Get get = (g, n) -> {
+            Group list = g.getGroup(n, 0);
+            int count = list.getFieldRepetitionCount(LIST);
+            List<Row> rows = new ArrayList<>(count);
+            for (int j = 0; j < count; j++) {
+                rows.add(RowFactory.create(element.read(list.getGroup(LIST, j).getGroup(ELEMENT, 0))));
+            }
+            return JavaConverters.asScalaBuffer(rows).toList();
+        };
+        return new Column(name, parquet, put, get);
     }
 }
