@@ -109,12 +109,14 @@ public final class InputColumns {
     /**
      * Checks that {@code idColumn} holds a unique, non-null key in every row (one pass over the
      * input, before anything is sent): a repeated or missing key is a job error naming examples.
+     * Returns the number of rows, which the same pass counts.
      */
-    public static void checkUnique(Dataset<Row> rows, String idColumn)
+    public static long checkUnique(Dataset<Row> rows, String idColumn)
             throws InvalidInputException {
-        List<String> problems = UniqueIds.problems(rows, idColumn);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+        UniqueIds.Checked checked = UniqueIds.check(rows, idColumn);
+        if (!checked.problems().isEmpty()) {
+            throw new InvalidInputException(checked.problems());
         }
+        return checked.rows();
     }
 }

@@ -15,10 +15,26 @@ import org.apache.spark.sql.types.StructType;
  * (malformed records, prompt text that was not decodable) cannot be sent and carry one more
  * column, {@link #REASON}, saying why. Both have {@code all}'s columns; {@code invalid} is null
  * when the format cannot produce such rows. Each is a lazy plan over the input files.
+ * {@code count} is the number of rows of {@code all} when a check has counted them, else -1.
  */
-public record InputRows(Dataset<Row> all, Dataset<Row> valid, Dataset<Row> invalid) {
+public record InputRows(Dataset<Row> all, Dataset<Row> valid, Dataset<Row> invalid, long count) {
     /** Name of the last column of {@code invalid}: why the row cannot be sent. */
     public static final String REASON = "_gembatch_invalid_reason";
+
+    /** Rows not counted yet. */
+    public InputRows(Dataset<Row> all, Dataset<Row> valid, Dataset<Row> invalid) {
+        this(all, valid, invalid, -1);
+    }
+
+    /** The same rows, known to be {@code count}. */
+    public InputRows counted(long count) {
+        return new InputRows(all, valid, invalid, count);
+    }
+
+    /** The number of rows of {@code all}: the one counted, or a count now (a Spark job). */
+    public long rows() {
+        return count >= 0 ? count : all.count();
+    }
 
     /** The input's columns, as they reach the output. */
     public StructType schema() {

@@ -14,7 +14,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * Checks that {@code input.id-column} is a key: no null and no repeated value. One aggregation
- * over the input (no request is involved); a second, limited one only to name examples.
+ * over the input (no request is involved), which counts its rows too; a second, limited one
+ * only to name examples.
  */
 final class UniqueIds {
     private static final int EXAMPLES = 3;
@@ -22,15 +23,21 @@ final class UniqueIds {
     private UniqueIds() {
     }
 
-    static List<String> problems(Dataset<Row> rows, String idColumn) {
+    /** The rows of the input and what is wrong with its keys (nothing: an empty list). */
+    record Checked(long rows, List<String> problems) {
+    }
+
+    static Checked check(Dataset<Row> rows, String idColumn) {
         Column id = InputRows.col(idColumn);
         Dataset<Row> counts = rows.groupBy(id.as("id")).count();
         Column repeated = col("id").isNotNull().and(col("count").gt(1));
         Row totals = counts.agg(
                 sum(when(repeated, 1).otherwise(0)),
-                sum(when(col("id").isNull(), col("count")).otherwise(0))).first();
+                sum(when(col("id").isNull(), col("count")).otherwise(0)),
+                sum(col("count"))).first();
         long repeatedValues = totals.isNullAt(0) ? 0 : totals.getLong(0);
         long nullRows = totals.isNullAt(1) ? 0 : totals.getLong(1);
+        long all = totals.isNullAt(2) ? 0 : totals.getLong(2);
         List<String> problems = new ArrayList<>();
         if (repeatedValues > 0) {
             problems.add("input.id-column: column '" + idColumn + "' must hold a unique key, but "
@@ -42,7 +49,7 @@ final class UniqueIds {
             problems.add("input.id-column: column '" + idColumn + "' is null in " + nullRows
                     + " row(s); every row needs a key, or unset input.id-column");
         }
-        return problems;
+        return new Checked(all, problems);
     }
 
     private static String examples(Dataset<Row> repeated) {

@@ -171,8 +171,7 @@ public final class JobRunner {
                 : journaled.reuse(input.valid(), job.answers().get(0), AnswerChain.plan(
                         spark.sparkContext().hadoopConfiguration(), input.valid().schema(), job,
                         job.answers().get(0), gemini));
-        try (Progress progress = RunReporting.progress(spark, job, input.all(), counters, reuse,
-                out)) {
+        try (Progress progress = RunReporting.progress(spark, job, input, counters, reuse, out)) {
             if (journaled != null) {
                 journaled.write(spark, target, output);
             } else {
@@ -196,6 +195,9 @@ public final class JobRunner {
      */
     private static InputRows unanswered(OutputTarget target, JobSettings job, InputRows input) {
         String id = job.input().idColumn();
+        if (target.unanswered(input.all(), id) == input.all()) {
+            return input;
+        }
         return new InputRows(target.unanswered(input.all(), id),
                 target.unanswered(input.valid(), id),
                 input.invalid() == null ? null : target.unanswered(input.invalid(), id));
@@ -211,7 +213,7 @@ public final class JobRunner {
         InputRows input = InputTable.open(spark, job.input(), promptColumns);
         InputColumns.check(input.schema(), job, Gembatch.resultColumns(job));
         if (job.input().idColumn() != null) {
-            InputColumns.checkUnique(input.all(), job.input().idColumn());
+            return input.counted(InputColumns.checkUnique(input.all(), job.input().idColumn()));
         }
         return input;
     }

@@ -3,6 +3,7 @@ package dev.gembatch.job;
 import dev.gembatch.config.JobSettings;
 import dev.gembatch.config.Price;
 import dev.gembatch.config.ReportSettings;
+import dev.gembatch.input.InputRows;
 import dev.gembatch.report.Progress;
 import dev.gembatch.report.RunCounters;
 import dev.gembatch.report.RunReport;
@@ -15,8 +16,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -37,7 +36,7 @@ final class RunReporting {
      * retry-failed run ({@code reuse} not null) says first what it reuses and counts only the
      * requests it sends, so its rate and ETA are those of this run.
      */
-    static Progress progress(SparkSession spark, JobSettings job, Dataset<Row> input,
+    static Progress progress(SparkSession spark, JobSettings job, InputRows input,
                              RunCounters counters, JournaledRun.Reuse reuse, PrintStream out) {
         if (reuse != null) {
             out.printf(Locale.ROOT, "gembatch: %s: %,d rows reuse the answers of the earlier run"
@@ -50,7 +49,7 @@ final class RunReporting {
             return null;
         }
         long total = reuse != null ? reuse.requestsToSend()
-                : input.count() * job.answers().size();
+                : input.rows() * job.answers().size();
         boolean terminal = System.console() != null && out == System.out;
         return Progress.start(spark.sparkContext(), counters, total,
                 reuse == null ? 0 : reuse.reusedRows(), interval, out, terminal);

@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import scala.collection.JavaConverters;
 
 /** A job with mixed outcomes on local[2] against the emulator, and the report it leaves. */
 class RunReportJobTest extends SparkTestBase {
@@ -80,6 +84,28 @@ class RunReportJobTest extends SparkTestBase {
                 || html.contains("url("), "nothing fetched");
         Assertions.assertTrue(stdout.contains("estimated cost: $"), stdout);
         Assertions.assertTrue(stdout.lines().anyMatch(l -> l.matches("  OK +8 +72\\.7%")), stdout);
+    }
+
+    @Test
+    void theKeyCheckCountsTheRowsForTheProgressLineSoTheInputIsNotCountedAgain() throws Exception {
+        List<String> stages = new CopyOnWriteArrayList<>();
+        SparkListener listener = new SparkListener() {
+            @Override
+            public void onJobStart(SparkListenerJobStart start) {
+                JavaConverters.seqAsJavaList(start.stageInfos())
+                        .forEach(stage -> stages.add(stage.name()));
+            }
+        };
+        spark().sparkContext().addSparkListener(listener);
+        try {
+            run(tmp.resolve("counted"), "report.progress-interval=1h");
+            spark().sparkContext().listenerBus().waitUntilEmpty(30_000);
+        } finally {
+            spark().sparkContext().removeSparkListener(listener);
+        }
+        Assertions.assertTrue(stages.stream().anyMatch(s -> s.contains("UniqueIds")), stages.toString());
+        Assertions.assertTrue(stages.stream().noneMatch(s -> s.startsWith("count at")),
+                "the progress total is the key check's count: " + stages);
     }
 
     @Test
