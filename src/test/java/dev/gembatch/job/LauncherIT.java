@@ -4,45 +4,77 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code jobs/run} starts a preview, which lives for seconds, on the client compiler and the
- * serial collector (half the CPU of the JVM's defaults, docs/BENCHMARKS.md section 11), and
+ * {@code jobs/run} starts a run, a preview or a dry run on the client compiler and the serial
+ * collector (about half the CPU of the JVM's defaults for runs of up to 40,000 rows,
+ * docs/BENCHMARKS.md sections 11 and 15), the emulator, a server, on the JVM's defaults, and
  * leaves the JVM's options to {@code GEMBATCH_JAVA_OPTS} when it is set. Each case is a real
- * preview of the sample against the built-in emulator, on this build's Spark line.
+ * command on the sample against the built-in emulator, on this build's Spark line.
  */
 class LauncherIT {
     private static final String CLIENT_COMPILER = "-XX:TieredStopAtLevel=1";
     private static final String SERIAL_COLLECTOR = "-XX:+UseSerialGC";
+    private static final String SAMPLE = Path.of("jobs/samples/reviews-sentiment.conf")
+            .toAbsolutePath().toString();
 
     @TempDir
     Path tmp;
 
     @Test
-    void aPreviewStartsOnTheClientCompilerAndTheSerialCollector() throws Exception {
-        String main = preview(null);
+    void aRunStartsOnTheClientCompilerAndTheSerialCollector() throws Exception {
+        Path out = tmp.resolve("out");
+        String main = launch(null, SAMPLE, "--set", "output.path=\"" + out + "\"");
         assertTrue(main.contains(CLIENT_COMPILER) && main.contains(SERIAL_COLLECTOR), main);
         assertTrue(main.contains("-Xmx2g"), main);
+        assertTrue(read("out.txt").startsWith("gembatch: 12 rows written to " + out),
+                () -> read("out.txt"));
     }
 
     @Test
     void gembatchJavaOptsReplacesTheLaunchersChoice() throws Exception {
-        String main = preview("-Xmx1g");
+        String main = launch("-Xmx1g", "--preview", "2", SAMPLE);
         assertFalse(main.contains(CLIENT_COMPILER) || main.contains(SERIAL_COLLECTOR), main);
         assertTrue(main.contains("-Xmx1g"), main);
+        assertTrue(read("out.txt").contains("gembatch preview: 2 of the first 2 rows answered"),
+                () -> read("out.txt"));
     }
 
-    /** Runs {@code jobs/run --preview 2} on the sample; returns the command line of its JVM. */
-    private String preview(String javaOpts) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(List.of("jobs/run", "--preview", "2",
-                Path.of("jobs/samples/reviews-sentiment.conf").toAbsolutePath().toString()))
+    @Test
+    void theEmulatorKeepsTheJvmsDefaults() throws Exception {
+        Process p = start(null, "--emulator");
+        try {
+            String main = JvmCommandLines.main(JvmCommandLines.watch(p));
+            assertFalse(main.contains(CLIENT_COMPILER) || main.contains(SERIAL_COLLECTOR), main);
+        } finally {
+            p.destroy();
+            assertTrue(p.waitFor(1, TimeUnit.MINUTES), "the emulator did not stop");
+        }
+    }
+
+    /** Runs {@code jobs/run ARGS} to its end; returns the command line of its JVM. */
+    private String launch(String javaOpts, String... args) throws Exception {
+        Process p = start(javaOpts, args);
+        String main = JvmCommandLines.main(JvmCommandLines.watch(p));
+        assertTrue(p.waitFor(3, TimeUnit.MINUTES), "jobs/run did not finish in 3 minutes");
+        assertEquals(0, p.exitValue(), () -> read("out.txt") + read("err.txt"));
+        return main;
+    }
+
+    private Process start(String javaOpts, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("jobs/run"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectOutput(tmp.resolve("out.txt").toFile())
                 .redirectError(tmp.resolve("err.txt").toFile());
         pb.environment().remove("GEMINI_API_KEY");
@@ -53,13 +85,14 @@ class LauncherIT {
         }
         pb.environment().put("GEMBATCH_CDS", "off"); // one JVM: the one watched
         pb.environment().put("GEMBATCH_SPARK_LINE", System.getProperty("gembatch.spark.line"));
-        Process p = pb.start();
-        String main = JvmCommandLines.main(JvmCommandLines.watch(p));
-        assertTrue(p.waitFor(3, TimeUnit.MINUTES), "the preview did not finish in 3 minutes");
-        String out = Files.readString(tmp.resolve("out.txt"), StandardCharsets.UTF_8);
-        String err = Files.readString(tmp.resolve("err.txt"), StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), () -> out + err);
-        assertTrue(out.contains("gembatch preview: 2 of the first 2 rows answered"), out);
-        return main;
+        return pb.start();
+    }
+
+    private String read(String file) {
+        try {
+            return Files.readString(tmp.resolve(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
