@@ -29,7 +29,7 @@ final class CsvInput {
     }
 
     static Dataset<Row> read(SparkSession spark, InputSettings in) throws InvalidInputException {
-        StructType columns = in.csv().header() ? headerColumns(spark, in)
+        StructType columns = in.csv().header() ? header(spark, in)
                 : reader(spark, in.csv()).csv(in.path()).schema();
         if (columns.fields().length == 0) {
             throw InputTable.problem("input.path: '" + in.path() + "' is empty (not even a header"
@@ -42,6 +42,16 @@ final class CsvInput {
     }
 
     /**
+     * The header's columns: read in this JVM when the input is one local file whose header
+     * Spark would take as it is (see {@link InputTable#firstRows}), else by a Spark job.
+     */
+    private static StructType header(SparkSession spark, InputSettings in)
+            throws InvalidInputException {
+        FirstRows local = InputTable.firstRows(spark.sparkContext().hadoopConfiguration(), in, 0);
+        return local != null ? local.schema() : headerColumns(spark, in);
+    }
+
+    /**
      * The string columns the header record names (none for an empty input), read as it is
      * written with the job's CSV options. Refuses a header whose names Spark would rename
      * (duplicates, case aside, become {@code id0, id2}; empty ones {@code _c2}): the output
@@ -49,7 +59,7 @@ final class CsvInput {
      * appends the columns of partition folders ({@code lang=fr/}) to every row, and adds them
      * to the rows' schema by itself.
      */
-    private static StructType headerColumns(SparkSession spark, InputSettings in)
+    static StructType headerColumns(SparkSession spark, InputSettings in)
             throws InvalidInputException {
         Dataset<Row> records = reader(spark, in.csv()).option("header", false).csv(in.path());
         List<Row> first = records.limit(1).collectAsList();

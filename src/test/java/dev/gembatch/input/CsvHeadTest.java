@@ -16,13 +16,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPOutputStream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import scala.collection.JavaConverters;
 
 /**
  * The first rows {@link InputTable#firstRows} reads without Spark are the rows Spark's own read
@@ -31,7 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and blank fields, a byte order mark, blank lines, other delimiters and character sets, a
  * compressed file, a directory of one file. Where Spark would do more than read (a malformed
  * record, a header it would rename, several files, a partition folder, another format) there
- * are no first rows, and the preview takes Spark.
+ * are no first rows, and the preview (or a run's header) takes Spark.
  */
 class CsvHeadTest extends SparkTestBase {
     private static final CsvSettings RFC = new CsvSettings(true, ",", "\"", "\"", true, "UTF-8");
@@ -123,11 +127,33 @@ class CsvHeadTest extends SparkTestBase {
     }
 
     /** Asserts the first n rows equal Spark's, schema and values, and returns them. */
+    @Test
+    void aRunReadsTheHeaderOfOneLocalFileWithoutASparkJob() throws Exception {
+        Path csv = write("a.csv", "id,text\n1,a\n");
+        List<String> jobs = new CopyOnWriteArrayList<>();
+        SparkListener listener = new SparkListener() {
+            @Override
+            public void onJobStart(SparkListenerJobStart start) {
+                jobs.add(JavaConverters.seqAsJavaList(start.stageInfos()).get(0).name());
+            }
+        };
+        spark().sparkContext().addSparkListener(listener);
+        try {
+            assertEquals(List.of("id", "text"),
+                    Arrays.asList(InputTable.read(spark(), settings(csv, RFC)).columns()));
+            spark().sparkContext().listenerBus().waitUntilEmpty(30_000);
+        } finally {
+            spark().sparkContext().removeSparkListener(listener);
+        }
+        assertEquals(List.of(), jobs);
+    }
+
     private FirstRows assertSameAsSpark(Path csv, CsvSettings csvSettings, int n)
             throws Exception {
         InputSettings in = settings(csv, csvSettings);
         FirstRows first = InputTable.firstRows(hadoop(), in, n);
         assertNotNull(first, "read without Spark");
+        assertEquals(CsvInput.headerColumns(spark(), in), first.schema(), "Spark's header");
         var sparks = InputTable.read(spark(), in);
         assertEquals(sparks.schema(), first.schema());
         assertEquals(values(sparks.takeAsList(n)), values(first.rows()));
