@@ -195,10 +195,11 @@ public final class JobRunner {
      */
     private static InputRows unanswered(OutputTarget target, JobSettings job, InputRows input) {
         String id = job.input().idColumn();
-        if (target.unanswered(input.all(), id) == input.all()) {
-            return input;
+        Dataset<Row> all = target.unanswered(input.all(), id);
+        if (all == input.all()) {
+            return input; // nothing left out: the rows keep their count
         }
-        return new InputRows(target.unanswered(input.all(), id),
+        return new InputRows(all,
                 target.unanswered(input.valid(), id),
                 input.invalid() == null ? null : target.unanswered(input.invalid(), id));
     }
