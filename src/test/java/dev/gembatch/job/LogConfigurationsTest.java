@@ -8,6 +8,7 @@ import java.io.FileInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -39,6 +40,11 @@ class LogConfigurationsTest {
         assertTrue(gembatch.getLevel().isLessSpecificThan(Level.INFO), "and its INFO");
         LoggerConfig spark = c.getLoggerConfig("org.apache.spark.SparkContext");
         assertEquals(Level.WARN, spark.getLevel(), "Spark's INFO lines are dropped");
+        for (String planStrings : List.of("org.apache.spark.sql.catalyst.util.SparkStringUtils",
+                "org.apache.spark.util.SparkStringUtils")) { // Spark 3.5's, Spark 4's
+            assertEquals(Level.ERROR, c.getLoggerConfig(planStrings).getLevel(),
+                    "no warning that a plan's text was truncated: " + planStrings);
+        }
 
         LoggerConfig dag = c.getLoggerConfig("org.apache.spark.scheduler.DAGScheduler");
         assertEquals(Filter.Result.DENY, dag.getFilter().filter(warning(
