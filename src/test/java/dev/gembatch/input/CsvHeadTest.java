@@ -16,17 +16,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPOutputStream;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import scala.collection.JavaConverters;
 
 /**
  * The first rows {@link InputTable#firstRows} reads without Spark are the rows Spark's own read
@@ -130,22 +126,10 @@ class CsvHeadTest extends SparkTestBase {
     @Test
     void aRunReadsTheHeaderOfOneLocalFileWithoutASparkJob() throws Exception {
         Path csv = write("a.csv", "id,text\n1,a\n");
-        List<String> jobs = new CopyOnWriteArrayList<>();
-        SparkListener listener = new SparkListener() {
-            @Override
-            public void onJobStart(SparkListenerJobStart start) {
-                jobs.add(JavaConverters.seqAsJavaList(start.stageInfos()).get(0).name());
-            }
-        };
-        spark().sparkContext().addSparkListener(listener);
-        try {
-            assertEquals(List.of("id", "text"),
-                    Arrays.asList(InputTable.read(spark(), settings(csv, RFC)).columns()));
-            spark().sparkContext().listenerBus().waitUntilEmpty(30_000);
-        } finally {
-            spark().sparkContext().removeSparkListener(listener);
-        }
+        List<String> jobs = sparkJobs(() -> InputTable.read(spark(), settings(csv, RFC)).columns());
         assertEquals(List.of(), jobs);
+        assertEquals(List.of("id", "text"),
+                Arrays.asList(InputTable.read(spark(), settings(csv, RFC)).columns()));
     }
 
     private FirstRows assertSameAsSpark(Path csv, CsvSettings csvSettings, int n)

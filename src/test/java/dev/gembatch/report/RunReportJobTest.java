@@ -17,10 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +24,6 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import scala.collection.JavaConverters;
 
 /** A job with mixed outcomes on local[2] against the emulator, and the report it leaves. */
 class RunReportJobTest extends SparkTestBase {
@@ -95,25 +90,6 @@ class RunReportJobTest extends SparkTestBase {
                 "report.progress-interval=1h"));
         assertEquals(withoutLine.size(), withLine.size(),
                 "the progress line's total costs no Spark job: " + withoutLine + " / " + withLine);
-    }
-
-    /** The first stage of every Spark job {@code run} starts. */
-    private List<String> sparkJobs(Callable<?> run) throws Exception {
-        List<String> jobs = new CopyOnWriteArrayList<>();
-        SparkListener listener = new SparkListener() {
-            @Override
-            public void onJobStart(SparkListenerJobStart start) {
-                jobs.add(JavaConverters.seqAsJavaList(start.stageInfos()).get(0).name());
-            }
-        };
-        spark().sparkContext().addSparkListener(listener);
-        try {
-            run.call();
-            spark().sparkContext().listenerBus().waitUntilEmpty(30_000);
-        } finally {
-            spark().sparkContext().removeSparkListener(listener);
-        }
-        return jobs;
     }
 
     @Test
