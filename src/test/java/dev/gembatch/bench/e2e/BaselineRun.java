@@ -29,12 +29,33 @@ final class BaselineRun {
         double cpu0 = BenchSpark.cpuSeconds();
         double emu0 = emulator.cpuSeconds();
         long t0 = System.nanoTime();
-        Dataset<Row> rows = spark.read().parquet(input.toString());
-        rows.mapPartitions(new GenaiPartition(emulator.baseUrl(), inFlight), Encoders.row(OUTPUT))
-                .write().mode(SaveMode.Overwrite).parquet(output.toString());
+        write(spark, emulator.baseUrl(), input, output, inFlight);
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = BenchSpark.cpuSeconds() - cpu0;
         double emu = emulator.cpuSeconds() - emu0;
         return GembatchRun.checked(spark, output, "google-genai", inFlight, wall, cpu, emu);
+    }
+
+    private static void write(SparkSession spark, String baseUrl, Path input, Path output,
+                              int inFlight) {
+        Dataset<Row> rows = spark.read().parquet(input.toString());
+        rows.mapPartitions(new GenaiPartition(baseUrl, inFlight), Encoders.row(OUTPUT))
+                .write().mode(SaveMode.Overwrite).parquet(output.toString());
+    }
+
+    /**
+     * The baseline as a whole process, as {@code spark-submit} would start the user's job: its
+     * own local[2] session on loopback with Spark's defaults (the UI on, as gembatch's runs have
+     * it). Args: the emulator's base URL, the input, the output, rows in flight.
+     */
+    public static void main(String[] args) {
+        SparkSession spark = SparkSession.builder().master("local[2]")
+                .appName("google-genai-baseline").config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+        try {
+            write(spark, args[0], Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
+        } finally {
+            spark.stop();
+        }
     }
 }

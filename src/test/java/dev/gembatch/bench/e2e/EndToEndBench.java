@@ -19,7 +19,10 @@ import org.apache.spark.sql.SparkSession;
  * gap-ms=50 chunks=10 clients=gembatch,google-genai gembatch-sets= (';'-separated job overrides
  * for gembatch, e.g. {@code gembatch-sets=pipeline.dedupe=false}) tls=false (true: the emulator
  * serves HTTPS with the test certificate, which this JVM trusts; client {@code gembatch-h2} is
- * gembatch with {@code gemini.http-version = h2}, {@code gembatch} speaks HTTP/1.1 to it).
+ * gembatch with {@code gemini.http-version = h2}, {@code gembatch} speaks HTTP/1.1 to it)
+ * process=false (true: each run is a whole process, measured from command to exit:
+ * gembatch's {@code jobs/run}, the baseline's {@code java} started with baseline-java-opts=-Xmx2g;
+ * see {@link ProcessRun}).
  */
 public final class EndToEndBench {
     private EndToEndBench() {
@@ -34,6 +37,10 @@ public final class EndToEndBench {
         List<String> emulatorArgs = new ArrayList<>(List.of("--chunks", "" + chunks,
                 "--first-byte-ms", "" + firstByte, "--gap-ms", "" + gap));
         Path dir = Files.createDirectories(Path.of("target", "bench-e2e")).toAbsolutePath();
+        if (Boolean.parseBoolean(o.get("tls")) && Boolean.parseBoolean(o.get("process"))) {
+            throw new IllegalArgumentException("tls=true runs in this JVM only: a process of its"
+                    + " own would not trust the test certificate");
+        }
         if (Boolean.parseBoolean(o.get("tls"))) {
             emulatorArgs.addAll(List.of("--tls", LoopbackTls.trustItIn(dir).toString()));
         }
@@ -42,7 +49,9 @@ public final class EndToEndBench {
         SparkSession spark = BenchSpark.session();
         try (EmulatorProcess emulator = EmulatorProcess.start(emulatorArgs)) {
             Runner runner = new Runner(spark, emulator, dir, clients(o), o.get("gembatch-sets")
-                    .isEmpty() ? List.of() : List.of(o.get("gembatch-sets").split(";")));
+                    .isEmpty() ? List.of() : List.of(o.get("gembatch-sets").split(";")),
+                    Boolean.parseBoolean(o.get("process"))
+                            ? List.of(o.get("baseline-java-opts").trim().split("\\s+")) : null);
             for (String n : o.get("inflight").split(",")) {
                 int inFlight = Integer.parseInt(n.trim());
                 long rows = Math.round(inFlight / (latencyMs / 1000) * Double.parseDouble(o.get("seconds")));
@@ -68,6 +77,7 @@ public final class EndToEndBench {
         Map<String, String> o = new LinkedHashMap<>(Map.of("inflight", "64,256,1024", "runs", "3",
                 "seconds", "20", "first-byte-ms", "50", "gap-ms", "50", "chunks", "10",
                 "clients", "gembatch,google-genai", "gembatch-sets", "", "tls", "false"));
+        o.putAll(Map.of("process", "false", "baseline-java-opts", "-Xmx2g"));
         for (String arg : args) {
             int eq = arg.indexOf('=');
             if (eq < 0 || !o.containsKey(arg.substring(0, eq))) {

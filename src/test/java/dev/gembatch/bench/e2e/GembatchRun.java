@@ -27,17 +27,7 @@ final class GembatchRun {
     /** Answers every row of {@code input} with {@code inFlight} requests in flight; timed, labelled {@code client}. */
     static Measurement run(String client, SparkSession spark, EmulatorProcess emulator, Path input,
                            Path output, int inFlight, String... sets) throws IOException {
-        Path job = Files.writeString(output.resolveSibling(output.getFileName() + ".conf"), String.format(
-                "input.path = \"%s\"%nprompt.template = \"%s{{review_text}}\"%nmodel.name = %s%n"
-                        + "output { path = \"%s\", mode = overwrite }%n"
-                        + "gemini { base-url = \"%s\", api-key = emulator-key, concurrency = %d }%n",
-                input, PROMPT_PREFIX, MODEL, output, emulator.baseUrl(), inFlight));
-        String[] args = new String[1 + 2 * sets.length];
-        args[0] = job.toString();
-        for (int i = 0; i < sets.length; i++) {
-            args[1 + 2 * i] = "--set";
-            args[2 + 2 * i] = sets[i];
-        }
+        String[] args = arguments(jobFile(emulator, input, output, inFlight), sets);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(log, true, StandardCharsets.UTF_8);
         double cpu0 = BenchSpark.cpuSeconds();
@@ -53,6 +43,27 @@ final class GembatchRun {
             throw new IllegalStateException("gembatch exited " + exit + ":\n" + log.toString(StandardCharsets.UTF_8));
         }
         return checked(spark, output, client, inFlight, wall, cpu, emu);
+    }
+
+    /** The benchmark's job file for {@code output}: every default on, {@code inFlight} in flight. */
+    static Path jobFile(EmulatorProcess emulator, Path input, Path output, int inFlight)
+            throws IOException {
+        return Files.writeString(output.resolveSibling(output.getFileName() + ".conf"), String.format(
+                "input.path = \"%s\"%nprompt.template = \"%s{{review_text}}\"%nmodel.name = %s%n"
+                        + "output { path = \"%s\", mode = overwrite }%n"
+                        + "gemini { base-url = \"%s\", api-key = emulator-key, concurrency = %d }%n",
+                input, PROMPT_PREFIX, MODEL, output, emulator.baseUrl(), inFlight));
+    }
+
+    /** gembatch's command-line arguments: the job file, then {@code --set} for each override. */
+    static String[] arguments(Path job, String... sets) {
+        String[] args = new String[1 + 2 * sets.length];
+        args[0] = job.toString();
+        for (int i = 0; i < sets.length; i++) {
+            args[1 + 2 * i] = "--set";
+            args[2 + 2 * i] = sets[i];
+        }
+        return args;
     }
 
     /**

@@ -5,22 +5,32 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
-/** Runs the clients at one in-flight count: a warm-up each, then measured runs interleaved. */
+/**
+ * Runs the clients at one in-flight count: a warm-up each (in process mode it builds gembatch's
+ * jar and class-data archive if they are missing, and warms the file cache), then measured runs
+ * interleaved.
+ */
 final class Runner {
     private final SparkSession spark;
     private final EmulatorProcess emulator;
     private final Path dir;
     private final List<String> clients;
     private final List<String> gembatchSets;
+    private final List<String> baselineJavaOpts;
 
-    /** {@code gembatchSets}: extra {@code --set key=value} overrides of gembatch's job. */
+    /**
+     * {@code gembatchSets}: extra {@code --set key=value} overrides of gembatch's job;
+     * {@code baselineJavaOpts}: null runs every client in this JVM, else each run is a process of
+     * its own ({@link ProcessRun}) and the baseline's JVM is started with these options.
+     */
     Runner(SparkSession spark, EmulatorProcess emulator, Path dir, List<String> clients,
-           List<String> gembatchSets) {
+           List<String> gembatchSets, List<String> baselineJavaOpts) {
         this.spark = spark;
         this.emulator = emulator;
         this.dir = dir;
         this.clients = List.copyOf(clients);
         this.gembatchSets = List.copyOf(gembatchSets);
+        this.baselineJavaOpts = baselineJavaOpts == null ? null : List.copyOf(baselineJavaOpts);
     }
 
     List<Measurement> measure(int inFlight, long rows, int runs, double latencyMs) throws Exception {
@@ -42,20 +52,22 @@ final class Runner {
 
     private Measurement run(String client, Path input, int inFlight) throws Exception {
         Path output = dir.resolve("out-" + client);
+        List<String> sets = new ArrayList<>(gembatchSets);
         switch (client) {
             case "gembatch":
-                return GembatchRun.run(client, spark, emulator, input, output, inFlight,
-                        gembatchSets.toArray(String[]::new));
-            case "gembatch-h2": {
-                List<String> sets = new ArrayList<>(gembatchSets);
+                break;
+            case "gembatch-h2":
                 sets.add("gemini.http-version = h2");
-                return GembatchRun.run(client, spark, emulator, input, output, inFlight,
-                        sets.toArray(String[]::new));
-            }
+                break;
             case "google-genai":
-                return BaselineRun.run(spark, emulator, input, output, inFlight);
+                return baselineJavaOpts == null ? BaselineRun.run(spark, emulator, input, output, inFlight)
+                        : ProcessRun.baseline(spark, emulator, input, output, inFlight, baselineJavaOpts);
             default:
                 throw new IllegalArgumentException("unknown client " + client);
         }
+        String[] overrides = sets.toArray(String[]::new);
+        return baselineJavaOpts == null
+                ? GembatchRun.run(client, spark, emulator, input, output, inFlight, overrides)
+                : ProcessRun.gembatch(client, spark, emulator, input, output, inFlight, overrides);
     }
 }
