@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -174,7 +173,8 @@ public final class OutputTarget {
             if (table == null) {
                 new ParquetFolder(settings).problems(spark, fs, path, outputSchema, problems);
             }
-            probeWritable(fs, path, problems);
+            WritableProbe.check(fs, path, settings.mode() == OutputMode.APPEND, placeKey(),
+                    problems);
             String held = OutputLock.holder(place(), spark.sparkContext().hadoopConfiguration());
             if (held != null) {
                 problems.add(held);
@@ -183,34 +183,6 @@ public final class OutputTarget {
             problems.add(placeKey() + ": '" + place() + "' cannot be checked: " + e.getMessage());
         }
         return problems;
-    }
-
-    /**
-     * Proves that files can be created where the output, its journal and its lock go (the
-     * nearest existing folder above the output) and, when appending, inside the output: creates
-     * and deletes a hidden probe file. Permission bits alone say nothing of a read-only mount.
-     */
-    private void probeWritable(FileSystem fs, Path path, List<String> problems)
-            throws IOException {
-        Path parent = path.getParent() == null ? path : path.getParent();
-        while (parent.getParent() != null && !fs.exists(parent)) {
-            parent = parent.getParent();
-        }
-        probe(fs, parent, placeKey(), problems);
-        if (settings.mode() == OutputMode.APPEND && fs.isDirectory(path)) {
-            probe(fs, path, placeKey(), problems);
-        }
-    }
-
-    private static void probe(FileSystem fs, Path dir, String key, List<String> problems) {
-        Path probe = new Path(dir, ".gembatch-probe-" + UUID.randomUUID());
-        try {
-            fs.create(probe, false).close();
-            fs.delete(probe, false);
-        } catch (IOException e) {
-            problems.add(key + ": cannot create a file in '" + dir + "' ("
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
-        }
     }
 
     /**
