@@ -6,7 +6,6 @@ import dev.gembatch.stream.StreamDecoder;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -20,10 +19,10 @@ import org.apache.hc.core5.http.HttpResponse;
 
 /**
  * One HTTP exchange, consumed as it streams: body bytes are gunzipped when needed and fed to a
- * decoder and assembler on arrival, never buffered whole. Watches its own deadlines (first byte,
- * idle gap, whole attempt) with scheduled checks and reports exactly one {@link AttemptResult},
- * whichever of completion, failure, deadline or abort comes first, with the tier the response
- * header says served it.
+ * decoder and assembler on arrival, never buffered whole. Watches its own deadlines (first byte
+ * and idle gap through a {@link SilenceWatch}, the whole attempt with a timer) and reports
+ * exactly one {@link AttemptResult}, whichever of completion, failure, deadline or abort comes
+ * first, with the tier the response header says served it.
  */
 final class Attempt extends AbstractBinResponseConsumer<Void> {
     /** The response header naming the tier that served a request (a downgraded Priority one). */
@@ -41,10 +40,7 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
     private String retryAfter;
     private String servedTier;
     private long firstByteAt = -1;
-    private Deadline phase;
-    private long window;
-    private long lastActivity;
-    private Future<?> watchdog;
+    private final SilenceWatch silence;
     private Future<?> attemptTimer;
     private Future<?> exchange;
     private AuthHeader sentWith;
@@ -54,6 +50,7 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
         this.timeouts = timeouts;
         this.done = done;
         this.started = clock.nanos().getAsLong();
+        this.silence = new SilenceWatch(clock, this::abort);
     }
 
     /**
@@ -116,7 +113,7 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
 
     private synchronized void sent() {
         if (!finished && firstByteAt < 0) {
-            arm(Deadline.FIRST_BYTE, timeouts.firstByte());
+            silence.arm(Deadline.FIRST_BYTE, timeouts.firstByte());
         }
     }
 
@@ -192,38 +189,9 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
         long now = clock.nanos().getAsLong();
         if (firstByteAt < 0) {
             firstByteAt = now;
-            arm(Deadline.IDLE, timeouts.idle());
+            silence.arm(Deadline.IDLE, timeouts.idle());
         }
-        lastActivity = now;
-    }
-
-    /** Starts (or restarts) the inactivity deadline of the given phase. Caller holds the lock. */
-    private void arm(Deadline kind, Duration limit) {
-        phase = kind;
-        window = limit.toNanos();
-        lastActivity = clock.nanos().getAsLong();
-        if (watchdog != null) {
-            watchdog.cancel(false);
-        }
-        watchdog = clock.deadlines().after(limit, this::check);
-    }
-
-    private void check() {
-        Deadline expired = null;
-        synchronized (this) {
-            if (finished) {
-                return;
-            }
-            long quiet = clock.nanos().getAsLong() - lastActivity;
-            if (quiet >= window) {
-                expired = phase;
-            } else {
-                watchdog = clock.deadlines().after(Duration.ofNanos(window - quiet), this::check);
-            }
-        }
-        if (expired != null) {
-            abort(expired);
-        }
+        silence.activity(now);
     }
 
     private void finish(Throwable failure, Deadline timeout) {
@@ -251,9 +219,7 @@ final class Attempt extends AbstractBinResponseConsumer<Void> {
     }
 
     private void cancelTimers() {
-        if (watchdog != null) {
-            watchdog.cancel(false);
-        }
+        silence.cancel();
         if (attemptTimer != null) {
             attemptTimer.cancel(false);
         }
