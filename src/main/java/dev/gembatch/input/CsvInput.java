@@ -47,7 +47,8 @@ final class CsvInput {
      */
     private static StructType header(SparkSession spark, InputSettings in)
             throws InvalidInputException {
-        FirstRows local = InputTable.firstRows(spark.sparkContext().hadoopConfiguration(), in, 0);
+        FirstRows local = InputTable.csvFirstRows(spark.sparkContext().hadoopConfiguration(),
+                in, 0);
         return local != null ? local.schema() : headerColumns(spark, in);
     }
 

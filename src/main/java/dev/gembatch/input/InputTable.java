@@ -58,7 +58,13 @@ public final class InputTable {
      */
     public static FirstRows firstRows(Configuration conf, InputSettings in, int n)
             throws InvalidInputException {
-        if (resolveFormat(conf, in) != InputFormat.CSV || !in.csv().header()) {
+        return resolveFormat(conf, in) == InputFormat.CSV ? csvFirstRows(conf, in, n) : null;
+    }
+
+    /** {@link #firstRows} of an input {@link #open} has already resolved as CSV. */
+    static FirstRows csvFirstRows(Configuration conf, InputSettings in, int n)
+            throws InvalidInputException {
+        if (!in.csv().header()) {
             return null;
         }
         Path path = new Path(in.path());
