@@ -21,8 +21,11 @@ import org.slf4j.LoggerFactory;
  * answers written as one file every {@code flushRows} answers or once the oldest buffered answer
  * is {@code flushInterval} old. Each file also records the requests sent and not yet answered.
  * So that many small files never make a resume slow, every {@value #MERGE_AT} files of this
- * attempt are merged into one, and when the task ends the partition's whole folder (earlier
- * attempts' files too: it holds the partition's claim) is merged into one file.
+ * attempt are merged into one, and when the task ends the files written since the last merge
+ * are merged into one; only a folder left with more than {@value #MERGE_AT} files (a very long
+ * task, or many attempts: it holds the partition's claim) is merged whole. Merged files are not
+ * merged again at every end: when the run succeeds the journal is deleted unread, so rewriting
+ * every answer once more at each task's end would only cost CPU.
  * Used by the task's own thread only; the clock is injected.
  */
 final class JournalTask implements AutoCloseable {
@@ -125,7 +128,7 @@ final class JournalTask implements AutoCloseable {
             if (!buffer.isEmpty() || !pending.isEmpty()) {
                 flush();
             }
-            mergeFolder();
+            mergeEnd();
         } finally {
             claim.close();
         }
@@ -148,13 +151,19 @@ final class JournalTask implements AutoCloseable {
         }
     }
 
-    /** Merges every complete file of the partition's folder into one, when it holds several. */
-    private void mergeFolder() {
+    /**
+     * At the task's end: the partition's whole folder merged into one when it holds more than
+     * {@value #MERGE_AT} complete files, else this attempt's files since its last merge.
+     */
+    private void mergeEnd() {
         try {
             List<Path> all = JournalFile.complete(conf, dir);
-            if (all.size() > 1) {
+            if (all.size() > MERGE_AT) {
                 merge(all, new Path(dir, prefix + "-end.parquet"));
+            } else if (unmerged.size() > 1) {
+                merge(new ArrayList<>(unmerged), new Path(dir, prefix + "-end.parquet"));
             }
+            unmerged.clear();
         } catch (IOException e) {
             LOG.warn("the journal folder {} stays unmerged: {}", dir, e.toString());
         }

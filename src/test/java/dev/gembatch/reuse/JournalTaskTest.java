@@ -52,7 +52,7 @@ class JournalTaskTest {
     }
 
     @Test
-    void everyMergeAtFilesOfARunningTaskAreMergedIntoOneAndTheFolderIntoOneAtItsEnd()
+    void everyMergeAtFilesOfARunningTaskAreMergedIntoOneAndMergedFilesAreNotMergedAgainAtItsEnd()
             throws Exception {
         JournalTask first = task(1, 60);
         first.sending("never answered");
@@ -60,18 +60,40 @@ class JournalTaskTest {
         first.close();
         JournalTask task = new JournalTask(conf, new org.apache.hadoop.fs.Path(dir.toUri()),
                 "s0a1", claim("s0a1"), JournalTask.Earlier.NONE, 1, 60 * SECOND, now::get);
-        for (int i = 1; i <= JournalTask.MERGE_AT + 1; i++) {
+        for (int i = 1; i <= JournalTask.MERGE_AT + 2; i++) {
             task.append("r" + i, answer("text " + i));
         }
-        assertEquals(3, files(), "the first attempt's file, " + JournalTask.MERGE_AT
-                + " files merged into one, and the last");
+        assertEquals(4, files(), "the first attempt's file, " + JournalTask.MERGE_AT
+                + " files merged into one, and the last two");
         task.close();
-        assertEquals(1, files(), "both attempts' files merged into one");
+        assertEquals(3, files(), "the last two merged; the merged file and the first attempt's"
+                + " are not written again");
         JournalTask retry = retryOfTheSamePartition();
-        for (int i = 0; i <= JournalTask.MERGE_AT + 1; i++) {
+        for (int i = 0; i <= JournalTask.MERGE_AT + 2; i++) {
             assertEquals(answer("text " + i), retry.earlier("r" + i));
         }
         assertTrue(retry.sentEarlier("never answered"), "a send without an answer is kept");
+    }
+
+    @Test
+    void aFolderOfMoreThanMergeAtFilesIsMergedWholeAtATasksEnd() throws Exception {
+        JournalTask died = task(1, 60);
+        for (int i = 0; i < JournalTask.MERGE_AT - 1; i++) {
+            died.append("r" + i, answer("text " + i));
+        }
+        assertEquals(JournalTask.MERGE_AT - 1, files(), "an attempt that died: never closed");
+        JournalTask task = new JournalTask(conf, new org.apache.hadoop.fs.Path(dir.toUri()),
+                "s0a1", claim("s0a1"), JournalTask.Earlier.NONE, 1, 60 * SECOND, now::get);
+        task.sending("in flight at the end");
+        task.append("a", answer("a"));
+        task.close();
+        assertEquals(1, files(), "65 files: the whole folder merged into one");
+        JournalTask retry = retryOfTheSamePartition();
+        for (int i = 0; i < JournalTask.MERGE_AT - 1; i++) {
+            assertEquals(answer("text " + i), retry.earlier("r" + i));
+        }
+        assertEquals(answer("a"), retry.earlier("a"));
+        assertTrue(retry.sentEarlier("in flight at the end"));
     }
 
     @Test
