@@ -208,7 +208,9 @@ public final class JournaledRun {
             target.write(output);
         }
         release();
-        commit(target.written(spark));
+        if (store != null) { // reading the output back plans a Spark job: only for the store
+            commit(target.written(spark));
+        }
         journal.clear();
     }
 

@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,18 +30,19 @@ class RunReportJobTest extends SparkTestBase {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SCENARIOS = List.of("a", "b", "c", "d", "e", "f",
             "blocked", "fail-503x1", "fail-500x1", "fail-500x9");
-    private static GeminiEmulator emulator;
+    /** One per test: its failure scenarios count a prompt's attempts across runs. */
+    private GeminiEmulator emulator;
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void startEmulator() throws Exception {
+    @BeforeEach
+    void startEmulator() throws Exception {
         emulator = GeminiEmulator.start(EmulatorOptions.builder().chunks(3).build());
     }
 
-    @AfterAll
-    static void stopEmulator() {
+    @AfterEach
+    void stopEmulator() {
         emulator.close();
     }
 
@@ -90,6 +91,14 @@ class RunReportJobTest extends SparkTestBase {
                 "report.progress-interval=1h"));
         assertEquals(withoutLine.size(), withLine.size(),
                 "the progress line's total costs no Spark job: " + withoutLine + " / " + withLine);
+    }
+
+    @Test
+    void aRunWithoutAnAnswerStoreDoesNotReadItsOutputBack() throws Exception {
+        List<String> jobs = sparkJobs(() -> run(tmp.resolve("no-store"),
+                "report.progress-interval=0"));
+        Assertions.assertTrue(jobs.stream().noneMatch(j -> j.contains("OutputTarget")),
+                "only the store's commit reads the written output: " + jobs);
     }
 
     @Test
