@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code jobs/run} starts a run, a preview or a dry run on the client compiler and the serial
  * collector (a third to a half less CPU than the JVM's defaults for runs of 4,000 to 40,000
  * rows, docs/BENCHMARKS.md sections 11 and 15), the emulator, a server, on the JVM's defaults, and
- * leaves the JVM's options to {@code GEMBATCH_JAVA_OPTS} when it is set. Each case is a real
- * command on the sample against the built-in emulator, on this build's Spark line.
+ * leaves the JVM's options to {@code GEMBATCH_JAVA_OPTS} when it is set, without the class-data
+ * archive when they start the flight recorder (a Java 17 JVM crashes with both). Each case is a
+ * real command on the sample against the built-in emulator, on this build's Spark line.
  */
 class LauncherIT {
     private static final String CLIENT_COMPILER = "-XX:TieredStopAtLevel=1";
@@ -51,8 +52,19 @@ class LauncherIT {
     }
 
     @Test
+    void aRunThatRecordsAFlightStartsWithoutTheClassDataArchive() throws Exception {
+        Path recording = tmp.resolve("preview.jfr");
+        String main = launch("-Xmx1g -XX:StartFlightRecording=filename=" + recording, true,
+                "--preview", "1", SAMPLE);
+        assertFalse(main.contains("SharedArchiveFile"), main);
+        assertTrue(Files.size(recording) > 0, "the flight recording was written");
+        assertTrue(read("err.txt").contains("starting without the class-data archive"),
+                () -> read("err.txt"));
+    }
+
+    @Test
     void theEmulatorKeepsTheJvmsDefaults() throws Exception {
-        Process p = start(null, "--emulator");
+        Process p = start(null, false, "--emulator");
         try {
             String main = JvmCommandLines.main(JvmCommandLines.watch(p));
             assertFalse(main.contains(CLIENT_COMPILER) || main.contains(SERIAL_COLLECTOR), main);
@@ -64,14 +76,22 @@ class LauncherIT {
 
     /** Runs {@code jobs/run ARGS} to its end; returns the command line of its JVM. */
     private String launch(String javaOpts, String... args) throws Exception {
-        Process p = start(javaOpts, args);
+        return launch(javaOpts, false, args);
+    }
+
+    /**
+     * The same, with the class-data archive as the launcher chooses when {@code cds} (then its
+     * JVM must be the only one it starts), else without.
+     */
+    private String launch(String javaOpts, boolean cds, String... args) throws Exception {
+        Process p = start(javaOpts, cds, args);
         String main = JvmCommandLines.main(JvmCommandLines.watch(p));
         assertTrue(p.waitFor(3, TimeUnit.MINUTES), "jobs/run did not finish in 3 minutes");
         assertEquals(0, p.exitValue(), () -> read("out.txt") + read("err.txt"));
         return main;
     }
 
-    private Process start(String javaOpts, String... args) throws Exception {
+    private Process start(String javaOpts, boolean cds, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("jobs/run"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command)
@@ -83,7 +103,11 @@ class LauncherIT {
         if (javaOpts != null) {
             pb.environment().put("GEMBATCH_JAVA_OPTS", javaOpts);
         }
-        pb.environment().put("GEMBATCH_CDS", "off"); // one JVM: the one watched
+        if (cds) {
+            pb.environment().remove("GEMBATCH_CDS");
+        } else {
+            pb.environment().put("GEMBATCH_CDS", "off"); // one JVM: the one watched
+        }
         pb.environment().put("GEMBATCH_SPARK_LINE", System.getProperty("gembatch.spark.line"));
         return pb.start();
     }
