@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * is {@code flushInterval} old. Each file also records the requests sent and not yet answered.
  * So that many small files never make a resume slow, every {@value #MERGE_AT} files of this
  * attempt are merged into one, and when the task ends the files written since the last merge
- * are merged into one; only a folder left with more than {@value #MERGE_AT} files (a very long
- * task, or many attempts: it holds the partition's claim) is merged whole. Merged files are not
+ * are merged into one; only a folder that would still hold more than {@value #MERGE_AT} files
+ * (a very long task, or many attempts: it holds the partition's claim) is merged whole. Merged files are not
  * merged again at every end: when the run succeeds the journal is deleted unread, so rewriting
  * every answer once more at each task's end would only cost CPU.
  * Used by the task's own thread only; the clock is injected.
@@ -152,13 +152,14 @@ final class JournalTask implements AutoCloseable {
     }
 
     /**
-     * At the task's end: the partition's whole folder merged into one when it holds more than
-     * {@value #MERGE_AT} complete files, else this attempt's files since its last merge.
+     * At the task's end: this attempt's files since its last merge merged into one, or the
+     * partition's whole folder when that would still leave more than {@value #MERGE_AT} files.
      */
     private void mergeEnd() {
         try {
             List<Path> all = JournalFile.complete(conf, dir);
-            if (all.size() > MERGE_AT) {
+            int left = all.size() - unmerged.size() + Math.min(1, unmerged.size());
+            if (left > MERGE_AT) {
                 merge(all, new Path(dir, prefix + "-end.parquet"));
             } else if (unmerged.size() > 1) {
                 merge(new ArrayList<>(unmerged), new Path(dir, prefix + "-end.parquet"));

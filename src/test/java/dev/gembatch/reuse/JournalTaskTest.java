@@ -76,24 +76,46 @@ class JournalTaskTest {
     }
 
     @Test
-    void aFolderOfMoreThanMergeAtFilesIsMergedWholeAtATasksEnd() throws Exception {
-        JournalTask died = task(1, 60);
-        for (int i = 0; i < JournalTask.MERGE_AT - 1; i++) {
-            died.append("r" + i, answer("text " + i));
+    void aFolderThatWouldStillHoldMoreThanMergeAtFilesIsMergedWholeAtATasksEnd()
+            throws Exception {
+        int answers = 0;
+        for (String died : List.of("s0a0", "s0a2")) { // attempts never closed: no merge at end
+            JournalTask attempt = new JournalTask(conf, new org.apache.hadoop.fs.Path(dir.toUri()),
+                    died, claim(died), JournalTask.Earlier.NONE, 1, 60 * SECOND, now::get);
+            for (int i = 0; i < JournalTask.MERGE_AT - 1; i++) {
+                attempt.append("r" + answers, answer("text " + answers));
+                answers++;
+            }
         }
-        assertEquals(JournalTask.MERGE_AT - 1, files(), "an attempt that died: never closed");
+        assertEquals(2 * (JournalTask.MERGE_AT - 1), files());
         JournalTask task = new JournalTask(conf, new org.apache.hadoop.fs.Path(dir.toUri()),
                 "s0a1", claim("s0a1"), JournalTask.Earlier.NONE, 1, 60 * SECOND, now::get);
         task.sending("in flight at the end");
         task.append("a", answer("a"));
         task.close();
-        assertEquals(1, files(), "65 files: the whole folder merged into one");
+        assertEquals(1, files(), "126 files and 2 more: the whole folder merged into one");
         JournalTask retry = retryOfTheSamePartition();
-        for (int i = 0; i < JournalTask.MERGE_AT - 1; i++) {
+        for (int i = 0; i < answers; i++) {
             assertEquals(answer("text " + i), retry.earlier("r" + i));
         }
         assertEquals(answer("a"), retry.earlier("a"));
         assertTrue(retry.sentEarlier("in flight at the end"));
+    }
+
+    @Test
+    void aLongTasksMergedFilesAreNotMergedAgainAtItsEnd() throws Exception {
+        JournalTask task = task(1, 60);
+        int flushes = 3 * JournalTask.MERGE_AT + 5;
+        for (int i = 0; i < flushes; i++) {
+            task.append("r" + i, answer("text " + i));
+        }
+        assertEquals(3 + 5, files(), "three merged files and five since");
+        task.close();
+        assertEquals(3 + 1, files(), "the five merged into one; the merged files kept");
+        JournalTask retry = retryOfTheSamePartition();
+        for (int i = 0; i < flushes; i++) {
+            assertEquals(answer("text " + i), retry.earlier("r" + i));
+        }
     }
 
     @Test
