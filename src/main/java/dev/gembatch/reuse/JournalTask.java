@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * So that many small files never make a resume slow, every {@value #MERGE_AT} files of this
  * attempt are merged into one, and when the task ends the files written since the last merge
  * are merged into one; only a folder that would still hold more than {@value #MERGE_AT} files
- * (a very long task, or many attempts: it holds the partition's claim) is merged whole. Merged files are not
- * merged again at every end: when the run succeeds the journal is deleted unread, so rewriting
- * every answer once more at each task's end would only cost CPU.
+ * (a very long task, or many attempts: it holds the partition's claim) is merged whole. Merged
+ * files are not merged again at every end: when the run succeeds the journal is deleted
+ * unread, so rewriting every answer once more at each task's end would only cost CPU.
  * Used by the task's own thread only; the clock is injected.
  */
 final class JournalTask implements AutoCloseable {

@@ -45,14 +45,16 @@ final class GembatchRun {
         return checked(spark, output, client, inFlight, wall, cpu, emu);
     }
 
-    /** The benchmark's job file for {@code output}: every default on, {@code inFlight} in flight. */
+    /** The benchmark's job file for {@code output}: defaults on, {@code inFlight} in flight. */
     static Path jobFile(EmulatorProcess emulator, Path input, Path output, int inFlight)
             throws IOException {
-        return Files.writeString(output.resolveSibling(output.getFileName() + ".conf"), String.format(
+        String job = String.format(
                 "input.path = \"%s\"%nprompt.template = \"%s{{review_text}}\"%nmodel.name = %s%n"
                         + "output { path = \"%s\", mode = overwrite }%n"
-                        + "gemini { base-url = \"%s\", api-key = emulator-key, concurrency = %d }%n",
-                input, PROMPT_PREFIX, MODEL, output, emulator.baseUrl(), inFlight));
+                        + "gemini { base-url = \"%s\", api-key = emulator-key,"
+                        + " concurrency = %d }%n",
+                input, PROMPT_PREFIX, MODEL, output, emulator.baseUrl(), inFlight);
+        return Files.writeString(output.resolveSibling(output.getFileName() + ".conf"), job);
     }
 
     /** gembatch's command-line arguments: the job file, then {@code --set} for each override. */

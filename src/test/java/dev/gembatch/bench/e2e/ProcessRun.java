@@ -51,7 +51,8 @@ final class ProcessRun {
     /** The module openings and properties Spark needs, as this benchmark JVM was given them. */
     private static List<String> sparkFlags() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.equals("-XX:+IgnoreUnrecognizedVMOptions")
+                .filter(a -> a.startsWith("--add-opens")
+                        || a.equals("-XX:+IgnoreUnrecognizedVMOptions")
                         || a.startsWith("-Djdk.reflect") || a.startsWith("-Dlog4j2"))
                 .toList();
     }

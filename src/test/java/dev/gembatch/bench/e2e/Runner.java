@@ -60,8 +60,10 @@ final class Runner {
                 sets.add("gemini.http-version = h2");
                 break;
             case "google-genai":
-                return baselineJavaOpts == null ? BaselineRun.run(spark, emulator, input, output, inFlight)
-                        : ProcessRun.baseline(spark, emulator, input, output, inFlight, baselineJavaOpts);
+                return baselineJavaOpts == null
+                        ? BaselineRun.run(spark, emulator, input, output, inFlight)
+                        : ProcessRun.baseline(spark, emulator, input, output, inFlight,
+                                baselineJavaOpts);
             default:
                 throw new IllegalArgumentException("unknown client " + client);
         }
