@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -79,12 +80,13 @@ final class JournalFile {
     }
 
     /**
-     * Merges {@code sources} into the new file {@code target} (hidden name, renamed in), then
-     * deletes the sources.
+     * Merges {@code sources} into the new file {@code target} (hidden name, renamed in), keeping
+     * the records of sends {@code keepSent} accepts, then deletes the sources.
      */
-    static void merge(Configuration conf, List<Path> sources, Path target) throws IOException {
+    static void merge(Configuration conf, List<Path> sources, Path target,
+                      Predicate<String> keepSent) throws IOException {
         Path temp = temporary(target);
-        AnswerRecords.merge(conf, sources, temp);
+        AnswerRecords.merge(conf, sources, temp, keepSent);
         publish(conf, temp, target);
         FileSystem fs = target.getFileSystem(conf);
         for (Path source : sources) {

@@ -4,12 +4,14 @@ import dev.gembatch.model.Answer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
@@ -19,13 +21,15 @@ import org.slf4j.LoggerFactory;
  * One task attempt's view of the journal: the answers earlier attempts of its partition already
  * journaled (and the requests they sent without an answer), and a buffer of this attempt's
  * answers written as one file every {@code flushRows} answers or once the oldest buffered answer
- * is {@code flushInterval} old. Each file also records the requests sent and not yet answered.
+ * is {@code flushInterval} old. Each file also records the requests sent since the last file and
+ * not yet answered, so that a request in flight over several flushes is recorded as sent once.
  * So that many small files never make a resume slow, every {@value #MERGE_AT} files of this
  * attempt are merged into one, and when the task ends the files written since the last merge
  * are merged into one; only a folder that would still hold more than {@value #MERGE_AT} files
  * (a very long task, or many attempts: it holds the partition's claim) is merged whole. Merged
  * files are not merged again at every end: when the run succeeds the journal is deleted
- * unread, so rewriting every answer once more at each task's end would only cost CPU.
+ * unread, so rewriting every answer once more at each task's end would only cost CPU. A merge of
+ * this attempt's files drops the records of sends answered since (their answers are journaled).
  * Used by the task's own thread only; the clock is injected.
  */
 final class JournalTask implements AutoCloseable {
@@ -41,7 +45,9 @@ final class JournalTask implements AutoCloseable {
     private final long flushNanos;
     private final LongSupplier clock;
     private final Map<String, Answer> buffer = new LinkedHashMap<>();
-    private final Set<String> pending = new LinkedHashSet<>();
+    private final Set<String> pending = new HashSet<>();
+    /** The sends of {@code pending} no file records yet. */
+    private final Set<String> unrecorded = new LinkedHashSet<>();
     private final List<Path> unmerged = new ArrayList<>();
     private long oldest;
     private int files;
@@ -78,6 +84,7 @@ final class JournalTask implements AutoCloseable {
     /** Notes a request being sent; it is journaled as sent until its answer is appended. */
     void sending(String requestId) {
         pending.add(requestId);
+        unrecorded.add(requestId);
     }
 
     /** Buffers one finished answer; writes a file when the buffer is full. */
@@ -86,6 +93,7 @@ final class JournalTask implements AutoCloseable {
             oldest = clock.getAsLong();
         }
         pending.remove(requestId);
+        unrecorded.remove(requestId);
         buffer.put(requestId, answer);
         if (buffer.size() >= flushRows) {
             flush();
@@ -125,7 +133,7 @@ final class JournalTask implements AutoCloseable {
         }
         closed = true;
         try {
-            if (!buffer.isEmpty() || !pending.isEmpty()) {
+            if (!buffer.isEmpty() || !unrecorded.isEmpty()) {
                 flush();
             }
             mergeEnd();
@@ -137,16 +145,18 @@ final class JournalTask implements AutoCloseable {
     private void flush() {
         Path file = new Path(dir, prefix + "-" + files + ".parquet");
         try {
-            JournalFile.write(conf, file, buffer, pending);
+            JournalFile.write(conf, file, buffer, unrecorded);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the journal file " + file, e);
         }
         files++;
         written += buffer.size();
         buffer.clear();
+        unrecorded.clear();
         unmerged.add(file);
         if (unmerged.size() >= MERGE_AT) {
-            merge(new ArrayList<>(unmerged), new Path(dir, prefix + "-" + files + "m.parquet"));
+            merge(new ArrayList<>(unmerged), new Path(dir, prefix + "-" + files + "m.parquet"),
+                    pending::contains);
             unmerged.clear();
         }
     }
@@ -159,10 +169,11 @@ final class JournalTask implements AutoCloseable {
         try {
             List<Path> all = JournalFile.complete(conf, dir);
             int left = all.size() - unmerged.size() + Math.min(1, unmerged.size());
-            if (left > MERGE_AT) {
-                merge(all, new Path(dir, prefix + "-end.parquet"));
+            if (left > MERGE_AT) { // earlier attempts' sends kept: their answers are not known here
+                merge(all, new Path(dir, prefix + "-end.parquet"), id -> true);
             } else if (unmerged.size() > 1) {
-                merge(new ArrayList<>(unmerged), new Path(dir, prefix + "-end.parquet"));
+                merge(new ArrayList<>(unmerged), new Path(dir, prefix + "-end.parquet"),
+                        pending::contains);
             }
             unmerged.clear();
         } catch (IOException e) {
@@ -171,12 +182,13 @@ final class JournalTask implements AutoCloseable {
     }
 
     /**
-     * Merges {@code sources} into {@code target}; a failure leaves them as they were (still
-     * complete, only more files to read), so it is logged, not thrown.
+     * Merges {@code sources} into {@code target}, keeping the records of sends {@code keepSent}
+     * accepts; a failure leaves them as they were (still complete, only more files to read), so
+     * it is logged, not thrown.
      */
-    private void merge(List<Path> sources, Path target) {
+    private void merge(List<Path> sources, Path target, Predicate<String> keepSent) {
         try {
-            JournalFile.merge(conf, sources, target);
+            JournalFile.merge(conf, sources, target, keepSent);
         } catch (IOException e) {
             LOG.warn("journal files in {} stay unmerged: {}", dir, e.toString());
         }

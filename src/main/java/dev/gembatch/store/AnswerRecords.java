@@ -6,6 +6,7 @@ import dev.gembatch.output.ResultValues;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
@@ -19,6 +20,7 @@ import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.MessageType;
 import org.apache.spark.sql.types.StructType;
 
@@ -60,6 +62,8 @@ public final class AnswerRecords {
     /** Writes one file of records; {@link #close} completes it. */
     public static final class Writer implements AutoCloseable {
         private final ParquetWriter<Group> out;
+        /** The last record type {@link #sameType} found equal to this build's. */
+        private GroupType same;
 
         private Writer(ParquetWriter<Group> out) {
             this.out = out;
@@ -84,6 +88,14 @@ public final class AnswerRecords {
             out.write(g);
         }
 
+        /** True when records of {@code type} are of this build's type (compared once per file). */
+        private boolean sameType(GroupType type) {
+            if (type != same && type.equals(MESSAGE)) {
+                same = type;
+            }
+            return type == same;
+        }
+
         @Override
         public void close() throws IOException {
             out.close();
@@ -96,6 +108,9 @@ public final class AnswerRecords {
                 .withConf(conf).withType(MESSAGE)
                 .withExtraMetaData(Map.of(VERSION_KEY, Integer.toString(VERSION)))
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
+                // most columns of a small file are unique values (ids, texts): a dictionary
+                // would be built for every page and then given up (docs/BENCHMARKS.md, 17)
+                .withDictionaryEncoding(false)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build());
     }
 
@@ -134,23 +149,45 @@ public final class AnswerRecords {
     }
 
     /**
-     * Copies every record of {@code files} (each of a readable version) into the new file
-     * {@code target}, in order, decoding no answer; returns the number of records.
+     * Copies the records of {@code files} (each of a readable version) into the new file
+     * {@code target}, in order, decoding no answer, except the records of sends that
+     * {@code keepSent} refuses (by request_id); returns the number of records written. A record
+     * of this build's type is copied as it was read.
      */
-    public static long merge(Configuration conf, List<Path> files, Path target)
-            throws IOException {
+    public static long merge(Configuration conf, List<Path> files, Path target,
+                             Predicate<String> keepSent) throws IOException {
         long records = 0;
         try (Writer out = create(conf, target)) {
             for (Path file : files) {
                 try (ParquetReader<Group> reader = reader(conf, file)) {
                     for (Group g = reader.read(); g != null; g = reader.read()) {
-                        out.record(VALUES.read(g));
-                        records++;
+                        if (copy(g, out, keepSent)) {
+                            records++;
+                        }
                     }
                 }
             }
         }
         return records;
+    }
+
+    /** Writes {@code g} to {@code out} unless it records a send {@code keepSent} refuses. */
+    private static boolean copy(Group g, Writer out, Predicate<String> keepSent)
+            throws IOException {
+        if (out.sameType(g.getType())) {
+            if (g.getFieldRepetitionCount(STATUS) > 0 && SENT.equals(g.getString(STATUS, 0))
+                    && !keepSent.test(g.getString(0, 0))) {
+                return false;
+            }
+            out.out.write(g);
+            return true;
+        }
+        Object[] values = VALUES.read(g);
+        if (SENT.equals(values[STATUS]) && !keepSent.test((String) values[0])) {
+            return false;
+        }
+        out.record(values);
+        return true;
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.gembatch.model.Candidate;
 import dev.gembatch.model.Status;
 import dev.gembatch.model.Usage;
 import dev.gembatch.output.OutputTarget;
+import dev.gembatch.store.AnswerRecords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -165,6 +166,59 @@ class JournalTaskTest {
         assertFalse(retry.sentEarlier("r1"), "answered: never sent again");
         assertFalse(retry.sentEarlier("r3"), "never sent");
         assertEquals(1, first.written());
+    }
+
+    @Test
+    void aSendInFlightOverSeveralFlushesIsRecordedOnce() throws Exception {
+        JournalTask task = task(1, 60);
+        task.sending("slow");
+        for (int i = 0; i < 3; i++) {
+            task.sending("r" + i);
+            task.append("r" + i, answer("text " + i));
+        }
+        assertEquals(3, files());
+        assertEquals(List.of("slow"), sentRecords(), "recorded by the first file only");
+        JournalTask retry = retryOfTheSamePartition();
+        assertTrue(retry.sentEarlier("slow"));
+        assertFalse(retry.sentEarlier("r1"), "sent and answered between two flushes");
+    }
+
+    @Test
+    void aMergeDropsTheSendsAnsweredSinceAndKeepsThoseStillInFlight() throws Exception {
+        JournalTask task = task(1, 60);
+        task.sending("answered later");
+        task.sending("still in flight");
+        for (int i = 0; i < JournalTask.MERGE_AT - 1; i++) {
+            task.append("r" + i, answer("text " + i));
+        }
+        task.append("answered later", answer("late"));
+        assertEquals(1, files(), JournalTask.MERGE_AT + " files merged into one");
+        assertEquals(List.of("still in flight"), sentRecords());
+        JournalTask retry = retryOfTheSamePartition();
+        assertEquals(answer("late"), retry.earlier("answered later"));
+        assertTrue(retry.sentEarlier("still in flight"));
+        for (int i = 0; i < JournalTask.MERGE_AT - 1; i++) {
+            assertEquals(answer("text " + i), retry.earlier("r" + i));
+        }
+    }
+
+    /** The request ids of every send record in the folder's complete files. */
+    private List<String> sentRecords() throws Exception {
+        List<String> sent = new java.util.ArrayList<>();
+        for (org.apache.hadoop.fs.Path file : JournalFile.complete(conf,
+                new org.apache.hadoop.fs.Path(dir.toUri()))) {
+            AnswerRecords.read(conf, file, new AnswerRecords.Sink() {
+                @Override
+                public void answer(String requestId, Answer answer) {
+                }
+
+                @Override
+                public void sent(String requestId) {
+                    sent.add(requestId);
+                }
+            });
+        }
+        return sent;
     }
 
     private JournalTask retryOfTheSamePartition() throws Exception {

@@ -83,15 +83,15 @@ class AnswerRecordsTest {
     }
 
     @Test
-    void mergedFilesKeepEveryRecordInOrder() throws Exception {
+    void mergedFilesKeepEveryRecordInOrderButTheSendsRefused() throws Exception {
         Answer one = Answer.failed(ErrorInfo.of(ErrorStatus.TIMEOUT, "slow"), 1, null, 5L,
                 Instant.parse("2026-12-07T10:00:00Z"));
         Answer two = Answer.failed(ErrorInfo.of(ErrorStatus.TIMEOUT, "slower"), 2, null, 6L,
                 Instant.parse("2026-12-07T10:00:01Z"));
         org.apache.hadoop.fs.Path merged = hadoopPath("m.parquet");
         assertEquals(3, AnswerRecords.merge(conf, List.of(
-                written("a.parquet", Map.of("r1", one), List.of("s1")),
-                written("b.parquet", Map.of("r2", two), List.of())), merged));
+                written("a.parquet", Map.of("r1", one), List.of("s1", "answered since")),
+                written("b.parquet", Map.of("r2", two), List.of())), merged, "s1"::equals));
         assertEquals(AnswerRecords.VERSION, AnswerRecords.version(conf, merged));
         Map<String, Answer> read = new LinkedHashMap<>();
         List<String> sent = new ArrayList<>();
