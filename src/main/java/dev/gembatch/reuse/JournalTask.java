@@ -24,12 +24,13 @@ import org.slf4j.LoggerFactory;
  * is {@code flushInterval} old. Each file also records the requests sent since the last file and
  * not yet answered, so that a request in flight over several flushes is recorded as sent once.
  * So that many small files never make a resume slow, every {@value #MERGE_AT} files of this
- * attempt are merged into one, and when the task ends the files written since the last merge
- * are merged into one; only a folder that would still hold more than {@value #MERGE_AT} files
- * (a very long task, or many attempts: it holds the partition's claim) is merged whole. Merged
- * files are not merged again at every end: when the run succeeds the journal is deleted
- * unread, so rewriting every answer once more at each task's end would only cost CPU. A merge of
- * this attempt's files drops the records of sends answered since (their answers are journaled).
+ * attempt are merged into one. When the task ends, a partition's folder of at most
+ * {@value #MERGE_AT} files is left as it is; a larger one has the files written since the last
+ * merge merged into one, or, when it would still hold more than {@value #MERGE_AT} files (a very
+ * long task, or many attempts: it holds the partition's claim), is merged whole. Files are not
+ * merged again at every end: when the run succeeds the journal is deleted unread, so rewriting
+ * answers at each task's end would only cost CPU. A merge of this attempt's files drops the
+ * records of sends answered since (their answers are journaled).
  * Used by the task's own thread only; the clock is injected.
  */
 final class JournalTask implements AutoCloseable {
@@ -162,8 +163,9 @@ final class JournalTask implements AutoCloseable {
     }
 
     /**
-     * At the task's end: this attempt's files since its last merge merged into one, or the
-     * partition's whole folder when that would still leave more than {@value #MERGE_AT} files.
+     * At the task's end, when the partition's folder holds more than {@value #MERGE_AT} files:
+     * this attempt's files since its last merge merged into one, or the whole folder when that
+     * would still leave more than {@value #MERGE_AT} files.
      */
     private void mergeEnd() {
         try {
@@ -171,7 +173,7 @@ final class JournalTask implements AutoCloseable {
             int left = all.size() - unmerged.size() + Math.min(1, unmerged.size());
             if (left > MERGE_AT) { // earlier attempts' sends kept: their answers are not known here
                 merge(all, new Path(dir, prefix + "-end.parquet"), id -> true);
-            } else if (unmerged.size() > 1) {
+            } else if (all.size() > MERGE_AT && unmerged.size() > 1) {
                 merge(new ArrayList<>(unmerged), new Path(dir, prefix + "-end.parquet"),
                         pending::contains);
             }

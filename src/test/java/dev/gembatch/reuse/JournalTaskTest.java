@@ -45,7 +45,8 @@ class JournalTaskTest {
         assertEquals(2, files(), "7 answers at 3 per file: 2 files, 1 answer buffered");
         assertEquals(6, task.written());
         task.close();
-        assertEquals(1, files(), "the task's 3 files merged into one when it ends");
+        assertEquals(3, files(), "a folder of at most " + JournalTask.MERGE_AT
+                + " files is left as it is when the task ends");
         assertEquals(7, task.written());
         for (int i = 0; i < 7; i++) {
             assertEquals(answer("text " + i), retryOfTheSamePartition().earlier("r" + i));
@@ -53,7 +54,7 @@ class JournalTaskTest {
     }
 
     @Test
-    void everyMergeAtFilesOfARunningTaskAreMergedIntoOneAndMergedFilesAreNotMergedAgainAtItsEnd()
+    void everyMergeAtFilesOfARunningTaskAreMergedIntoOne()
             throws Exception {
         JournalTask first = task(1, 60);
         first.sending("never answered");
@@ -67,8 +68,7 @@ class JournalTaskTest {
         assertEquals(4, files(), "the first attempt's file, " + JournalTask.MERGE_AT
                 + " files merged into one, and the last two");
         task.close();
-        assertEquals(3, files(), "the last two merged; the merged file and the first attempt's"
-                + " are not written again");
+        assertEquals(4, files(), "four files: left as they are");
         JournalTask retry = retryOfTheSamePartition();
         for (int i = 0; i <= JournalTask.MERGE_AT + 2; i++) {
             assertEquals(answer("text " + i), retry.earlier("r" + i));
@@ -106,13 +106,15 @@ class JournalTaskTest {
     @Test
     void aLongTasksMergedFilesAreNotMergedAgainAtItsEnd() throws Exception {
         JournalTask task = task(1, 60);
-        int flushes = 3 * JournalTask.MERGE_AT + 5;
+        int since = JournalTask.MERGE_AT - 2;
+        int flushes = 3 * JournalTask.MERGE_AT + since;
         for (int i = 0; i < flushes; i++) {
             task.append("r" + i, answer("text " + i));
         }
-        assertEquals(3 + 5, files(), "three merged files and five since");
+        assertEquals(3 + since, files(), "three merged files and " + since + " since");
         task.close();
-        assertEquals(3 + 1, files(), "the five merged into one; the merged files kept");
+        assertEquals(3 + 1, files(), "more than " + JournalTask.MERGE_AT + " files: the "
+                + since + " merged into one; the merged files kept");
         JournalTask retry = retryOfTheSamePartition();
         for (int i = 0; i < flushes; i++) {
             assertEquals(answer("text " + i), retry.earlier("r" + i));
