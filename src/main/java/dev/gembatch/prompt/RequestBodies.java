@@ -29,6 +29,9 @@ public final class RequestBodies implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int REQUEST_ID_HEX_CHARS = 32;
+    /** One digest per thread: looking the algorithm up again for every row costs more than it. */
+    private static final ThreadLocal<MessageDigest> SHA_256 =
+            ThreadLocal.withInitial(RequestBodies::sha256);
     /** The request fields a context cache holds besides the system instruction. */
     private static final List<String> CACHED_FIELDS = List.of("tools", "toolConfig");
 
@@ -125,11 +128,15 @@ public final class RequestBodies implements Serializable {
 
     /** Stable request id: lowercase hex SHA-256 of model + '\n' + body, first 32 characters. */
     public static String requestId(String model, byte[] body) {
+        MessageDigest sha = SHA_256.get();
+        sha.update(model.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) '\n');
+        return HexFormat.of().formatHex(sha.digest(body), 0, REQUEST_ID_HEX_CHARS / 2);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(model.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) '\n');
-            return HexFormat.of().formatHex(sha.digest(body)).substring(0, REQUEST_ID_HEX_CHARS);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -8,6 +8,8 @@ import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +26,8 @@ final class Endpoint {
 
     private final String base;
     private final GeminiSettings settings;
+    /** The streamGenerateContent URI of each model called: every row of a model asks for it. */
+    private final Map<String, URI> streamUris = new ConcurrentHashMap<>();
 
     private Endpoint(String base, GeminiSettings settings) {
         this.base = base;
@@ -51,8 +55,8 @@ final class Endpoint {
 
     /** The request URI for a model name ("gemini-2.5-flash" or "models/gemini-2.5-flash"). */
     URI uri(String model) {
-        return call(model, "streamGenerateContent",
-                settings.wireFormat() == GeminiSettings.WireFormat.SSE);
+        return streamUris.computeIfAbsent(model, m -> call(m, "streamGenerateContent",
+                settings.wireFormat() == GeminiSettings.WireFormat.SSE));
     }
 
     /** The countTokens URI of a model (no generation: nothing is billed). */
