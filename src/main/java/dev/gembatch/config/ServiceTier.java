@@ -11,10 +11,14 @@ import java.util.Locale;
 public enum ServiceTier {
     STANDARD, FLEX, PRIORITY;
 
+    /** Every tier, once: read for every answer, where {@code values()} would copy it each time. */
+    private static final ServiceTier[] ALL = values();
+
     /** The tier a wire name (any case) names, or null when it names none of these. */
     public static ServiceTier ofWire(String name) {
-        for (ServiceTier t : values()) {
-            if (t.wireName().equalsIgnoreCase(name == null ? "" : name.strip())) {
+        String wire = name == null ? "" : name.strip();
+        for (ServiceTier t : ALL) {
+            if (t.name().equalsIgnoreCase(wire)) { // the wire name is the name in lower case
                 return t;
             }
         }

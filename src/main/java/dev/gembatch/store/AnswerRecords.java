@@ -46,6 +46,8 @@ public final class AnswerRecords {
     private static final MessageType MESSAGE = VALUES.message("answer_record");
     private static final SimpleGroupFactory GROUPS = new SimpleGroupFactory(MESSAGE);
     private static final int STATUS = TYPE.fieldIndex("status");
+    /** The page size of a file: a flush of 50 answers of 1 KB fits one page per column. */
+    private static final int PAGE_BYTES = 64 * 1024;
 
     private AnswerRecords() {
     }
@@ -111,6 +113,9 @@ public final class AnswerRecords {
                 // most columns of a small file are unique values (ids, texts): a dictionary
                 // would be built for every page and then given up (docs/BENCHMARKS.md, 17)
                 .withDictionaryEncoding(false)
+                // the compressor's buffer is one page: Parquet's 1 MB default, allocated for
+                // every file, is twenty times a flush's answers
+                .withPageSize(PAGE_BYTES)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build());
     }
 

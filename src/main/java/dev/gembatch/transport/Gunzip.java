@@ -30,7 +30,8 @@ final class Gunzip {
     private final Inflater inflater = new Inflater(true);
     private final CRC32 crc = new CRC32();
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-    private final byte[] out = new byte[16 * 1024];
+    /** Inflated bytes, a chunk at a time: a stream's events are mostly under a kilobyte. */
+    private final byte[] out = new byte[4 * 1024];
     private State state = State.HEADER;
 
     Gunzip(Sink sink) {

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -54,8 +55,7 @@ class JournalTaskTest {
     }
 
     @Test
-    void everyMergeAtFilesOfARunningTaskAreMergedIntoOne()
-            throws Exception {
+    void everyMergeAtFilesOfARunningTaskAreMergedIntoOne() throws Exception {
         JournalTask first = task(1, 60);
         first.sending("never answered");
         first.append("r0", answer("text 0"));
@@ -206,7 +206,7 @@ class JournalTaskTest {
 
     /** The request ids of every send record in the folder's complete files. */
     private List<String> sentRecords() throws Exception {
-        List<String> sent = new java.util.ArrayList<>();
+        List<String> sent = new ArrayList<>();
         for (org.apache.hadoop.fs.Path file : JournalFile.complete(conf,
                 new org.apache.hadoop.fs.Path(dir.toUri()))) {
             AnswerRecords.read(conf, file, new AnswerRecords.Sink() {
