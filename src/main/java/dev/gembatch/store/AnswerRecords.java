@@ -20,7 +20,6 @@ import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
-import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.MessageType;
 import org.apache.spark.sql.types.StructType;
 
@@ -64,8 +63,6 @@ public final class AnswerRecords {
     /** Writes one file of records; {@link #close} completes it. */
     public static final class Writer implements AutoCloseable {
         private final ParquetWriter<Group> out;
-        /** The last record type {@link #sameType} found equal to this build's. */
-        private GroupType same;
 
         private Writer(ParquetWriter<Group> out) {
             this.out = out;
@@ -88,14 +85,6 @@ public final class AnswerRecords {
             Group g = GROUPS.newGroup();
             VALUES.write(g, values);
             out.write(g);
-        }
-
-        /** True when records of {@code type} are of this build's type (compared once per file). */
-        private boolean sameType(GroupType type) {
-            if (type != same && type.equals(MESSAGE)) {
-                same = type;
-            }
-            return type == same;
         }
 
         @Override
@@ -165,8 +154,11 @@ public final class AnswerRecords {
         try (Writer out = create(conf, target)) {
             for (Path file : files) {
                 try (ParquetReader<Group> reader = reader(conf, file)) {
-                    for (Group g = reader.read(); g != null; g = reader.read()) {
-                        if (copy(g, out, keepSent)) {
+                    Group g = reader.read();
+                    // a file's records are all of its type: compared with this build's once
+                    boolean asRead = g != null && g.getType().equals(MESSAGE);
+                    for (; g != null; g = reader.read()) {
+                        if (copy(g, asRead, out, keepSent)) {
                             records++;
                         }
                     }
@@ -176,10 +168,13 @@ public final class AnswerRecords {
         return records;
     }
 
-    /** Writes {@code g} to {@code out} unless it records a send {@code keepSent} refuses. */
-    private static boolean copy(Group g, Writer out, Predicate<String> keepSent)
+    /**
+     * Writes {@code g} to {@code out} unless it records a send {@code keepSent} refuses: as it
+     * was read when {@code asRead} (it is of this build's type), else through its values.
+     */
+    private static boolean copy(Group g, boolean asRead, Writer out, Predicate<String> keepSent)
             throws IOException {
-        if (out.sameType(g.getType())) {
+        if (asRead) {
             if (g.getFieldRepetitionCount(STATUS) > 0 && SENT.equals(g.getString(STATUS, 0))
                     && !keepSent.test(g.getString(0, 0))) {
                 return false;
