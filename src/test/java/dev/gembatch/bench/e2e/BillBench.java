@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -146,15 +145,7 @@ public final class BillBench {
     }
 
     private static Map<String, String> options(String[] args) {
-        Map<String, String> o = new LinkedHashMap<>(Map.of("rows", "10000", "shared", "6000",
+        return BenchOptions.parse(args, Map.of("rows", "10000", "shared", "6000",
                 "shed", "0.2", "concurrency", "64", "runs", "standard,flex,flex-cache,shed"));
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (eq < 0 || !o.containsKey(arg.substring(0, eq))) {
-                throw new IllegalArgumentException("unknown option " + arg + "; known: " + o.keySet());
-            }
-            o.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
-        return o;
     }
 }

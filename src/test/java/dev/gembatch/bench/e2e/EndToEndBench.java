@@ -74,17 +74,10 @@ public final class EndToEndBench {
     }
 
     private static Map<String, String> options(String[] args) {
-        Map<String, String> o = new LinkedHashMap<>(Map.of("inflight", "64,256,1024", "runs", "3",
-                "seconds", "20", "first-byte-ms", "50", "gap-ms", "50", "chunks", "10",
+        Map<String, String> defaults = new LinkedHashMap<>(Map.of("inflight", "64,256,1024",
+                "runs", "3", "seconds", "20", "first-byte-ms", "50", "gap-ms", "50", "chunks", "10",
                 "clients", "gembatch,google-genai", "gembatch-sets", "", "tls", "false"));
-        o.putAll(Map.of("process", "false", "baseline-java-opts", "-Xmx2g"));
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (eq < 0 || !o.containsKey(arg.substring(0, eq))) {
-                throw new IllegalArgumentException("unknown option " + arg + "; known: " + o.keySet());
-            }
-            o.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
-        return o;
+        defaults.putAll(Map.of("process", "false", "baseline-java-opts", "-Xmx2g"));
+        return BenchOptions.parse(args, defaults);
     }
 }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -132,16 +131,8 @@ public final class FaultMixBench {
     }
 
     private static Map<String, String> options(String[] args) {
-        Map<String, String> o = new LinkedHashMap<>(Map.of("rows", "400", "concurrency", "64",
+        return BenchOptions.parse(args, Map.of("rows", "400", "concurrency", "64",
                 "fail-every", "20", "stall-every", "50", "chaos", "0", "idle", "10s", "runs", "2",
                 "adaptive", "true,false"));
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (eq < 0 || !o.containsKey(arg.substring(0, eq))) {
-                throw new IllegalArgumentException("unknown option " + arg + "; known: " + o.keySet());
-            }
-            o.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
-        return o;
     }
 }

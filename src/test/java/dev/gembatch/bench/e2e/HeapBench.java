@@ -3,7 +3,6 @@ package dev.gembatch.bench.e2e;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -64,16 +63,8 @@ public final class HeapBench {
     }
 
     private static Map<String, String> options(String[] args) {
-        Map<String, String> o = new LinkedHashMap<>(Map.of("rows", "1000000", "inflight", "512",
+        return BenchOptions.parse(args, Map.of("rows", "1000000", "inflight", "512",
                 "first-byte-ms", "5", "gap-ms", "2", "chunks", "10", "deadline-s", "600",
                 "gc-log", "target/bench-heap-gc.log"));
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (eq < 0 || !o.containsKey(arg.substring(0, eq))) {
-                throw new IllegalArgumentException("unknown option " + arg + "; known: " + o.keySet());
-            }
-            o.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
-        return o;
     }
 }
