@@ -14,11 +14,14 @@ public enum ServiceTier {
     /** Every tier, once: read for every answer, where {@code values()} would copy it each time. */
     private static final ServiceTier[] ALL = values();
 
+    /** The name on the wire, made once: it is read for every answer. */
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
     /** The tier a wire name (any case) names, or null when it names none of these. */
     public static ServiceTier ofWire(String name) {
-        String wire = name == null ? "" : name.strip();
+        String asked = name == null ? "" : name.strip();
         for (ServiceTier t : ALL) {
-            if (t.name().equalsIgnoreCase(wire)) { // the wire name is the name in lower case
+            if (t.wire.equalsIgnoreCase(asked)) {
                 return t;
             }
         }
@@ -27,6 +30,6 @@ public enum ServiceTier {
 
     /** The value on the wire and in the output columns: standard, flex, priority. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 }
