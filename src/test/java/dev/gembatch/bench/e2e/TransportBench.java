@@ -83,7 +83,7 @@ public final class TransportBench {
         try (sender) {
             Semaphore window = new Semaphore(inFlight);
             AtomicLong ok = new AtomicLong();
-            long cpu0 = processCpuNanos();
+            double cpu0 = BenchSpark.cpuSeconds();
             long io0 = ioThreadCpuNanos();
             long t0 = System.nanoTime();
             for (int i = 0; i < rows; i++) {
@@ -97,7 +97,7 @@ public final class TransportBench {
             }
             window.acquire(inFlight);
             double wall = (System.nanoTime() - t0) / 1e9;
-            double cpu = (processCpuNanos() - cpu0) / 1e9;
+            double cpu = BenchSpark.cpuSeconds() - cpu0;
             double io = (ioThreadCpuNanos() - io0) / 1e9;
             return String.format("%s in-flight=%d rows=%d ok=%d wall=%.2fs rows/s=%.1f"
                             + " cpu=%.2fs (%.3f ms/row) io-threads=%.2fs (%.3f ms/row)",
@@ -111,11 +111,6 @@ public final class TransportBench {
         return String.format("{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"%s"
                         + "cord lid sturdy works quiet cheap handle fast slow love broke %d\"}]}]}",
                 GembatchRun.PROMPT_PREFIX, row).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean)
-                ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** CPU time of the live HTTP client I/O threads ({@code httpclient-dispatch-*}). */
